@@ -1,0 +1,326 @@
+package org.drugstats.core.data;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
+import org.drugstats.core.DrugstatsException;
+
+/**
+ * Reads and writes extracts as Parquet files with parquet-java (no Spark needed; Spark reads them as is).
+ *
+ * <p>Layout: one flat record per observation with the columns of {@link Column} (strings as UTF-8
+ * {@code BINARY}, numbers as {@code DOUBLE}, {@code unit_mult} as {@code INT32}). Provenance is stored in the
+ * file's key-value metadata: {@value #META_SCHEMA} names the schema version and {@value #META_ORIGINS} holds
+ * the origins as a JSON array. Writing is deterministic (no timestamps; same rows and origins give the same
+ * bytes) and atomic (a temporary file beside the target, then a move): a failed write leaves any previous file
+ * intact.
+ *
+ * <p>Reading accepts a single file or a directory of {@code *.parquet} part files (as Spark writes them,
+ * read in name order). The contract columns must be present with a compatible type, else a
+ * {@link DrugstatsException} names the file and the column; the extra columns are optional. Numeric columns
+ * may be stored as DOUBLE, FLOAT, INT32 or INT64.
+ */
+public final class ParquetExtracts {
+
+    /** Key-value metadata key of the schema version. */
+    public static final String META_SCHEMA = "drugstats.schema";
+    /** Key-value metadata key of the origins (JSON array). */
+    public static final String META_ORIGINS = "drugstats.origins";
+    /** Current schema version. */
+    public static final String SCHEMA_VERSION = "drugstats-extract/1";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final MessageType SCHEMA = buildSchema();
+
+    private ParquetExtracts() {
+    }
+
+    /** The Parquet schema of extracts. */
+    public static MessageType schema() {
+        return SCHEMA;
+    }
+
+    private static MessageType buildSchema() {
+        Types.MessageTypeBuilder b = Types.buildMessage();
+        for (Column c : Column.values()) {
+            Type.Repetition rep = c.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
+            switch (c.type()) {
+                case STRING -> b.primitive(PrimitiveTypeName.BINARY, rep)
+                        .as(LogicalTypeAnnotation.stringType()).named(c.columnName());
+                case DOUBLE -> b.primitive(PrimitiveTypeName.DOUBLE, rep).named(c.columnName());
+                case INT -> b.primitive(PrimitiveTypeName.INT32, rep).named(c.columnName());
+                default -> throw new IllegalStateException(c.type().toString());
+            }
+        }
+        return b.named("observation");
+    }
+
+    /**
+     * Writes an extract to {@code file} atomically.
+     *
+     * @throws DrugstatsException when the file cannot be written
+     */
+    public static void write(Path file, Extract extract) {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = dir.resolve("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        try {
+            Files.createDirectories(dir);
+            Files.deleteIfExists(tmp);
+            Map<String, String> kv = new LinkedHashMap<>();
+            kv.put(META_SCHEMA, SCHEMA_VERSION);
+            kv.put(META_ORIGINS, JSON.writeValueAsString(extract.origins()));
+            SimpleGroupFactory factory = new SimpleGroupFactory(SCHEMA);
+            try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(tmp))
+                    .withConf(new Configuration(false))
+                    .withType(SCHEMA)
+                    .withExtraMetaData(kv)
+                    .withCompressionCodec(CompressionCodecName.SNAPPY)
+                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                    .withDictionaryEncoding(true)
+                    .build()) {
+                for (Observation o : extract.observations()) {
+                    Group g = factory.newGroup();
+                    for (Column c : Column.values()) {
+                        putValue(g, c, o);
+                    }
+                    w.write(g);
+                }
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new DrugstatsException(file + ": cannot write extract: " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the temporary file is hidden and named for this process; nothing else depends on it
+            }
+        }
+    }
+
+    private static void putValue(Group g, Column c, Observation o) {
+        switch (c) {
+            case VALUE -> putDouble(g, c, o.value());
+            case LOWER -> putDouble(g, c, o.lower());
+            case UPPER -> putDouble(g, c, o.upper());
+            case UNIT_MULT -> g.append(c.columnName(), o.unitMult());
+            default -> {
+                String s = o.text(c);
+                if (s != null) {
+                    g.append(c.columnName(), s);
+                }
+            }
+        }
+    }
+
+    private static void putDouble(Group g, Column c, Double d) {
+        if (d != null) {
+            g.append(c.columnName(), d.doubleValue());
+        }
+    }
+
+    /** Rows as text plus provenance, before validation. */
+    public record RawExtract(String file, List<String[]> rows, List<Origin> origins) {
+    }
+
+    /**
+     * Reads the rows as text (canonical columns, indexed by {@link Column#ordinal()}) and the origins.
+     *
+     * @throws DrugstatsException when the file is missing, not Parquet, or lacks a contract column
+     */
+    public static RawExtract readRaw(Path path) {
+        List<Path> files = partFiles(path);
+        List<String[]> rows = new ArrayList<>();
+        List<Origin> origins = new ArrayList<>();
+        for (Path f : files) {
+            readFile(f, rows, origins);
+        }
+        return new RawExtract(path.getFileName().toString(), rows, dedupe(origins));
+    }
+
+    /**
+     * Reads an extract and validates every row ({@link ExtractValidator}); row-level problems become
+     * quarantine rows, file-level problems an exception.
+     */
+    public static ValidatedExtract readValidated(Path path) {
+        RawExtract raw = readRaw(path);
+        ValidationResult result = ExtractValidator.validate(path.toString(), raw.rows());
+        return new ValidatedExtract(result, raw.origins());
+    }
+
+    /**
+     * Reads an extract that must be clean: the first quarantined row becomes an exception naming the file,
+     * row, column and value.
+     */
+    public static Extract read(Path path) {
+        ValidatedExtract v = readValidated(path);
+        if (!v.result().quarantined().isEmpty()) {
+            QuarantineRow q = v.result().quarantined().get(0);
+            throw new DrugstatsException(q.describe()
+                    + (v.result().quarantined().size() > 1
+                            ? String.format(Locale.ROOT, " (and %d more rows; run 'drugstats extract validate')",
+                                    v.result().quarantined().size() - 1)
+                            : ""));
+        }
+        return new Extract(v.result().accepted(), knownOrigins(v));
+    }
+
+    private static List<Origin> knownOrigins(ValidatedExtract v) {
+        return v.origins();
+    }
+
+    /** An extract's validation result with its provenance. */
+    public record ValidatedExtract(ValidationResult result, List<Origin> origins) {
+    }
+
+    private static List<Path> partFiles(Path path) {
+        if (!Files.exists(path)) {
+            throw DrugstatsException.of("%s: no such file or directory; expected a Parquet extract", path);
+        }
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> s = Files.list(path)) {
+                List<Path> parts = s.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                        .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .sorted().toList();
+                if (parts.isEmpty()) {
+                    throw DrugstatsException.of("%s: directory holds no .parquet files; expected a Parquet extract", path);
+                }
+                return parts;
+            } catch (IOException e) {
+                throw new DrugstatsException(path + ": cannot list directory: " + e.getMessage(), e);
+            }
+        }
+        return List.of(path);
+    }
+
+    private static void readFile(Path f, List<String[]> rows, List<Origin> origins) {
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(f))) {
+            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            Map<String, String> kv = reader.getFooter().getFileMetaData().getKeyValueMetaData();
+            int[] index = checkSchema(f, schema);
+            String originsJson = kv.get(META_ORIGINS);
+            if (originsJson != null) {
+                try {
+                    origins.addAll(JSON.readValue(originsJson, new TypeReference<List<Origin>>() { }));
+                } catch (JsonProcessingException e) {
+                    throw DrugstatsException.of("%s: metadata '%s' is not a JSON list of origins: %s", f, META_ORIGINS,
+                            e.getOriginalMessage());
+                }
+            }
+            MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
+            PageReadStore pages;
+            while ((pages = reader.readNextRowGroup()) != null) {
+                RecordReader<Group> rr = io.getRecordReader(pages, new GroupRecordConverter(schema));
+                for (long i = 0, n = pages.getRowCount(); i < n; i++) {
+                    Group g = rr.read();
+                    String[] row = new String[Column.values().length];
+                    for (Column c : Column.values()) {
+                        int idx = index[c.ordinal()];
+                        if (idx >= 0 && g.getFieldRepetitionCount(idx) > 0) {
+                            row[c.ordinal()] = textValue(g, idx, schema.getType(idx).asPrimitiveType());
+                        }
+                    }
+                    if (row[Column.UNIT_MULT.ordinal()] == null) {
+                        row[Column.UNIT_MULT.ordinal()] = "0";
+                    }
+                    rows.add(row);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DrugstatsException de) {
+                throw de;
+            }
+            throw new DrugstatsException(f + ": not a readable Parquet file (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); expected a drugstats extract", e);
+        }
+    }
+
+    private static String textValue(Group g, int idx, PrimitiveType t) {
+        return switch (t.getPrimitiveTypeName()) {
+            case BINARY, FIXED_LEN_BYTE_ARRAY -> g.getString(idx, 0);
+            case DOUBLE -> Observation.number(g.getDouble(idx, 0));
+            case FLOAT -> Observation.number((double) g.getFloat(idx, 0));
+            case INT32 -> Integer.toString(g.getInteger(idx, 0));
+            case INT64 -> Long.toString(g.getLong(idx, 0));
+            case BOOLEAN -> Boolean.toString(g.getBoolean(idx, 0));
+            default -> g.getValueToString(idx, 0);
+        };
+    }
+
+    /** Column positions in the file (-1 when absent); errors for missing contract columns and wrong types. */
+    private static int[] checkSchema(Path f, MessageType schema) {
+        int[] index = new int[Column.values().length];
+        for (Column c : Column.values()) {
+            if (!schema.containsField(c.columnName())) {
+                if (Column.contract().contains(c)) {
+                    throw DrugstatsException.of("%s: column '%s' is missing; an extract has the columns %s", f,
+                            c.columnName(), Column.contract().stream().map(Column::columnName).toList());
+                }
+                index[c.ordinal()] = -1;
+                continue;
+            }
+            int idx = schema.getFieldIndex(c.columnName());
+            Type t = schema.getType(idx);
+            if (!t.isPrimitive() || t.isRepetition(Type.Repetition.REPEATED)) {
+                throw DrugstatsException.of("%s: column '%s' is a %s; expected a single %s", f, c.columnName(), t,
+                        c.type().name().toLowerCase(Locale.ROOT));
+            }
+            PrimitiveTypeName p = t.asPrimitiveType().getPrimitiveTypeName();
+            boolean ok = switch (c.type()) {
+                case STRING -> p == PrimitiveTypeName.BINARY;
+                case DOUBLE -> p == PrimitiveTypeName.DOUBLE || p == PrimitiveTypeName.FLOAT
+                        || p == PrimitiveTypeName.INT32 || p == PrimitiveTypeName.INT64;
+                case INT -> p == PrimitiveTypeName.INT32 || p == PrimitiveTypeName.INT64;
+            };
+            if (!ok) {
+                throw DrugstatsException.of("%s: column '%s' has type %s; expected %s", f, c.columnName(), p,
+                        switch (c.type()) {
+                            case STRING -> "a string (BINARY)";
+                            case DOUBLE -> "a number (DOUBLE)";
+                            case INT -> "an integer (INT32)";
+                        });
+            }
+            index[c.ordinal()] = idx;
+        }
+        return index;
+    }
+
+    private static List<Origin> dedupe(List<Origin> origins) {
+        Map<String, Origin> byId = new LinkedHashMap<>();
+        for (Origin o : origins) {
+            byId.putIfAbsent(o.id(), o);
+        }
+        return List.copyOf(byId.values());
+    }
+}

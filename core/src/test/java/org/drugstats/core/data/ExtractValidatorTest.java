@@ -1,0 +1,102 @@
+package org.drugstats.core.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class ExtractValidatorTest {
+
+    private static String[] good() {
+        return ExtractValidator.textOf(Fixtures.observations().get(0));
+    }
+
+    private static Arguments defect(String name, Consumer<String[]> damage, QuarantineReason reason, String column,
+            String rawValue) {
+        return Arguments.of(name, damage, reason, column, rawValue);
+    }
+
+    static List<Arguments> defects() {
+        return List.of(
+                defect("empty indicator", r -> r[Column.INDICATOR.ordinal()] = " ", QuarantineReason.MISSING_REQUIRED,
+                        "indicator", null),
+                defect("unknown sex", r -> r[Column.SEX.ordinal()] = "X", QuarantineReason.UNKNOWN_CODE, "sex", "X"),
+                defect("unknown unit", r -> r[Column.UNIT.ordinal()] = "percnt", QuarantineReason.UNKNOWN_CODE, "unit",
+                        "percnt"),
+                defect("unknown status", r -> r[Column.OBS_STATUS.ordinal()] = "guess", QuarantineReason.UNKNOWN_CODE,
+                        "obs_status", "guess"),
+                defect("unknown flag", r -> r[Column.OBS_FLAGS.ordinal()] = "footnote;odd", QuarantineReason.UNKNOWN_CODE,
+                        "obs_flags", "footnote;odd"),
+                defect("text in value", r -> r[Column.VALUE.ordinal()] = "2.6 (est.)", QuarantineReason.NON_NUMERIC,
+                        "value", "2.6 (est.)"),
+                defect("NaN is not a number", r -> r[Column.LOWER.ordinal()] = "NaN", QuarantineReason.NON_NUMERIC,
+                        "lower", "NaN"),
+                defect("prevalence above 100%", r -> {
+                    r[Column.VALUE.ordinal()] = "120";
+                    r[Column.UPPER.ordinal()] = null;
+                }, QuarantineReason.OUT_OF_DOMAIN, "value", "120"),
+                defect("negative hectares", r -> {
+                    r[Column.UNIT.ordinal()] = "hectares";
+                    r[Column.VALUE.ordinal()] = "-5";
+                    r[Column.LOWER.ordinal()] = null;
+                }, QuarantineReason.OUT_OF_DOMAIN, "value", "-5"),
+                defect("lower above value", r -> r[Column.LOWER.ordinal()] = "2.9", QuarantineReason.RANGE_INCONSISTENT,
+                        "lower", "2.9"),
+                defect("value above upper", r -> r[Column.UPPER.ordinal()] = "2.5", QuarantineReason.RANGE_INCONSISTENT,
+                        "upper", "2.5"),
+                defect("missing value with normal status", r -> r[Column.VALUE.ordinal()] = null,
+                        QuarantineReason.STATUS_VALUE_MISMATCH, "value", null),
+                defect("bad unit multiplier", r -> r[Column.UNIT_MULT.ordinal()] = "six", QuarantineReason.NON_NUMERIC,
+                        "unit_mult", "six"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("defects")
+    void eachDefectGivesItsReasonRowAndColumn(String name, Consumer<String[]> damage, QuarantineReason reason,
+            String column, String rawValue) {
+        String[] bad = good();
+        damage.accept(bad);
+        List<String[]> rows = List.of(good(), bad, ExtractValidator.textOf(Fixtures.observations().get(1)));
+        ValidationResult r = ExtractValidator.validate("f.parquet", rows);
+        assertEquals(3, r.rowsRead());
+        assertEquals(2, r.rowsAccepted(), "only the damaged row is set aside");
+        QuarantineRow q = r.quarantined().get(0);
+        assertEquals(reason, q.reason(), q.describe());
+        assertEquals(2, q.row());
+        assertEquals(column, q.column());
+        assertEquals(rawValue, q.rawValue());
+        assertTrue(q.describe().startsWith("f.parquet, row 2"), q.describe());
+    }
+
+    @Test
+    void duplicateKeyKeepsTheFirstAndNamesIt() {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(good());
+        rows.add(ExtractValidator.textOf(Fixtures.observations().get(1)));
+        String[] dup = good();
+        dup[Column.VALUE.ordinal()] = "2.7";
+        rows.add(dup);
+        ValidationResult r = ExtractValidator.validate("f", rows);
+        assertEquals(2, r.rowsAccepted());
+        QuarantineRow q = r.quarantined().get(0);
+        assertEquals(QuarantineReason.DUPLICATE_KEY, q.reason());
+        assertEquals(3, q.row());
+        assertTrue(q.detail().contains("same key as row 1"), q.detail());
+    }
+
+    @Test
+    void publishedBestOutsideBoundsIsKeptWhenFlagged() {
+        String[] r = good();
+        r[Column.LOWER.ordinal()] = "2.9";
+        r[Column.OBS_FLAGS.ordinal()] = "best-outside-bounds";
+        ValidationResult res = ExtractValidator.validate("f", List.<String[]>of(r));
+        assertEquals(1, res.rowsAccepted());
+        assertTrue(res.accepted().get(0).hasFlag(QualityFlag.BEST_OUTSIDE_BOUNDS));
+    }
+}
