@@ -44,6 +44,8 @@ public final class Pipeline {
     private final Options options;
     private final Progress progress;
     private final List<Manifest.StepEntry> steps = new ArrayList<>();
+    private List<InputFiles.Input> inputs = List.of();
+    private String currentStep = "inputs";
 
     private Pipeline(SparkSession spark, RunConfig config, Options options, Progress progress) {
         this.spark = spark;
@@ -58,16 +60,24 @@ public final class Pipeline {
     }
 
     private Manifest run() {
+        try {
+            return runSteps();
+        } catch (RuntimeException e) {
+            throw SparkErrors.explain(currentStep, e, inputs);
+        }
+    }
+
+    private Manifest runSteps() {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        progress.start("inputs");
-        List<InputFiles.Input> inputs = InputFiles.discover(options.data());
+        begin("inputs");
+        inputs = InputFiles.discover(options.data());
         record(progress.end(0, inputs.size()), "inputs", 0, inputs.size(), Map.of("files", inputs.size()));
 
         List<Dataset<Row>> persisted = new ArrayList<>();
         try (Publisher publisher = Publisher.begin(options.out())) {
             // 1. validate
-            progress.start("validate");
+            begin("validate");
             ValidateStep.Result v = ValidateStep.run(spark, inputs);
             Dataset<Row> observations = persist(v.observations(), persisted);
             Dataset<Row> events = persist(v.events(), persisted);
@@ -109,7 +119,7 @@ public final class Pipeline {
                     .filter(i -> i.kind() == InputFiles.Kind.SEIZURE_EVENTS).toList();
             Dataset<Row> used = observations;
             if (!eventInputs.isEmpty()) {
-                progress.start("seizure-totals");
+                begin("seizure-totals");
                 Dataset<Row> totals = persist(SeizureTotalsStep.observations(events, eventInputs), persisted);
                 long n = totals.count();
                 long e = accepted.entrySet().stream().filter(x -> eventInputs.stream()
@@ -123,7 +133,7 @@ public final class Pipeline {
                     .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
 
             // 5. publish what the run used
-            progress.start("publish");
+            begin("publish");
             long nObs = publisher.writeParquet(canonical, "results/observations", Schemas.OBSERVATIONS_VERSION, origins,
                     Column.INDICATOR.columnName(), Column.REF_AREA.columnName(), Column.TIME_PERIOD.columnName(),
                     Column.SEX.columnName(), Column.AGE.columnName(), Column.DRUG.columnName(),
@@ -177,6 +187,11 @@ public final class Pipeline {
             }
         }
         return List.copyOf(m.values());
+    }
+
+    private void begin(String step) {
+        currentStep = step;
+        progress.start(step);
     }
 
     private void record(double seconds, String name, long in, long out, Map<String, Object> detail) {

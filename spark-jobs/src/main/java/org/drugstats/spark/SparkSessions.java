@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
  * list.</li>
  * <li>{@code spark.ui.enabled=false} for command-line runs (no port, no thread pool) unless set otherwise.</li>
  * <li>{@code spark.sql.session.timeZone=UTC}: no result may depend on the machine's time zone.</li>
+ * <li>Parquet page checksums verified on read: a corrupt input fails the run naming the file.</li>
  * <li>No {@code _SUCCESS} files: the publisher moves a whole staging directory into place instead.</li>
  * </ul>
  */
@@ -52,6 +53,9 @@ public final class SparkSessions {
         conf.set("spark.sql.session.timeZone", "UTC");
         conf.set("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
         conf.set("spark.sql.parquet.compression.codec", "snappy");
+        // Parquet page checksums (written by parquet-java and Spark) are verified on read, so a corrupt page fails
+        // the run instead of passing wrong numbers on.
+        conf.set("spark.hadoop.parquet.page.verify-checksum.enabled", "true");
         if (config.serializer() == RunConfig.Serializer.KRYO) {
             conf.set("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
             conf.set("spark.kryo.registrationRequired", "false");
