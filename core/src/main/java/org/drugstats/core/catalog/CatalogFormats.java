@@ -5,9 +5,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.drugstats.core.DrugstatsException;
 
 /**
  * Renders catalog entries as CSV or JSON (the {@code drugstats catalog} command's output).
@@ -31,12 +34,28 @@ public final class CatalogFormats {
     /** The CSV header line, without line end. */
     public static final String CSV_HEADER = String.join(",", CSV_COLUMNS);
 
-    /** Output formats. */
+    /** Output formats, with the codes the command line accepts ({@code csv}, {@code json}). */
     public enum Format {
         /** Comma-separated values, one entry per line, values in base units. */
         CSV,
         /** A JSON array of full entries. */
-        JSON
+        JSON;
+
+        /** The lowercase code: {@code csv} or {@code json}. */
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The format with this code (case-insensitive), or an error listing the codes. */
+        public static Format ofCode(String code) {
+            for (Format f : values()) {
+                if (f.code().equalsIgnoreCase(code == null ? "" : code.trim())) {
+                    return f;
+                }
+            }
+            throw DrugstatsException.of("unknown format '%s'; expected one of %s", code,
+                    Arrays.stream(values()).map(Format::code).toList());
+        }
     }
 
     private static final JsonFactory JSON = JsonFactory.builder().build();

@@ -128,4 +128,14 @@ class CatalogFormatsTest {
         }
         return rows;
     }
+
+    @Test
+    void formatCodes() {
+        assertEquals(CatalogFormats.Format.CSV, CatalogFormats.Format.ofCode("csv"));
+        assertEquals(CatalogFormats.Format.JSON, CatalogFormats.Format.ofCode(" JSON "));
+        assertEquals("json", CatalogFormats.Format.JSON.code());
+        org.drugstats.core.DrugstatsException ex = org.junit.jupiter.api.Assertions.assertThrows(
+                org.drugstats.core.DrugstatsException.class, () -> CatalogFormats.Format.ofCode("xml"));
+        assertEquals("unknown format 'xml'; expected one of [csv, json]", ex.getMessage());
+    }
 }
