@@ -7,10 +7,12 @@ import org.drugstats.core.DrugstatsException;
  * withheld.
  *
  * <p><b>Default minimum coverage: {@value #DEFAULT_MINIMUM_COVERAGE}</b> — an aggregate is published only
- * when areas with data hold at least half of its population, so that imputed areas never outweigh
- * measured ones. This is the rule UNICEF applies to its regional and global aggregates ("data cover at
- * least 50 per cent of the population") and the usual practice in WHO's SDG reporting; UNODC does not
- * publish a numeric threshold for the World Drug Report, so this default is our choice, not a UNODC rule.
+ * when areas with data hold at least half of its population. Justification: below one half, imputed
+ * areas (which merely repeat the subregional or regional average) would outweigh measured ones, so the
+ * aggregate would mostly restate its own imputation. A 50% population rule is a common convention for UN
+ * regional aggregates (UNICEF's statistical tables are the usual example); that attribution is <b>not
+ * confirmed</b> here, and UNODC publishes no numeric threshold for the World Drug Report, so the default is
+ * this project's choice. Callers publishing to a stricter standard should raise it.
  * Coverage exactly at the minimum passes.
  */
 public final class AggregationRule {

@@ -25,7 +25,7 @@ import org.drugstats.core.DrugstatsException;
  *
  * <p>Edge cases: an empty list, total consumption 0, or a concentration ranking with an area lacking the
  * ranking variable fail with {@link DrugstatsException}; a single area gives the diagonal and Gini 0.
- * Reference: DOMAIN.md §4; Kakwani 1977, Econ J 87:71 (concentration curves).
+ * Reference: DOMAIN.md §4; Kakwani, Wagstaff and van Doorslaer 1997, J Econometrics 77:87 (concentration curves and index).
  */
 public final class LorenzCurve {
     private final Ranking ranking;

@@ -12,9 +12,13 @@
  *       bounds (sum of lows, sum of highs); for sums this assumes perfect correlation of the inputs and
  *       gives the widest defensible range.</li>
  * </ul>
- * Where each is used: {@link org.drugstats.core.stats.sdg.TreatmentCoverage} and
- * {@link org.drugstats.core.stats.sdg.MarketBalance} use Monte Carlo by default; regional aggregation
- * ({@link org.drugstats.core.stats.aggregate}) and the SDG 16.4.1 flow sums use the conservative method.
+ * Where each is used: {@link org.drugstats.core.stats.sdg.TreatmentCoverage},
+ * {@link org.drugstats.core.stats.sdg.RegionalTreatmentCoverage} and
+ * {@link org.drugstats.core.stats.sdg.MarketBalance} use Monte Carlo by default (configurable); the
+ * population-weighted aggregation of {@link org.drugstats.core.stats.aggregate.AggregationState} and the
+ * SDG 16.4.1 flow sums of {@link org.drugstats.core.stats.sdg.IllicitFlowTotals} always use the
+ * conservative weighted sums of bounds (perfect correlation), because their mergeable states keep sums,
+ * not the individual ranges a simulation would need.
  *
  * <p>Reference: UNODC, World Drug Report 2023, Methodology; WHO Global Tuberculosis Report 2023,
  * Technical appendix (uncertainty intervals as 2.5th and 97.5th centiles of simulated distributions).
