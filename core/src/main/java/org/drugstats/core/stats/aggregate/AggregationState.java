@@ -34,7 +34,7 @@ import org.drugstats.core.stats.uncertainty.Interval;
  * withheld with a reason. Bounds: the same weighted sums applied to the lows and to the highs, i.e. the
  * bounds of all areas are assumed perfectly correlated (a conservative range; an independent-errors range
  * can be obtained from the area ranges with
- * {@link org.drugstats.core.stats.uncertainty.RangePropagation}). Imputed areas take the source group's
+ * {@link WeightedMeanRange}). Imputed areas take the source group's
  * (low, best, high).
  *
  * <p>Edge cases: the empty state finishes to a world aggregate with no value ("no areas"); a group with no
