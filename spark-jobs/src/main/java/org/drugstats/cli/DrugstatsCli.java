@@ -16,8 +16,10 @@ import picocli.CommandLine.Command;
 @Command(name = "drugstats", mixinStandardHelpOptions = true, versionProvider = DrugstatsCli.Version.class,
         description = "Statistics and batch reports for world drug indicators (UNODC WDR, CND 2019 Declaration, SDG 3.5 and 16.4).",
         subcommands = {
+            AggregateCommand.class,
             CatalogCommand.class,
             ExtractCommand.class,
+            InequalityCommand.class,
             RunCommand.class,
             CommandLine.HelpCommand.class
         })
