@@ -231,6 +231,28 @@ public final class InputFiles {
         }
     }
 
+    /** SHA-256 of a file, or of a directory's {@code .parquet} files concatenated in name order. */
+    public static String sha256OfPath(Path p) {
+        if (!Files.isDirectory(p)) {
+            return sha256(p);
+        }
+        MessageDigest md = sha256();
+        byte[] buf = new byte[1 << 16];
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path f : s.filter(Files::isRegularFile).filter(x -> x.toString().endsWith(".parquet")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    int n;
+                    while ((n = in.read(buf)) > 0) {
+                        md.update(buf, 0, n);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new DrugstatsException(p + ": cannot read: " + e.getMessage(), e);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
     /** SHA-256 of a file, as lower-case hex. */
     public static String sha256(Path file) {
         MessageDigest md = sha256();
