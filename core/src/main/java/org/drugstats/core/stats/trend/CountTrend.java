@@ -163,7 +163,7 @@ public final class CountTrend {
             for (int it = 0; it < MAX_ITER; it++) {
                 beta = irls(x, y, off, mu, theta, beta);
                 theta = thetaMl(y, mu, name);
-                if (Math.abs(theta - prev) <= EPS * Math.abs(theta)) {
+                if (Math.abs(theta - prev) <= 1e-10 * Math.abs(theta)) {
                     break;
                 }
                 prev = theta;
@@ -284,7 +284,7 @@ public final class CountTrend {
                         "series '%s': negative binomial theta does not converge (data not overdispersed?);"
                                 + " use the Poisson or quasi-Poisson family", name);
             }
-            if (Math.abs(next - theta) <= 1e-13 * theta) {
+            if (Math.abs(next - theta) <= 1e-10 * theta) {
                 return next;
             }
             theta = next;

@@ -404,7 +404,12 @@ public final class Joinpoint {
     private int permutationSelect(PreparedSeries d, HingeSearch search, WeightedFit[] fits, int k, double sse0,
             UniformRandomProvider rng, List<PermutationTest> tests) {
         int n = d.n;
-        double floor = 1e-12 * sse0 + Double.MIN_NORMAL;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            total += d.w[i] * d.z[i] * d.z[i];
+        }
+        // SSEs below this are rounding noise of an exact fit (relative error ~1e-16 of SSE0 or ~1e-30 of ||y||²)
+        double floor = Math.max(1e-13 * sse0, 1e-20 * total) + Double.MIN_NORMAL;
         int ka = 0;
         int kb = k;
         int block = Math.min(BLOCK, permutations);

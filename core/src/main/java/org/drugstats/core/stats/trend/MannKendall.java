@@ -132,7 +132,7 @@ public final class MannKendall {
             }
         }
         long s = 0;
-        double var = 0;
+        long var18 = 0;
         long pairs = 0;
         int slopeCount = 0;
         for (int g = 0; g < seasons; g++) {
@@ -166,8 +166,9 @@ public final class MannKendall {
                 }
             }
             pairs += (long) c * (c - 1) / 2;
-            var += varianceS(ys);
+            var18 += varianceS18(ys);
         }
+        double var = var18 / 18.0;
         double z;
         if (s > 0) {
             z = (s - 1) / Math.sqrt(var);
@@ -206,22 +207,23 @@ public final class MannKendall {
         return new Result(n, period, s, var, z, p, s / (double) pairs, slope, b0, slopes[lo - 1], slopes[hi - 1]);
     }
 
-    private static double varianceS(double[] ys) {
+    /** 18·Var(S), exact in integers. */
+    private static long varianceS18(double[] ys) {
         int n = ys.length;
         double[] sorted = ys.clone();
         Arrays.sort(sorted);
-        double ties = 0;
+        long ties = 0;
         int i = 0;
         while (i < n) {
             int j = i;
             while (j + 1 < n && sorted[j + 1] == sorted[i]) {
                 j++;
             }
-            double t = j - i + 1;
+            long t = j - i + 1;
             ties += t * (t - 1) * (2 * t + 5);
             i = j + 1;
         }
-        return ((double) n * (n - 1) * (2.0 * n + 5) - ties) / 18.0;
+        return (long) n * (n - 1) * (2L * n + 5) - ties;
     }
 
     private static double median(double[] sorted) {

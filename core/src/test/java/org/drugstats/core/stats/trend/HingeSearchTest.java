@@ -48,7 +48,7 @@ class HingeSearchTest {
                         tau[a] = d.ux[c[a]];
                     }
                     double s = WeightedFit.of(d, tau).sse;
-                    if (s < bruteBest - 1e-12 * Math.abs(bruteBest)) {
+                    if (brutePath == null || s < bruteBest - 1e-12 * bruteBest) {
                         bruteBest = s;
                         brutePath = c;
                     }

@@ -18,7 +18,7 @@ class JoinpointPermutationTest {
     }
 
     private static double[] noisyLogLine(UniformRandomProvider r, double[] x, double b0, double b1, double sd) {
-        GaussianSampler g = GaussianSampler.of(ZigguratSampler.NormalizedGaussian.of(r), 0, sd);
+        var g = GaussianSampler.of(ZigguratSampler.NormalizedGaussian.of(r), 0, sd);
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             y[i] = Math.exp(b0 + b1 * (x[i] - x[0]) + g.sample());
