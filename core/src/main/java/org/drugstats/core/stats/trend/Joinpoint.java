@@ -239,26 +239,31 @@ public final class Joinpoint {
                     "maximum joinpoints lowered from %d to %d: larger models are not identifiable", k, usable));
             k = usable;
         }
-        WeightedFit[] fits = new WeightedFit[k + 1];
+        // criteria from the search SSEs (SSE0 minus the projection: exact up to ~1e-16 of SSE0); full QR fits only
+        // where coefficients are needed (the selected model and the null models of the permutation tests)
+        double[][] taus = new double[k + 1][];
         double[] sse = new double[k + 1];
         List<ModelCriteria> criteria = new ArrayList<>();
         for (int j = 0; j <= k; j++) {
-            double[] tau = new double[j];
+            taus[j] = new double[j];
             for (int a = 0; a < j; a++) {
-                tau[a] = d.ux[paths[j][a]];
+                taus[j][a] = d.ux[paths[j][a]];
             }
-            fits[j] = WeightedFit.of(d, tau);
-            sse[j] = fits[j].sse;
-            criteria.add(criteria(d, fits[j]));
+            sse[j] = Math.max(sse0 - best[j], 0);
+            criteria.add(criteria(d, taus[j], sse[j]));
         }
+        WeightedFit[] fits = new WeightedFit[k + 1];
         int selected;
         List<PermutationTest> tests = new ArrayList<>();
         switch (selection) {
             case BIC -> selected = argmin(criteria, ModelCriteria::bic);
             case BIC3 -> selected = argmin(criteria, ModelCriteria::bic3);
             case WBIC -> selected = argmin(criteria, ModelCriteria::wbic);
-            case PERMUTATION -> selected = permutationSelect(d, search, fits, k, sse0, rng, tests);
+            case PERMUTATION -> selected = permutationSelect(d, search, taus, fits, sse, k, sse0, rng, tests);
             default -> throw new IllegalStateException(selection.name());
+        }
+        if (fits[selected] == null) {
+            fits[selected] = WeightedFit.of(d, taus[selected]);
         }
         Selection sel = new Selection(selection, k, selected, alpha, criteria, tests);
         return result(d, fits[selected], sel, notes);
@@ -314,17 +319,17 @@ public final class Joinpoint {
                 fit.sse, st.segments, sel, notes, st.cov, st.df);
     }
 
-    private static ModelCriteria criteria(PreparedSeries d, WeightedFit fit) {
+    private static ModelCriteria criteria(PreparedSeries d, double[] tau, double sse) {
         int n = d.n;
-        int k = fit.tau.length;
+        int k = tau.length;
         double lnn = Math.log(n) / n;
-        double base = Math.log(fit.sse / n);
-        double r2 = k == 0 ? 0 : maxPartialR2(d, fit.tau);
+        double base = Math.log(sse / n);
+        double r2 = k == 0 ? 0 : maxPartialR2(d, tau);
         List<Double> jp = new ArrayList<>();
-        for (double t : fit.tau) {
+        for (double t : tau) {
             jp.add(t);
         }
-        return new ModelCriteria(k, jp, fit.sse, base + 2.0 * (k + 1) * lnn, base + (3.0 * k + 2) * lnn, r2,
+        return new ModelCriteria(k, jp, sse, base + 2.0 * (k + 1) * lnn, base + (3.0 * k + 2) * lnn, r2,
                 base + ((2 + r2) * k + 2) * lnn);
     }
 
@@ -401,8 +406,8 @@ public final class Joinpoint {
         return best;
     }
 
-    private int permutationSelect(PreparedSeries d, HingeSearch search, WeightedFit[] fits, int k, double sse0,
-            UniformRandomProvider rng, List<PermutationTest> tests) {
+    private int permutationSelect(PreparedSeries d, HingeSearch search, double[][] taus, WeightedFit[] fits,
+            double[] sse, int k, double sse0, UniformRandomProvider rng, List<PermutationTest> tests) {
         int n = d.n;
         double total = 0;
         for (int i = 0; i < n; i++) {
@@ -419,12 +424,15 @@ public final class Joinpoint {
         double[] fitted = new double[n];
         double[] resid = new double[n];
         while (ka < kb) {
+            if (fits[ka] == null) {
+                fits[ka] = WeightedFit.of(d, taus[ka]);
+            }
             WeightedFit nullFit = fits[ka];
             for (int i = 0; i < n; i++) {
                 fitted[i] = d.sw[i] * nullFit.fitted[i];
                 resid[i] = d.sw[i] * (d.z[i] - nullFit.fitted[i]);
             }
-            double observed = statistic(fits[ka].sse, fits[kb].sse, floor);
+            double observed = statistic(sse[ka], sse[kb], floor);
             double threshold = observed - 1e-9 * Math.abs(observed);
             int exceed = 0;
             for (int done = 0; done < permutations; done += block) {
