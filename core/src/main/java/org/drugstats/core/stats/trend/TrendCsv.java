@@ -55,25 +55,22 @@ public final class TrendCsv {
             first = first.substring(1);
         }
         List<String> header = split(source, headerLine + 1, first);
-        int cSeries = -1;
-        int cX = -1;
-        int cY = -1;
-        int cSe = -1;
+        Map<String, Integer> columns = new LinkedHashMap<>();
         for (int c = 0; c < header.size(); c++) {
             String h = header.get(c).trim();
-            int[] slot = switch (h) {
-                case "series" -> new int[] {cSeries, cSeries = c};
-                case "x" -> new int[] {cX, cX = c};
-                case "y" -> new int[] {cY, cY = c};
-                case "se" -> new int[] {cSe, cSe = c};
-                default -> throw DrugstatsException.of(
+            if (!List.of("series", "x", "y", "se").contains(h)) {
+                throw DrugstatsException.of(
                         "%s line %d: unexpected column '%s', expected columns series,x,y and optionally se", source,
                         headerLine + 1, h);
-            };
-            if (slot[0] >= 0) {
+            }
+            if (columns.put(h, c) != null) {
                 throw DrugstatsException.of("%s line %d: column '%s' appears twice", source, headerLine + 1, h);
             }
         }
+        int cSeries = columns.getOrDefault("series", -1);
+        int cX = columns.getOrDefault("x", -1);
+        int cY = columns.getOrDefault("y", -1);
+        int cSe = columns.getOrDefault("se", -1);
         if (cSeries < 0 || cX < 0 || cY < 0) {
             throw DrugstatsException.of("%s line %d: header must name columns series, x and y (optionally se), got %s",
                     source, headerLine + 1, String.join(",", header));

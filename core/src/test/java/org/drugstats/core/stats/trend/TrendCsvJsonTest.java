@@ -136,6 +136,14 @@ class TrendCsvJsonTest {
                         new double[] {1, 2}))).get(0);
         assertTrue(two.get("segments").get(0).get("apc_lower").isNull());
         assertThrows(DrugstatsException.class, () -> TrendBatch.Method.parse("arima"));
+        // linear scale: the apc fields carry the annual change (slope) and its interval, aapc the AAC
+        ObjectNode lin = TrendBatch.of(TrendBatch.Method.JOINPOINT, Joinpoint.withDefaults().withScale(Scale.LINEAR)
+                .withMaxJoinpoints(0), MannKendall.withDefaults(), 1).run(List.of(s)).get(0);
+        JsonNode seg = lin.get("segments").get(0);
+        assertEquals(seg.get("slope").asDouble(), seg.get("apc").asDouble(), 0);
+        // R 4.2.2: coef(lm(y ~ x))[2] = 0.356495488721813
+        assertEquals(0.356495488721813, seg.get("slope").asDouble(), 1e-10);
+        assertEquals(seg.get("slope").asDouble(), lin.get("aapc").get("value").asDouble(), 1e-12);
     }
 
     private static Set<String> names(JsonNode o) {
