@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ExtractCommand.class,
             InequalityCommand.class,
             RunCommand.class,
+            TrendCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class DrugstatsCli implements Callable<Integer> {
