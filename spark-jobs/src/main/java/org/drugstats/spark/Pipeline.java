@@ -132,13 +132,31 @@ public final class Pipeline {
             Dataset<Row> canonical = used.select(java.util.Arrays.stream(Schemas.EXTRACT_COLUMNS)
                     .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
 
-            // 5. publish what the run used
-            begin("publish");
+            begin("observations");
             long nObs = publisher.writeParquet(canonical, "results/observations", Schemas.OBSERVATIONS_VERSION, origins,
                     Column.INDICATOR.columnName(), Column.REF_AREA.columnName(), Column.TIME_PERIOD.columnName(),
                     Column.SEX.columnName(), Column.AGE.columnName(), Column.DRUG.columnName(),
                     Column.METHOD.columnName(), Column.SOURCE.columnName());
-            record(progress.end(nObs, nObs), "publish", nObs, nObs, Map.of());
+            record(progress.end(nObs, nObs), "observations", nObs, nObs, Map.of());
+
+            // 3. trends of every series
+            begin("trend");
+            Dataset<Row> series = canonical.withColumn("imputed",
+                    col(Column.OBS_STATUS.columnName()).equalTo(org.drugstats.core.data.ObsStatus.IMPUTED.code()));
+            Dataset<Row> points = TrendStep.points(series);
+            TrendStep.Fitted fitted = new TrendStep.Fitted(persist(TrendStep.fit(points,
+                    TrendStep.Settings.of(config)).all(), persisted));
+            long nTrends = publisher.writeParquet(fitted.trends(), "results/trends", Schemas.TRENDS_VERSION, origins,
+                    "series_id", "segment");
+            long nPoints = publisher.writeParquet(fitted.points(), "results/trend_points",
+                    Schemas.TREND_POINTS_VERSION, origins, "series_id", "x");
+            Row counts = fitted.trends().agg(
+                    org.apache.spark.sql.functions.countDistinct(col("series_id")),
+                    org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.when(
+                            col("note").startsWith("not fitted"), 1).otherwise(0))).first();
+            record(progress.end(nPoints, nTrends), "trend", nPoints, nTrends,
+                    Map.of("series_methods", counts.getLong(0), "not_fitted", counts.isNullAt(1) ? 0 : counts.getLong(1),
+                            "trend_points", nPoints));
 
             Instant ended = Instant.now();
             Manifest m = new Manifest(Manifest.SCHEMA, "succeeded", inputEntries, parameters(), versions(),

@@ -131,7 +131,7 @@ public final class CountryPanelGenerator {
     }
 
     /** The values of series (country i, indicator j), rounded to 6 decimals. */
-    double[] series(int i, int j) {
+    public double[] series(int i, int j) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.of(seed, i, j));
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         double base = Math.min(5, Math.max(0.05, 2 * Math.exp(0.8 * gauss.sample())));
