@@ -78,14 +78,14 @@ final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The countries (ISO3) with observations in the extracts under {@code dir}, sorted. */
+    /** The countries (ISO3) with accepted observations in the (published) extracts under {@code dir}, sorted. */
     static List<String> countries(Path dir) {
         TreeSet<String> iso3 = new TreeSet<>();
         for (InputFiles.Input in : InputFiles.discover(dir)) {
             if (in.kind() != InputFiles.Kind.EXTRACT || in.synthetic()) {
                 continue;
             }
-            for (Observation o : ParquetExtracts.read(in.path()).observations()) {
+            for (Observation o : ParquetExtracts.readValidated(in.path()).result().accepted()) {
                 if (o.refArea().matches("[A-Z]{3}") && !o.refArea().equals("WLD")
                         && !o.hasFlag(QualityFlag.PUBLISHED_AGGREGATE) && !o.hasFlag(QualityFlag.RESIDUAL_AREA)) {
                     iso3.add(o.refArea());

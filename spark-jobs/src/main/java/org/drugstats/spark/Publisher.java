@@ -229,6 +229,7 @@ public final class Publisher implements AutoCloseable {
             w.start();
             w.appendFile(new LocalInputFile(src));
             w.end(kv);
+            ParquetFooters.normalise(dest);
             return rows;
         } catch (IOException e) {
             throw DrugstatsException.of("%s: cannot write: %s", dest, e.getMessage());

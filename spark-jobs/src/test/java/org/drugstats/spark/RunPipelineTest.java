@@ -110,14 +110,6 @@ class RunPipelineTest {
     }
 
     @Test
-    void rerunOnTheSameInputsIsByteIdentical() throws IOException {
-        Path again = tmp.resolve("out-again");
-        Result r = run("run", "--data", data.toString(), "--out", again.toString());
-        assertEquals(0, r.status, r.err);
-        assertEquals(firstRun, checksums(again));
-    }
-
-    @Test
     void corruptInputFailsNamingTheFileAndPublishesNothing() throws IOException {
         Path bad = tmp.resolve("bad-data");
         Fixture.write(bad);
@@ -149,6 +141,7 @@ class RunPipelineTest {
         cmd.removeIf(String::isBlank);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.drugstats.cli.DrugstatsCli", "run",
                 "--data", data.toString(), "--out", o.toString()));
+        cmd.add("--verbose");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("killed-run.log").toFile());
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
@@ -172,8 +165,10 @@ class RunPipelineTest {
         }
         assertEquals(firstRun, checksums(o));
         assertEquals(manifest, Files.readString(o.resolve("manifest.json")));
-        Result r = run("run", "--data", data.toString(), "--out", o.toString());
-        assertEquals(0, r.status, r.err);
+        // the rerun in another JVM: byte identity must not depend on the process (hash orders, time zones)
+        Process again = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("rerun.log").toFile()).start();
+        assertEquals(0, again.waitFor(), Files.readString(tmp.resolve("rerun.log")));
         assertEquals(firstRun, checksums(o));
         try (Stream<Path> s = Files.list(tmp)) {
             assertTrue(s.noneMatch(x -> x.getFileName().toString().startsWith(".out-kill.staging-")));
@@ -215,7 +210,7 @@ class RunPipelineTest {
     @Test
     void failedRunLeavesThePreviousOutputIntact() throws IOException {
         Path o = tmp.resolve("out-keep");
-        assertEquals(0, run("run", "--data", data.toString(), "--out", o.toString()).status);
+        copyTree(out, o);
         Map<String, String> before = checksums(o);
         String manifest = Files.readString(o.resolve("manifest.json"));
         Result r = run("run", "--data", tmp.resolve("no-such-dir").toString(), "--out", o.toString());

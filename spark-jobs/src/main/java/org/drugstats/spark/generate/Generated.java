@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.drugstats.core.DrugstatsException;
-import org.drugstats.core.data.Extract;
 import org.drugstats.core.data.Observation;
 import org.drugstats.core.data.Origin;
 import org.drugstats.core.data.ParquetExtracts;
@@ -167,8 +166,7 @@ public final class Generated {
                     path);
         }
         for (Path x : extracts) {
-            Extract e = ParquetExtracts.read(x);
-            for (Observation o : e.observations()) {
+            for (Observation o : ParquetExtracts.readValidated(x).result().accepted()) {
                 if (o.indicator().equals(SeizureTotalsStep.INDICATOR) && o.value() != null && o.unit() == Unit.KILOGRAMS
                         && o.refArea().matches("[A-Z]{3}") && !o.refArea().equals("WLD")
                         && !o.hasFlag(QualityFlag.PUBLISHED_AGGREGATE) && !o.hasFlag(QualityFlag.RESIDUAL_AREA)
