@@ -8,13 +8,13 @@
 # Environment:
 #   DRUGSTATS_CLUSTER_DATA   data directory to run on (default: the repository's data/)
 #   DRUGSTATS_CLUSTER_ROWS   rows of the generated country panel added to the inputs, to make the trend step long
-#                            enough to kill a worker in it (default 300000 = 15,000 series of 20 years)
+#                            enough to kill a worker in it (default 120000 = 6,000 series of 20 years)
 #   DRUGSTATS_CLUSTER_KEEP=1 keep the work directory (logs, outputs) after success
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
 cd "$root"
 data="${DRUGSTATS_CLUSTER_DATA:-$root/data}"
-rows="${DRUGSTATS_CLUSTER_ROWS:-300000}"
+rows="${DRUGSTATS_CLUSTER_ROWS:-120000}"
 start_time=$(date +%s)
 say() { echo "cluster: $(( $(date +%s) - start_time ))s: $*"; }
 
@@ -98,7 +98,7 @@ for i in 1 2; do
   eval "worker$i=$!"
 done
 for i in $(seq 1 120); do
-  [ "$(grep -c 'Successfully registered with master' "$work"/worker*.log 2>/dev/null | awk -F: '{s+=$2} END {print s}')" -ge 2 ] && break
+  [ "$(grep -l 'Successfully registered with master' "$work"/worker*.log 2>/dev/null | wc -l)" -ge 2 ] && break
   sleep 1
 done
 grep -q 'Successfully registered with master' "$work/worker1.log" && grep -q 'Successfully registered with master' "$work/worker2.log" \
@@ -118,13 +118,14 @@ pids+=($submit)
 killed=""
 while kill -0 "$submit" 2>/dev/null; do
   if [ -z "$killed" ] && grep -q 'trend: started' "$work/submit.log"; then
-    sleep "${DRUGSTATS_CLUSTER_KILL_AFTER:-8}"
+    sleep "${DRUGSTATS_CLUSTER_KILL_AFTER:-5}"
     if grep -q 'trend: done' "$work/submit.log"; then
       echo "cluster: the trend step ended before the worker could be killed; raise DRUGSTATS_CLUSTER_ROWS" >&2
       exit 1
     fi
     say "killing worker 1 (pid $worker1) and its executor in the middle of the trend step"
     kill -KILL -- "-$worker1"
+    wait "$worker1" 2>/dev/null || true
     killed=yes
   fi
   sleep 0.5
