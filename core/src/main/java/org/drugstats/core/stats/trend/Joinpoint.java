@@ -239,17 +239,21 @@ public final class Joinpoint {
                     "maximum joinpoints lowered from %d to %d: larger models are not identifiable", k, usable));
             k = usable;
         }
-        // criteria from the search SSEs (SSE0 minus the projection: exact up to ~1e-16 of SSE0); full QR fits only
-        // where coefficients are needed (the selected model and the null models of the permutation tests)
+        // The search ranks models by SSE0 minus the projection, which is exact only up to ~1e-16 of SSE0; the criteria
+        // use the SSE of each k's best model recomputed from its residual vector (no cancellation). The permutation
+        // test keeps the search SSEs, as its permuted data sets do. Full QR fits only where coefficients are needed
+        // (the selected model and the null models of the permutation tests).
         double[][] taus = new double[k + 1][];
         double[] sse = new double[k + 1];
+        double[] searchSse = new double[k + 1];
         List<ModelCriteria> criteria = new ArrayList<>();
         for (int j = 0; j <= k; j++) {
             taus[j] = new double[j];
             for (int a = 0; a < j; a++) {
                 taus[j][a] = d.ux[paths[j][a]];
             }
-            sse[j] = Math.max(sse0 - best[j], 0);
+            searchSse[j] = Math.max(sse0 - best[j], 0);
+            sse[j] = search.pathSse(e, paths[j], j);
             criteria.add(criteria(d, taus[j], sse[j]));
         }
         WeightedFit[] fits = new WeightedFit[k + 1];
@@ -259,7 +263,7 @@ public final class Joinpoint {
             case BIC -> selected = argmin(criteria, ModelCriteria::bic);
             case BIC3 -> selected = argmin(criteria, ModelCriteria::bic3);
             case WBIC -> selected = argmin(criteria, ModelCriteria::wbic);
-            case PERMUTATION -> selected = permutationSelect(d, search, taus, fits, sse, k, sse0, rng, tests);
+            case PERMUTATION -> selected = permutationSelect(d, search, taus, fits, searchSse, k, sse0, rng, tests);
             default -> throw new IllegalStateException(selection.name());
         }
         if (fits[selected] == null) {

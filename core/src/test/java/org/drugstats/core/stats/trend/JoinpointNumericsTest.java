@@ -23,6 +23,36 @@ class JoinpointNumericsTest {
         3538000000000.0, 4265000000000.0, 5688000000000.0, 5904000000000.0, 5732000000000.0, 3525000000000.0,
         3022000000000.0, 3030000000000.0, 2788000000000.0, 2546000000000.0};
 
+    /** Section 1: persons ~1.2e9 on the linear scale with noise of a few units. */
+    private static final double[] PERSONS = {1199999997, 1202999999, 1206000001, 1208999997, 1212000001, 1215000000,
+        1218000000, 1221000003, 1223999996, 1227000004, 1229999998, 1224999997, 1219999998, 1215000001, 1210000000,
+        1204999999, 1203999997, 1202999998, 1202000004, 1201000001};
+
+    @Test
+    void criteriaOfLargeValuesOnTheLinearScaleMatchLm() {
+        // SSE0 (straight line) is 1.7e15 while the 2- and 3-joinpoint SSEs are ~90: SSE0 minus the projection would
+        // keep only the last ~2 digits of them (its spacing at 1.7e15 is 0.25)
+        JoinpointResult r = Joinpoint.withDefaults().withScale(Scale.LINEAR).withSelection(SelectionMethod.BIC)
+                .withMaxJoinpoints(3).fit(TrendSeries.of("persons", X, PERSONS));
+        List<ModelCriteria> m = r.selection().models();
+        // R, section 1: exhaustive loop over combn() of deviance(lm(yc ~ X - 1)) with yc = y1 - 1.2e9 (lm on the raw
+        // y1 is itself off by 2e-7 at k = 2: 95.896534); the k = 2, 3 SSEs from the integer residuals yr of the
+        // generating trend, deviance(lm(yr ~ X - 1)); BIC, BIC3 from the centred run
+        List<List<Double>> taus = List.of(List.of(), List.of(2009.0), List.of(2010.0, 2015.0),
+                List.of(2007.0, 2010.0, 2015.0));
+        double[] sse = {1721503776120405.5, 91180454599833.578, 95.896554252199437, 87.068622087132738};
+        double[] bic = {32.385815546012033, 29.747275857598883, 2.4662574593298547, 2.6692572028201287};
+        double[] bic3 = {32.385815546012033, 29.897062471276584, 2.7658306866852538, 3.1186170438532272};
+        for (int k = 0; k <= 3; k++) {
+            assertEquals(taus.get(k), m.get(k).joinpoints(), "k=" + k);
+            assertEquals(sse[k], m.get(k).sse(), 1e-8 * sse[k], "SSE k=" + k);
+            assertEquals(bic[k], m.get(k).bic(), 1e-8, "BIC k=" + k);
+            assertEquals(bic3[k], m.get(k).bic3(), 1e-8, "BIC3 k=" + k);
+        }
+        assertEquals(2, r.selection().selected());
+        assertEquals(95.896554252199437, r.sse(), 1e-6 * 95.9); // the QR fit of the selected model (uncentred, as lm)
+    }
+
     @Test
     void tinyWeightsFromLargeStandardErrorsAreNotSingular() {
         TrendSeries s = TrendSeries.of("iff-usd", X, USD, USD_SE);
