@@ -247,6 +247,15 @@ public final class Joinpoint {
         double[] sse = new double[k + 1];
         double[] searchSse = new double[k + 1];
         List<ModelCriteria> criteria = new ArrayList<>();
+        // An exact fit (e.g. a series interpolated linearly between anchor years) has an SSE of rounding noise,
+        // ~1e-32 of Σw·z², whose logarithm would decide between models (or be −∞). Below 1e-20·Σw·z² the criteria
+        // use that level instead, so exact fits tie and the penalty picks the smallest such k.
+        double total = 0;
+        for (int i = 0; i < d.n; i++) {
+            total += d.w[i] * d.z[i] * d.z[i];
+        }
+        double sseFloor = 1e-20 * total + Double.MIN_NORMAL;
+        int floored = 0;
         for (int j = 0; j <= k; j++) {
             taus[j] = new double[j];
             for (int a = 0; a < j; a++) {
@@ -254,7 +263,16 @@ public final class Joinpoint {
             }
             searchSse[j] = Math.max(sse0 - best[j], 0);
             sse[j] = search.pathSse(e, paths[j], j);
-            criteria.add(criteria(d, taus[j], sse[j]));
+            if (sse[j] < sseFloor) {
+                floored++;
+            }
+            criteria.add(criteria(d, taus[j], Math.max(sse[j], sseFloor), sse[j]));
+        }
+        if (floored > 0 && selection != SelectionMethod.PERMUTATION) {
+            notes.add(String.format(Locale.ROOT,
+                    "exact fit: %d model(s) have an SSE below the rounding level 1e-20*sum(w*z^2) = %.3g; their"
+                            + " criteria use that level, so the smallest such number of joinpoints is preferred",
+                    floored, sseFloor));
         }
         WeightedFit[] fits = new WeightedFit[k + 1];
         int selected;
@@ -323,11 +341,12 @@ public final class Joinpoint {
                 fit.sse, st.segments, sel, notes, st.cov, st.df);
     }
 
-    private static ModelCriteria criteria(PreparedSeries d, double[] tau, double sse) {
+    /** Criteria from {@code sseForCriteria} (the SSE, floored for exact fits); {@code sse} is recorded as is. */
+    private static ModelCriteria criteria(PreparedSeries d, double[] tau, double sseForCriteria, double sse) {
         int n = d.n;
         int k = tau.length;
         double lnn = Math.log(n) / n;
-        double base = Math.log(sse / n);
+        double base = Math.log(sseForCriteria / n);
         double r2 = k == 0 ? 0 : maxPartialR2(d, tau);
         List<Double> jp = new ArrayList<>();
         for (double t : tau) {

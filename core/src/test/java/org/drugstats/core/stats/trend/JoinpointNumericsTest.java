@@ -2,6 +2,7 @@ package org.drugstats.core.stats.trend;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,41 @@ class JoinpointNumericsTest {
         }
         assertEquals(2, r.selection().selected());
         assertEquals(95.896554252199437, r.sse(), 1e-6 * 95.9); // the QR fit of the selected model (uncentred, as lm)
+    }
+
+    @Test
+    void exactlyPiecewiseLinearDataSelectTheTrueJoinpointOnly() {
+        // a series interpolated linearly between anchor years: one change of slope at 2015, no noise at all
+        double[] y = new double[X.length];
+        for (int i = 0; i < X.length; i++) {
+            y[i] = 90 + 5 * (X[i] - 2000) - 7 * Math.max(X[i] - 2015, 0);
+        }
+        TrendSeries s = TrendSeries.of("interpolated", X, y);
+        // R, section 3: the SSEs of k = 1, 2, 3 are rounding noise (5.5e-24, 1.3e-23, 1.2e-23) and BIC on them picks
+        // k = 2 with a spurious joinpoint at 2002 (slope 5 on either side); so did this class before the floor
+        for (SelectionMethod method : List.of(SelectionMethod.BIC, SelectionMethod.BIC3, SelectionMethod.WBIC)) {
+            JoinpointResult r = Joinpoint.withDefaults().withScale(Scale.LINEAR).withSelection(method)
+                    .withMaxJoinpoints(3).fit(s);
+            assertEquals(List.of(2015.0), r.joinpoints(), method.name());
+            for (ModelCriteria c : r.selection().models()) {
+                assertTrue(Double.isFinite(c.bic()) && Double.isFinite(c.bic3()) && Double.isFinite(c.wbic()),
+                        method + " " + c);
+            }
+            assertEquals(5.0, r.segments().get(0).slope(), 1e-9);
+            assertEquals(-2.0, r.segments().get(1).slope(), 1e-9);
+            assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("exact fit")), r.notes().toString());
+        }
+        // the straight line is not an exact fit: its criteria are the ordinary ones (R: SSE, BIC of k = 0)
+        ModelCriteria line = Joinpoint.withDefaults().withScale(Scale.LINEAR).withSelection(SelectionMethod.BIC)
+                .withMaxJoinpoints(3).fit(s).selection().models().get(0);
+        assertEquals(692.63157894729909, line.sse(), 1e-9 * 692.6);
+        assertEquals(3.8443391795141757, line.bic(), 1e-10);
+        // a constant series: every model is exact, criteria finite, no joinpoint
+        double[] c = new double[X.length];
+        java.util.Arrays.fill(c, 5);
+        JoinpointResult flat = Joinpoint.withDefaults().withSelection(SelectionMethod.BIC).fit(TrendSeries.of("c", X, c));
+        assertEquals(List.of(), flat.joinpoints());
+        assertTrue(flat.selection().models().stream().allMatch(m -> Double.isFinite(m.bic())));
     }
 
     @Test
