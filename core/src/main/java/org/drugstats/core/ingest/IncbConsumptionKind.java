@@ -18,7 +18,7 @@ import org.drugstats.core.geo.RegionScheme;
  * Richards et al., BMJ Global Health 2021 (doi:10.1136/bmjgh-2020-003563; MIT licence): columns Country,
  * country_ISO, Pop_2016, meanop_pop (kg per 100,000 population, rounded to whole numbers), deciles.
  *
- * <p>Observations per country: {@code population} (2016, persons), {@code opioid_consumption} (2015-2017, kg per
+ * <p>Observations per country: {@code population_total} (2016, persons), {@code opioid_consumption} (2015-2017, kg per
  * 100,000 population, flagged {@code coarse-rounding}: whole numbers, so most countries read 0), and
  * {@code opioid_consumption_decile} (2015-2017, the decile of consumption, unit ordinal). An empty cell gives a
  * {@code missing} observation. The area comes from the country name; the file's {@code country_ISO} column is
@@ -69,7 +69,7 @@ public final class IncbConsumptionKind extends CsvIngestKind {
         int nameCol = table.col("Country");
         int isoCol = table.col("country_ISO");
         String[][] specs = {
-            {"Pop_2016", "population", "2016", Unit.PERSONS.code()},
+            {"Pop_2016", "population_total", "2016", Unit.PERSONS.code()},
             {"meanop_pop", "opioid_consumption", "2015-2017", Unit.KG_PER_100K.code()},
             {"deciles", "opioid_consumption_decile", "2015-2017", Unit.ORDINAL.code()}};
         for (CsvTable.Rec rec : table.records()) {

@@ -38,7 +38,8 @@ import org.drugstats.core.geo.UnmappedReason;
  * ".." for not available; footnote letters in spacer cells next to a value ("d" after the 2011 total); notes
  * and footnote texts ("a) Net area on 31 December.") below.
  *
- * <p>Observations: indicator {@code cultivation_area}, unit hectares, drug from the title, age {@code _T}, sex
+ * <p>Observations: indicator {@code cultivation_area_coca} or {@code cultivation_area_opium_poppy} (from the
+ * crop in the title; another crop gives {@code cultivation_area_<crop>}), unit hectares, drug from the title, age {@code _T}, sex
  * T; {@code method} is the label's footnote letter (its text, from the notes below, is in {@code notes}), so
  * that two methods for one country and year are two observations, both flagged {@code multiple-methods}; ".."
  * gives a {@code missing} observation. The Total row is stored as {@code WLD} with {@code published-aggregate}
@@ -416,7 +417,7 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
 
     private static Candidate base(IngestCollector out, String sheet, DataRow dr, Layout l, String origin, String year) {
         return out.candidate(sheet, dr.row.number())
-                .set(Column.INDICATOR, "cultivation_area")
+                .set(Column.INDICATOR, indicator(l.drug()))
                 .set(Column.TIME_PERIOD, year)
                 .set(Column.SEX, Sex.TOTAL.code())
                 .set(Column.AGE, "_T")
@@ -426,6 +427,18 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
                 .set(Column.ORIGIN, origin)
                 .set(Column.DRUG, l.drug())
                 .set(Column.AREA_NAME, dr.label, "label", dr.label);
+    }
+
+    /** The catalog's indicator for a crop: cultivation_area_coca, cultivation_area_opium_poppy, else by name. */
+    static String indicator(String drug) {
+        String d = drug.toLowerCase(Locale.ROOT);
+        if (d.startsWith("coca")) {
+            return "cultivation_area_coca";
+        }
+        if (d.startsWith("opium")) {
+            return "cultivation_area_opium_poppy";
+        }
+        return "cultivation_area_" + SdgOpenCsvKind.slug(d);
     }
 
     private static boolean resolveArea(DataRow dr, Candidate c, IngestCollector out) {

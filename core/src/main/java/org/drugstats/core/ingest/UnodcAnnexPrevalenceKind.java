@@ -29,7 +29,7 @@ import org.drugstats.core.geo.UnmappedReason;
  * Substance columns and a two-row header Lifetime / Past year / Past month × Total / Male / Female); region and
  * sub-region filled on the first row of a group only; several rows per country (years, sources); notes below.
  *
- * <p>Observations: indicator {@code prevalence} (past year; NPS also {@code prevalence_lifetime} and
+ * <p>Observations: indicator {@code prevalence_annual} (past year; NPS also {@code prevalence_lifetime} and
  * {@code prevalence_past_month}), unit percent, sex T/M/F from the Best (or Total) / Male / Female columns, Low
  * and High as the range of Best. The age group is the Age column as published (spaces removed; {@code _U} when
  * empty) — a 12+ survey stays 12+, and every age other than 15-64 carries {@code nonstandard-age-base}. Year as
@@ -111,11 +111,11 @@ public final class UnodcAnnexPrevalenceKind extends XlsxIngestKind {
         boolean nps = h.has("lifetime") || h.has("pastyear") || h.has("pastmonth");
         int lastHeader = h.row().index();
         if (h.has("best")) {
-            values.add(new ValueSpec("prevalence", Sex.TOTAL, h.col("best"), h.col("low"), h.col("high"), "Best"));
+            values.add(new ValueSpec("prevalence_annual", Sex.TOTAL, h.col("best"), h.col("low"), h.col("high"), "Best"));
             addIf(values, h, "male", Sex.MALE, "Male");
             addIf(values, h, "female", Sex.FEMALE, "Female");
         } else if (h.has("total") && !nps) {
-            values.add(new ValueSpec("prevalence", Sex.TOTAL, h.col("total"), -1, -1, "Total"));
+            values.add(new ValueSpec("prevalence_annual", Sex.TOTAL, h.col("total"), -1, -1, "Total"));
             addIf(values, h, "male", Sex.MALE, "Male");
             addIf(values, h, "female", Sex.FEMALE, "Female");
         } else if (nps) {
@@ -153,7 +153,7 @@ public final class UnodcAnnexPrevalenceKind extends XlsxIngestKind {
                 String indicator = switch (group) {
                     case "lifetime" -> "prevalence_lifetime";
                     case "pastmonth" -> "prevalence_past_month";
-                    default -> "prevalence";
+                    default -> "prevalence_annual";
                 };
                 String groupLabel = h.row().cell(h.col(group)).text();
                 values.add(new ValueSpec(indicator, sex, c, -1, -1, groupLabel + " " + sub.cell(c).text()));
@@ -179,7 +179,7 @@ public final class UnodcAnnexPrevalenceKind extends XlsxIngestKind {
 
     private static void addIf(List<ValueSpec> values, IngestSupport.Header h, String label, Sex sex, String name) {
         if (h.has(label)) {
-            values.add(new ValueSpec("prevalence", sex, h.col(label), -1, -1, name));
+            values.add(new ValueSpec("prevalence_annual", sex, h.col(label), -1, -1, name));
         }
     }
 
@@ -362,7 +362,7 @@ public final class UnodcAnnexPrevalenceKind extends XlsxIngestKind {
         if (!any) {
             out.read();
             Candidate c = out.candidate(sheetName, row.number())
-                    .set(Column.INDICATOR, "prevalence")
+                    .set(Column.INDICATOR, "prevalence_annual")
                     .set(Column.TIME_PERIOD, period.orElse(null), "Year", yearCell.rawOrNull())
                     .set(Column.SEX, Sex.TOTAL.code())
                     .set(Column.AGE, age)

@@ -21,7 +21,7 @@ import org.drugstats.core.geo.RegionScheme;
  * Reference year / Kilograms / msCode, one row per published record. {@code msCode} is the ISO3 code; the
  * country name is matched too and a disagreement is reported.
  *
- * <p>Observations: indicator {@code seizures}, unit kg, drug = DrugName, drug group and sub-group as published,
+ * <p>Observations: indicator {@code seizures_quantity}, unit kg, drug = DrugName, drug group and sub-group as published,
  * age {@code _T}, sex T. An empty Kilograms cell gives a {@code missing} observation. The table publishes several
  * records for one country, drug and year (e.g. Kenya, cannabis herb, 2019: 1 kg and 3,773 kg); they are not
  * summed: records with the same value are kept once, records with different values are all quarantined as
@@ -111,7 +111,7 @@ public final class UnodcAnnexSeizuresKind extends XlsxIngestKind {
             XlsxCell kg = row.cell(h.col("kilograms"));
             Optional<String> year = IngestSupport.period(yearCell).filter(p -> p.length() == 4);
             Candidate c = out.candidate(sheet.name(), row.number())
-                    .set(Column.INDICATOR, "seizures")
+                    .set(Column.INDICATOR, "seizures_quantity")
                     .set(Column.TIME_PERIOD, year.orElse(null), "Reference year", yearCell.rawOrNull())
                     .set(Column.SEX, Sex.TOTAL.code())
                     .set(Column.AGE, "_T")

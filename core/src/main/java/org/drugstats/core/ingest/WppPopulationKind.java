@@ -24,7 +24,8 @@ import org.drugstats.core.geo.UnmappedReason;
  * as compiled by Our World in Data (CC BY): columns Entity, Year, then one column per age group named like
  * "Working age (15-64 years old) (UNWPP, 2017)". Entities are countries and aggregates, by name.
  *
- * <p>Observations: indicator {@code population}, unit persons, sex T, age from the column name ("Under 15" →
+ * <p>Observations: indicator {@code population_15_64} for the 15-64 column and {@code population_by_age} for the
+ * other age groups (the catalog's {@code population_total} is not published in this file), unit persons, sex T, age from the column name ("Under 15" →
  * {@code 0-14}, "15-64" → {@code 15-64}, "65+" → {@code 65+}), area from the entity name (M49 region names
  * first; aggregates are stored under their codes with {@code published-aggregate}). Years after 2015 are
  * projections: status {@code estimated}, noted. An empty cell gives a {@code missing} observation.
@@ -130,7 +131,7 @@ public final class WppPopulationKind extends CsvIngestKind {
                 out.read();
                 String raw = rec.get(col);
                 Candidate c = out.candidate(null, rec.line())
-                        .set(Column.INDICATOR, "population")
+                        .set(Column.INDICATOR, "15-64".equals(ages.get(k)) ? "population_15_64" : "population_by_age")
                         .set(Column.TIME_PERIOD, year.orElse(null), "Year", yearText)
                         .set(Column.SEX, Sex.TOTAL.code())
                         .set(Column.AGE, ages.get(k))
