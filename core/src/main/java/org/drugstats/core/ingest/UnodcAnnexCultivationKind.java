@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.Column;
+import org.drugstats.core.data.ExtractValidator;
 import org.drugstats.core.data.ObsStatus;
 import org.drugstats.core.data.Observation;
 import org.drugstats.core.data.Origin;
@@ -417,6 +418,7 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
 
     private static Candidate base(IngestCollector out, String sheet, DataRow dr, Layout l, String origin, String year) {
         return out.candidate(sheet, dr.row.number())
+                .set(Column.REF_AREA, dr.match == null ? null : dr.match.refArea().orElse(null))
                 .set(Column.INDICATOR, indicator(l.drug()))
                 .set(Column.TIME_PERIOD, year)
                 .set(Column.SEX, Sex.TOTAL.code())
@@ -494,20 +496,24 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
             }
             Candidate total = totals.get(0);
             Map<String, List<Candidate>> parts = new LinkedHashMap<>();
-            boolean missing = false;
+            Map<String, Integer> perMethod = new HashMap<>();
+            String missing = null;
             for (Candidate c : e.getValue()) {
                 if (c == total) {
                     continue;
                 }
-                if (!numeric.containsKey(c)) {
-                    missing = true;
+                if (!numeric.containsKey(c) || !ExtractValidator.checkRow("", c.row(), c.canonical()).accepted()) {
+                    missing = "some listed areas have no valid value";
                     continue;
+                }
+                if (perMethod.merge(c.get(Column.REF_AREA) + "|" + c.get(Column.METHOD), 1, Integer::sum) > 1) {
+                    missing = "an area is listed twice with the same method";
                 }
                 parts.computeIfAbsent(c.get(Column.REF_AREA), k -> new ArrayList<>()).add(c);
             }
-            if (missing) {
-                out.warn("%s: the total of %s cannot be checked: some listed areas have no value", year,
-                        NameNormaliser.clean(total.get(Column.AREA_NAME)));
+            if (missing != null) {
+                out.warn("%s: the total of %s cannot be checked: %s", year,
+                        NameNormaliser.clean(total.get(Column.AREA_NAME)), missing);
                 continue;
             }
             double t = numeric.get(total);
