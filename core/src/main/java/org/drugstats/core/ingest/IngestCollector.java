@@ -187,8 +187,7 @@ public final class IngestCollector {
                         ? "same key and value as " + where(acceptedFrom.get(idx.get(0))) + ", which was kept"
                         : idx.size() + " rows publish different values for one key (" + rows + "); none accepted";
                 duplicates.add(new QuarantineRow(file.name(), c.sheet(), c.row(), c.inputColumn(Column.VALUE),
-                        c.rawValue(Column.VALUE), QuarantineReason.DUPLICATE_KEY, detail + " " + describeKey(o.key()),
-                        ExtractValidator.textOf(o)));
+                        c.rawValue(Column.VALUE), QuarantineReason.DUPLICATE_KEY, detail, ExtractValidator.textOf(o)));
             }
         }
         if (conflictKeys > 0) {
@@ -223,20 +222,5 @@ public final class IngestCollector {
 
     private static String where(Candidate c) {
         return (c.sheet() == null ? "" : "sheet '" + c.sheet() + "' ") + "row " + c.row();
-    }
-
-    private static String describeKey(ObservationKey k) {
-        StringBuilder sb = new StringBuilder("(").append(k.indicator()).append(", ").append(k.refArea()).append(", ")
-                .append(k.timePeriod()).append(", sex ").append(k.sex().code()).append(", age ").append(k.age());
-        if (k.drug() != null) {
-            sb.append(", drug ").append(k.drug());
-        }
-        if (k.method() != null) {
-            sb.append(", method ").append(k.method());
-        }
-        if (k.source() != null) {
-            sb.append(", source ").append(k.source());
-        }
-        return sb.append(')').toString();
     }
 }
