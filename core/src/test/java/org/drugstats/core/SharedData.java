@@ -20,11 +20,7 @@ public final class SharedData {
         if (prop != null && !prop.isBlank()) {
             dir = Path.of(prop);
         } else {
-            Path root = Path.of(System.getProperty("drugstats.project.root", ".")).toAbsolutePath();
-            if (root.getFileName() != null && root.getFileName().toString().equals("core")) {
-                root = root.getParent();
-            }
-            dir = root.resolve("../shared/data").normalize();
+            dir = projectRoot().resolve("../shared/data").normalize();
         }
         if (!Files.isDirectory(dir)) {
             throw new AssertionError("shared data folder " + dir + " is missing; tests that read the published files "
