@@ -18,8 +18,15 @@ class IngestCommandTest {
     @TempDir
     Path dir;
 
+    /** The shared data: property drugstats.shared.data (Surefire sets it), else ../shared/data from the project root. */
     private static Path shared(String file) {
-        Path p = Path.of(System.getProperty("drugstats.shared.data", "../shared/data")).resolve(file);
+        String prop = System.getProperty("drugstats.shared.data");
+        Path root = Path.of(System.getProperty("drugstats.project.root", ".")).toAbsolutePath().normalize();
+        if (root.getFileName() != null && root.getFileName().toString().equals("spark-jobs")) {
+            root = root.getParent();
+        }
+        Path p = (prop != null && !prop.isBlank() ? Path.of(prop) : root.resolve("../shared/data").normalize())
+                .resolve(file);
         assertTrue(Files.isRegularFile(p), "shared data file missing: " + p);
         return p;
     }

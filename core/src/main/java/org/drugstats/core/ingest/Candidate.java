@@ -78,7 +78,7 @@ public final class Candidate {
 
     /** The flags so far. */
     public Set<QualityFlag> flags() {
-        return EnumSet.copyOf(flags.isEmpty() ? EnumSet.noneOf(QualityFlag.class) : flags);
+        return EnumSet.copyOf(flags);
     }
 
     /** The input column a canonical column came from, or the canonical name when none. */

@@ -24,6 +24,7 @@ abstract class CsvIngestKind implements IngestKind {
         CsvTable table = CsvTable.read(file, name());
         shape(table);
         IngestCollector out = new IngestCollector(file, name());
+        out.blankRows(table.blankLines());
         parse(table, file, context, out);
         return out.finish(origin(file), rowUnit());
     }

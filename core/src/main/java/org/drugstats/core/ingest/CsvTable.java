@@ -22,8 +22,9 @@ import org.drugstats.core.DrugstatsException;
  * @param name the file name, for messages
  * @param header the header fields, trimmed
  * @param records the data records
+ * @param blankLines empty lines after the header (not data, counted as blank rows)
  */
-record CsvTable(String name, List<String> header, List<Rec> records) {
+record CsvTable(String name, List<String> header, List<Rec> records, long blankLines) {
 
     /** One record: the 1-based line it starts on, and its fields. */
     record Rec(long line, List<String> fields) {
@@ -45,12 +46,15 @@ record CsvTable(String name, List<String> header, List<Rec> records) {
             List<String> header = null;
             List<Rec> recs = new ArrayList<>();
             long line = 1;
+            long blank = 0;
             for (CSVRecord rec : parser) {
                 List<String> fields = new ArrayList<>(rec.size());
                 rec.forEach(fields::add);
                 if (header == null) {
                     header = fields.stream().map(h -> h.replace("\uFEFF", "").strip()).toList();
-                } else if (!(fields.size() == 1 && fields.get(0).isEmpty())) {
+                } else if (fields.size() == 1 && fields.get(0).isBlank()) {
+                    blank++;
+                } else {
                     recs.add(new Rec(line, fields));
                 }
                 line = parser.getCurrentLineNumber() + 1;
@@ -58,7 +62,7 @@ record CsvTable(String name, List<String> header, List<Rec> records) {
             if (header == null) {
                 throw DrugstatsException.of("%s is empty; expected a %s file (CSV with a header row)", file.name(), kind);
             }
-            return new CsvTable(file.name(), header, recs);
+            return new CsvTable(file.name(), header, recs, blank);
         } catch (CharacterCodingException e) {
             throw DrugstatsException.of("%s is not UTF-8 text; expected a %s file (CSV)", file.name(), kind);
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {

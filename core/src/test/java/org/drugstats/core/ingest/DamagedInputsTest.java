@@ -81,9 +81,11 @@ class DamagedInputsTest {
         Path f = Files.writeString(dir.resolve("incb.csv"), "Country,country_ISO,Pop_2016,meanop_pop,deciles\n"
                 + "Albania,ALB,2926000,1,7\n"
                 + "Algeria,DZA,40606000,0\n"
+                + "\n"
                 + "Andorra,AND,77000,2,9\n", StandardCharsets.UTF_8);
         IngestResult r = ingest("incb-consumption", f);
         accounting(r, 9, 6);
+        assertEquals(1, r.blankRowsSkipped());
         assertEquals(3, r.quarantined(QuarantineReason.MALFORMED_ROW));
         QuarantineRow q = r.quarantined().get(0);
         assertEquals(3, q.row()); // line 3 of the file
