@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             InequalityCommand.class,
             RunCommand.class,
+            TrendCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class DrugstatsCli implements Callable<Integer> {
