@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             CatalogCommand.class,
             ExtractCommand.class,
             GenerateCommand.class,
+            IngestCommand.class,
             InequalityCommand.class,
             RunCommand.class,
             TrendCommand.class,
