@@ -86,6 +86,15 @@ public final class AggregateStep {
             Schemas.field("coverage", DataTypes.DoubleType, true),
             Schemas.field("n_areas", DataTypes.IntegerType, false),
             Schemas.field("n_with_data", DataTypes.IntegerType, false),
+            Schemas.field("imputed_areas", DataTypes.StringType, true),
+            Schemas.field("carried_areas", DataTypes.StringType, true));
+
+    /** {@link #AGGREGATES} before the carried areas are joined on. */
+    static final StructType AGGREGATES_WITHOUT_CARRIED = Schemas.extractPlus(
+            Schemas.field("level", DataTypes.StringType, false),
+            Schemas.field("coverage", DataTypes.DoubleType, true),
+            Schemas.field("n_areas", DataTypes.IntegerType, false),
+            Schemas.field("n_with_data", DataTypes.IntegerType, false),
             Schemas.field("imputed_areas", DataTypes.StringType, true));
 
     private static final String[] GROUP = {Column.INDICATOR.columnName(), Column.TIME_PERIOD.columnName(),
@@ -113,15 +122,17 @@ public final class AggregateStep {
      *     only ref_areas in the membership take part)
      * @param membership rows of {@link #MEMBERSHIP}
      * @param minCoverage minimum population coverage of a rate aggregate
+     * @param window a rate aggregate of year Y takes each country's latest value of years Y − window .. Y (0: the
+     *     same year only); countries whose value comes from an earlier year are listed in {@code carried_areas}
      */
-    public static Dataset<Row> run(Dataset<Row> observations, Dataset<Row> membership, double minCoverage) {
+    public static Dataset<Row> run(Dataset<Row> observations, Dataset<Row> membership, double minCoverage, int window) {
         Dataset<Row> obs = observations
                 .filter(col(Column.VALUE.columnName()).isNotNull())
                 .filter(org.apache.spark.sql.functions.not(coalesce(col(Column.OBS_FLAGS.columnName()), lit(""))
                         .contains(QualityFlag.PUBLISHED_AGGREGATE.code())));
         Dataset<Row> population = populations(obs);
         membership = membership.withColumnRenamed("ref_area", "m_area");
-        Dataset<Row> rates = rates(obs, population, membership, minCoverage);
+        Dataset<Row> rates = rates(obs, population, membership, minCoverage, window);
         Dataset<Row> sums = sums(obs, population, membership);
         return rates.unionByName(sums);
     }
@@ -195,7 +206,8 @@ public final class AggregateStep {
                 return AreaObservation.withoutData(a, sub, reg, pop);
             }
             double best = r.getDouble(5);
-            if (r.isNullAt(4) || r.isNullAt(6)) {
+            // no range, or a published best outside its own range (flagged best-outside-bounds): the value alone
+            if (r.isNullAt(4) || r.isNullAt(6) || !(r.getDouble(4) <= best && best <= r.getDouble(6))) {
                 return AreaObservation.withValue(a, sub, reg, pop, best);
             }
             return AreaObservation.withRange(a, sub, reg, pop, Interval.of(r.getDouble(4), best, r.getDouble(6)));
@@ -220,43 +232,58 @@ public final class AggregateStep {
         }
     }
 
-    static Dataset<Row> rates(Dataset<Row> obs, Dataset<Row> population, Dataset<Row> membership, double minCoverage) {
+    static Dataset<Row> rates(Dataset<Row> obs, Dataset<Row> population, Dataset<Row> membership, double minCoverage,
+            int window) {
+        org.apache.spark.sql.Column tp = col(Column.TIME_PERIOD.columnName());
         Dataset<Row> r = obs.filter(col(Column.UNIT.columnName()).equalTo(Unit.PERCENT.code())
-                .and(col(Column.AGE.columnName()).equalTo("15-64"))
-                .and(col(Column.INDICATOR.columnName()).notEqual(POPULATION)));
-        // one value per country and group: the first by status (normal first), method, source
-        org.apache.spark.sql.Column[] key = new org.apache.spark.sql.Column[GROUP.length + 1];
-        for (int i = 0; i < GROUP.length; i++) {
-            key[i] = col(GROUP[i]);
-        }
-        key[GROUP.length] = col(Column.REF_AREA.columnName());
-        var w = org.apache.spark.sql.expressions.Window.partitionBy(key).orderBy(
-                when(col(Column.OBS_STATUS.columnName()).equalTo("normal"), 0).otherwise(1),
-                col(Column.METHOD.columnName()).asc_nulls_first(), col(Column.SOURCE.columnName()).asc_nulls_first(),
-                col(Column.VALUE.columnName()));
-        r = r.withColumn("rk", org.apache.spark.sql.functions.row_number().over(w)).filter(col("rk").equalTo(1));
+                        .and(col(Column.AGE.columnName()).equalTo("15-64"))
+                        .and(col(Column.SEX.columnName()).equalTo("T"))
+                        .and(tp.rlike("^[0-9]{4}(/[0-9]{2})?$")))
+                .withColumn("yr", org.apache.spark.sql.functions.substring(tp, 1, 4).cast(DataTypes.IntegerType));
+        // one value per country, group and year: the first by status (normal first), method, source
+        String[] keyNames = {Column.INDICATOR.columnName(), Column.SEX.columnName(), Column.AGE.columnName(),
+            Column.DRUG.columnName(), Column.UNIT.columnName(), Column.REF_AREA.columnName(), "yr"};
+        var w = org.apache.spark.sql.expressions.Window.partitionBy(Arrays.stream(keyNames)
+                        .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
+                .orderBy(when(col(Column.OBS_STATUS.columnName()).equalTo("normal"), 0).otherwise(1),
+                        col(Column.METHOD.columnName()).asc_nulls_first(), col(Column.SOURCE.columnName()).asc_nulls_first(),
+                        col(Column.VALUE.columnName()));
+        r = r.withColumn("rk", org.apache.spark.sql.functions.row_number().over(w)).filter(col("rk").equalTo(1))
+                .withColumn(Column.TIME_PERIOD.columnName(), col("yr").cast(DataTypes.StringType));
         Dataset<Row> groups = r.select(Arrays.stream(GROUP).map(org.apache.spark.sql.functions::col)
                         .toArray(org.apache.spark.sql.Column[]::new))
                 .distinct();
-        Dataset<Row> origins = r.groupBy(Arrays.stream(GROUP).map(org.apache.spark.sql.functions::col)
+        Dataset<Row> origins = r.groupBy(Arrays.stream(GROUP).map(g -> col(g).as("o_" + g))
                         .toArray(org.apache.spark.sql.Column[]::new))
                 .agg(org.apache.spark.sql.functions.min(col(Column.ORIGIN.columnName())).as("g_origin"));
-        // every member country with a population in the group's year, with its value if any
+        // every member country with a population in the group's year, with its latest value within the window
         Dataset<Row> members = groups.join(population, groups.col(Column.TIME_PERIOD.columnName()).equalTo(col("p_year")))
                 .join(membership, col("p_area").equalTo(col("m_area")));
-        Dataset<Row> withValues = members.join(r.select(col(Column.INDICATOR.columnName()).as("v_ind"),
-                        col(Column.TIME_PERIOD.columnName()).as("v_tp"), col(Column.SEX.columnName()).as("v_sex"),
-                        col(Column.AGE.columnName()).as("v_age"), col(Column.DRUG.columnName()).as("v_drug"),
-                        col(Column.UNIT.columnName()).as("v_unit"), col(Column.REF_AREA.columnName()).as("v_area"),
-                        col(Column.VALUE.columnName()).as("v_best"), col(Column.LOWER.columnName()).as("v_low"),
-                        col(Column.UPPER.columnName()).as("v_high")),
+        Dataset<Row> values = r.select(col(Column.INDICATOR.columnName()).as("v_ind"),
+                col("yr").as("v_yr"), col(Column.SEX.columnName()).as("v_sex"),
+                col(Column.AGE.columnName()).as("v_age"), col(Column.DRUG.columnName()).as("v_drug"),
+                col(Column.UNIT.columnName()).as("v_unit"), col(Column.REF_AREA.columnName()).as("v_area"),
+                col(Column.VALUE.columnName()).as("v_best"), col(Column.LOWER.columnName()).as("v_low"),
+                col(Column.UPPER.columnName()).as("v_high"));
+        org.apache.spark.sql.Column year = col(Column.TIME_PERIOD.columnName()).cast(DataTypes.IntegerType);
+        Dataset<Row> joined = members.join(values,
                 col(Column.INDICATOR.columnName()).equalTo(col("v_ind"))
-                        .and(col(Column.TIME_PERIOD.columnName()).equalTo(col("v_tp")))
+                        .and(col("v_yr").leq(year)).and(col("v_yr").geq(year.minus(window)))
                         .and(col(Column.SEX.columnName()).equalTo(col("v_sex")))
                         .and(col(Column.AGE.columnName()).equalTo(col("v_age")))
                         .and(col(Column.DRUG.columnName()).eqNullSafe(col("v_drug")))
                         .and(col(Column.UNIT.columnName()).equalTo(col("v_unit")))
                         .and(col("p_area").equalTo(col("v_area"))), "left");
+        List<org.apache.spark.sql.Column> latestKey = new ArrayList<>();
+        for (String g : GROUP) {
+            latestKey.add(col(g));
+        }
+        latestKey.add(col("scheme"));
+        latestKey.add(col("p_area"));
+        var latest = org.apache.spark.sql.expressions.Window.partitionBy(latestKey.toArray(new org.apache.spark.sql.Column[0]))
+                .orderBy(col("v_yr").desc_nulls_last());
+        Dataset<Row> withValues = joined.withColumn("lk", org.apache.spark.sql.functions.row_number().over(latest))
+                .filter(col("lk").equalTo(1));
         UserDefinedFunction state = udaf(new StateAggregator(), Encoders.row(AREA_IN));
         List<org.apache.spark.sql.Column> by = new ArrayList<>();
         for (String g : GROUP) {
@@ -266,6 +293,24 @@ public final class AggregateStep {
         Dataset<Row> states = withValues.groupBy(by.toArray(new org.apache.spark.sql.Column[0]))
                 .agg(state.apply(col("p_area"), col("subregion"), col("region"), col("population"), col("v_low"),
                         col("v_best"), col("v_high")).as("state"));
+        // countries whose value comes from an earlier year (window > 0), per aggregate
+        Dataset<Row> earlier = withValues.filter(col("v_yr").lt(year));
+        Dataset<Row> carried = null;
+        for (String level : List.of("subregion", "region", "world")) {
+            org.apache.spark.sql.Column code = level.equals("world") ? lit(WORLD) : col(level);
+            Dataset<Row> src = level.equals("world") ? earlier.filter(col("scheme").equalTo(M49)) : earlier;
+            List<org.apache.spark.sql.Column> cb = new ArrayList<>();
+            for (String g : GROUP) {
+                cb.add(col(g).as("c_" + g));
+            }
+            cb.add(col("scheme").as("c_scheme"));
+            cb.add(code.as("c_code"));
+            Dataset<Row> c = src.groupBy(cb.toArray(new org.apache.spark.sql.Column[0])).agg(org.apache.spark.sql.functions
+                    .array_join(org.apache.spark.sql.functions.sort_array(org.apache.spark.sql.functions.collect_list(
+                            org.apache.spark.sql.functions.concat(col("p_area"), lit(":"),
+                                    col("v_yr").cast(DataTypes.StringType)))), ";").as("carried_areas"));
+            carried = carried == null ? c : carried.unionByName(c);
+        }
         Dataset<Row> names = membership.select(col("scheme").as("n_scheme"), col("subregion").as("code"),
                         col("subregion_name").as("name"))
                 .union(membership.select(col("scheme"), col("region"), col("region_name"))).distinct();
@@ -274,17 +319,26 @@ public final class AggregateStep {
         for (Row n : codeNames) {
             nameOf.put(n.getString(0) + "|" + n.getString(1), n.getString(2));
         }
-        Dataset<Row> withOrigin = states.join(origins, Arrays.stream(GROUP).toList().stream()
-                .map(g -> states.col(g).eqNullSafe(origins.col(g))).reduce(org.apache.spark.sql.Column::and).orElseThrow());
+        Dataset<Row> withOrigin = states.join(origins, Arrays.stream(GROUP)
+                .map(g -> col(g).eqNullSafe(col("o_" + g))).reduce(org.apache.spark.sql.Column::and).orElseThrow());
         List<org.apache.spark.sql.Column> sel = new ArrayList<>();
         for (String g : GROUP) {
-            sel.add(states.col(g));
+            sel.add(col(g));
         }
         sel.add(col("scheme"));
         sel.add(col("state"));
         sel.add(col("g_origin"));
-        return withOrigin.select(sel.toArray(new org.apache.spark.sql.Column[0]))
-                .flatMap(new FinishRates(minCoverage, nameOf), Encoders.row(AGGREGATES));
+        Dataset<Row> finished = withOrigin.select(sel.toArray(new org.apache.spark.sql.Column[0]))
+                .flatMap(new FinishRates(minCoverage, nameOf), Encoders.row(AGGREGATES_WITHOUT_CARRIED));
+        org.apache.spark.sql.Column schemeOf = when(col("level").equalTo("world"), lit(M49))
+                .otherwise(org.apache.spark.sql.functions.substring_index(col("level"), "_", 1));
+        org.apache.spark.sql.Column on = schemeOf.equalTo(col("c_scheme"))
+                .and(col(Column.REF_AREA.columnName()).equalTo(col("c_code")));
+        for (String g : GROUP) {
+            on = on.and(col(g).eqNullSafe(col("c_" + g)));
+        }
+        return finished.join(carried, on, "left").select(Arrays.stream(AGGREGATES.fieldNames())
+                .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
     }
 
     /** Finishes each state with core's rule and turns the aggregates into rows. */
@@ -316,7 +370,7 @@ public final class AggregateStep {
                 String imputed = a.imputedAreas().isEmpty() ? null
                         : String.join(";", a.imputedAreas().stream().map(ImputedArea::area).toList());
                 boolean low = a.reason().isPresent() && a.reason().get().startsWith("coverage");
-                Object[] row = new Object[AGGREGATES.size()];
+                Object[] row = new Object[AGGREGATES_WITHOUT_CARRIED.size()];
                 row[Column.INDICATOR.ordinal()] = g.getString(0);
                 row[Column.REF_AREA.ordinal()] = code;
                 row[Column.TIME_PERIOD.ordinal()] = g.getString(1);
@@ -356,8 +410,7 @@ public final class AggregateStep {
         String[] keys = Arrays.copyOf(GROUP, GROUP.length + 2);
         keys[GROUP.length] = Column.DRUG_GROUP.columnName();
         keys[GROUP.length + 1] = Column.DRUG_SUBGROUP.columnName();
-        Dataset<Row> q = obs.filter(col(Column.UNIT.columnName()).isin(units.toArray())
-                        .and(col(Column.INDICATOR.columnName()).notEqual(POPULATION)))
+        Dataset<Row> q = obs.filter(col(Column.UNIT.columnName()).isin(units.toArray()))
                 .withColumn("q", col(Column.VALUE.columnName())
                         .multiply(pow(lit(10.0), col(Column.UNIT_MULT.columnName()))).cast(dec));
         // one value per country and group: the first by status (normal first), method, source
@@ -433,7 +486,8 @@ public final class AggregateStep {
                         .as("coverage"),
                 coalesce(col("n_areas"), col("n_with")).cast(DataTypes.IntegerType).as("n_areas"),
                 col("n_with").cast(DataTypes.IntegerType).as("n_with_data"),
-                lit(null).cast(DataTypes.StringType).as("imputed_areas"));
+                lit(null).cast(DataTypes.StringType).as("imputed_areas"),
+                lit(null).cast(DataTypes.StringType).as("carried_areas"));
     }
 
     /** The level label of a scheme and core level (for documentation and tests). */

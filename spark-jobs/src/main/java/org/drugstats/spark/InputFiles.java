@@ -63,9 +63,15 @@ public final class InputFiles {
     public record Input(String name, Path path, List<Path> parts, Kind kind, String sha256, long bytes,
             String schemaVersion, List<Origin> origins, boolean synthetic) {
 
-        /** The name used for the quarantine file: the relative path without {@code .parquet}, {@code /} → {@code _}. */
+        /**
+         * The name used for the quarantine file: the relative path without {@code .parquet} (and without a final
+         * {@code /extract}, the file name {@code drugstats ingest} writes), {@code /} replaced by {@code _}.
+         */
         public String quarantineName() {
             String n = name.endsWith(".parquet") ? name.substring(0, name.length() - ".parquet".length()) : name;
+            if (n.endsWith("/extract")) {
+                n = n.substring(0, n.length() - "/extract".length());
+            }
             return n.replace('/', '_');
         }
     }

@@ -139,11 +139,32 @@ public final class Pipeline {
                     Column.METHOD.columnName(), Column.SOURCE.columnName());
             record(progress.end(nObs, nObs), "observations", nObs, nObs, Map.of());
 
-            // 3. trends of every series
+            // 2. aggregates to UNODC and M49 subregions and regions and the world
+            begin("aggregate");
+            Dataset<Row> membership = GeographyTable.membership(spark);
+            Dataset<Row> aggregates = persist(AggregateStep.run(canonical, membership, config.minCoverage(),
+                    config.latestWithinYears()), persisted);
+            long nAgg = publisher.writeParquet(aggregates, "results/aggregates", Schemas.AGGREGATES_VERSION, origins,
+                    Column.INDICATOR.columnName(), "level", Column.REF_AREA.columnName(),
+                    Column.TIME_PERIOD.columnName(), Column.SEX.columnName(), Column.AGE.columnName(),
+                    Column.DRUG.columnName(), Column.DRUG_GROUP.columnName(), Column.DRUG_SUBGROUP.columnName());
+            Row aggCounts = aggregates.agg(org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.when(
+                    col(Column.VALUE.columnName()).isNull(), 1).otherwise(0))).first();
+            record(progress.end(nObs, nAgg), "aggregate", nObs, nAgg,
+                    Map.of("withheld", aggCounts.isNullAt(0) ? 0L : aggCounts.getLong(0)));
+
+            // 3. trends of every series: country observations and aggregates
             begin("trend");
             Dataset<Row> series = canonical.withColumn("imputed",
-                    col(Column.OBS_STATUS.columnName()).equalTo(org.drugstats.core.data.ObsStatus.IMPUTED.code()));
-            Dataset<Row> points = TrendStep.points(series);
+                    col(Column.OBS_STATUS.columnName()).equalTo(org.drugstats.core.data.ObsStatus.IMPUTED.code()))
+                    .unionByName(aggregates.select(
+                            java.util.stream.Stream.concat(java.util.Arrays.stream(Schemas.EXTRACT_COLUMNS)
+                                    .map(org.apache.spark.sql.functions::col), java.util.stream.Stream.of(
+                                            col("imputed_areas").isNotNull().or(col("carried_areas").isNotNull())
+                                                    .as("imputed")))
+                                    .toArray(org.apache.spark.sql.Column[]::new)));
+            Dataset<Row> points = TrendStep.points(series.filter(org.apache.spark.sql.functions.not(
+                    col(Column.INDICATOR.columnName()).isin(config.trendExclude().toArray()))));
             TrendStep.Fitted fitted = new TrendStep.Fitted(persist(TrendStep.fit(points,
                     TrendStep.Settings.of(config)).all(), persisted));
             long nTrends = publisher.writeParquet(fitted.trends(), "results/trends", Schemas.TRENDS_VERSION, origins,
@@ -157,6 +178,28 @@ public final class Pipeline {
             record(progress.end(nPoints, nTrends), "trend", nPoints, nTrends,
                     Map.of("series_methods", counts.getLong(0), "not_fitted", counts.isNullAt(1) ? 0 : counts.getLong(1),
                             "trend_points", nPoints));
+
+            // 4. derived indicators and the inequality of consumption
+            begin("indicators");
+            Dataset<Row> indicators = persist(IndicatorStep.run(canonical, aggregates, membership), persisted);
+            long nInd = publisher.writeParquet(indicators, "results/indicators", Schemas.INDICATORS_VERSION, origins,
+                    Column.INDICATOR.columnName(), Column.REF_AREA.columnName(), Column.TIME_PERIOD.columnName(),
+                    Column.SEX.columnName(), Column.AGE.columnName(), Column.DRUG.columnName(),
+                    Column.DRUG_GROUP.columnName());
+            java.util.Set<String> countries = new java.util.TreeSet<>();
+            for (Row r : GeographyTable.rows(org.drugstats.core.geo.Geography.fromResources())) {
+                countries.add(r.getString(1));
+            }
+            InequalityStep.Result ineq = InequalityStep.run(spark, canonical, countries,
+                    config.inequalityPopulationShares(), config.inequalityConsumptionShares(), config.adequacyBenchmark());
+            long nIneq = 0;
+            if (ineq.json() != null) {
+                nIneq = publisher.writeParquet(ineq.points(), "results/inequality", Schemas.INEQUALITY_VERSION, origins,
+                        "ranking", "rank");
+                publisher.writeText("results/inequality.json", ineq.json(), ineq.areas());
+            }
+            record(progress.end(nObs + nAgg, nInd + nIneq), "indicators", nObs + nAgg, nInd + nIneq,
+                    Map.of("indicator_rows", nInd, "inequality_areas", ineq.areas()));
 
             Instant ended = Instant.now();
             Manifest m = new Manifest(Manifest.SCHEMA, "succeeded", inputEntries, parameters(), versions(),

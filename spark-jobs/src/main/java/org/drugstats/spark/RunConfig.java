@@ -54,9 +54,12 @@ public final class RunConfig {
         MIN_COVERAGE("aggregate.min_coverage", 0.5,
                 "Minimum share (0-1) of an aggregate's population that must have data; below it the value is published as missing with flag low-coverage.",
                 v -> doubleIn(v, 0, 1)),
-        DRAWS("aggregate.draws", 1000,
-                "Monte Carlo draws used to propagate published ranges (low, best, high) to aggregates.",
-                v -> intIn(v, 100, 1_000_000)),
+        LATEST_WITHIN("aggregate.latest_within_years", 0,
+                "A rate aggregate of year Y uses each country's latest value from years Y-k..Y (k = this key); 0 uses the same year only. Countries whose value comes from an earlier year are listed in carried_areas. The World Drug Report combines each country's latest estimate; 0 keeps years apart.",
+                v -> intIn(v, 0, 50)),
+        TREND_EXCLUDE("trend.exclude_indicators", List.of("population_15_64", "population_total", "population_by_age"),
+                "Indicators not fitted (denominators: population series run 1950-2100, 151 points, where a joinpoint search is long and says nothing about drugs).",
+                v -> stringList(v)),
         TREND_MIN_POINTS("trend.min_points", 5,
                 "Series with fewer observed years than this are not fitted (they are listed with a note).",
                 v -> intIn(v, 3, 1000)),
@@ -71,6 +74,15 @@ public final class RunConfig {
                 v -> intIn(v, 99, 100_000)),
         TREND_ALPHA("trend.alpha", 0.05, "Significance level of tests and the confidence level 1 - alpha of intervals.",
                 v -> doubleIn(v, 1e-6, 0.5)),
+        INEQUALITY_POPULATION_SHARES("inequality.population_shares", List.of(0.5, 0.84),
+                "Bottom population shares X (0-1) at which the consumption Lorenz curve is read: 'the bottom X of the population accounts for Y of consumption'.",
+                v -> fractionList(v)),
+        INEQUALITY_CONSUMPTION_SHARES("inequality.consumption_shares", List.of(0.075),
+                "Bottom consumption shares Y (0-1) for which the population share is read (the seed figure: 84% of the population accounts for 7.5% of consumption).",
+                v -> fractionList(v)),
+        ADEQUACY_BENCHMARK("inequality.adequacy_benchmark_mg", -1.0,
+                "Per-capita need benchmark (mg per capita) of the WHO adequacy of consumption measure; -1 (default) leaves the adequacy category empty, because the benchmark (top-20 HDI countries, morbidity-corrected) is not in the data.",
+                v -> benchmark(v)),
         PROGRESS_SECONDS("progress.seconds", 10,
                 "A step running longer than this prints a progress line (step, tasks, elapsed) every so many seconds; 0 turns progress off.",
                 v -> intIn(v, 0, 3600));
@@ -246,6 +258,42 @@ public final class RunConfig {
         throw new IllegalArgumentException("expected a number in [" + min + ", " + max + "]");
     }
 
+    private static List<String> stringList(JsonNode v) {
+        if (v != null && v.isArray()) {
+            List<String> out = new ArrayList<>();
+            for (JsonNode e : v) {
+                if (!e.isTextual() || e.textValue().isBlank()) {
+                    throw new IllegalArgumentException("expected a list of indicator ids");
+                }
+                out.add(e.textValue());
+            }
+            return List.copyOf(out);
+        }
+        throw new IllegalArgumentException("expected a list of indicator ids");
+    }
+
+    private static List<Double> fractionList(JsonNode v) {
+        if (v != null && v.isArray() && v.size() > 0) {
+            List<Double> out = new ArrayList<>();
+            for (JsonNode e : v) {
+                if (!e.isNumber() || !(e.doubleValue() > 0 && e.doubleValue() < 1)) {
+                    throw new IllegalArgumentException("expected a non-empty list of fractions in (0, 1)");
+                }
+                out.add(e.doubleValue());
+            }
+            return List.copyOf(out);
+        }
+        throw new IllegalArgumentException("expected a non-empty list of fractions in (0, 1)");
+    }
+
+    private static double benchmark(JsonNode v) {
+        if (v != null && v.isNumber() && (v.doubleValue() == -1 || (v.doubleValue() > 0
+                && Double.isFinite(v.doubleValue())))) {
+            return v.doubleValue();
+        }
+        throw new IllegalArgumentException("expected a positive number of mg per capita, or -1 for none");
+    }
+
     private static boolean asBoolean(JsonNode v) {
         if (v != null && v.isBoolean()) {
             return v.booleanValue();
@@ -303,8 +351,13 @@ public final class RunConfig {
         return (Double) values.get(Key.MIN_COVERAGE);
     }
 
-    public int draws() {
-        return (Integer) values.get(Key.DRAWS);
+    public int latestWithinYears() {
+        return (Integer) values.get(Key.LATEST_WITHIN);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> trendExclude() {
+        return (List<String>) values.get(Key.TREND_EXCLUDE);
     }
 
     public int trendMinPoints() {
@@ -327,6 +380,22 @@ public final class RunConfig {
         return (Double) values.get(Key.TREND_ALPHA);
     }
 
+    @SuppressWarnings("unchecked")
+    public List<Double> inequalityPopulationShares() {
+        return (List<Double>) values.get(Key.INEQUALITY_POPULATION_SHARES);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Double> inequalityConsumptionShares() {
+        return (List<Double>) values.get(Key.INEQUALITY_CONSUMPTION_SHARES);
+    }
+
+    /** The adequacy benchmark in mg per capita, or empty. */
+    public java.util.OptionalDouble adequacyBenchmark() {
+        double b = (Double) values.get(Key.ADEQUACY_BENCHMARK);
+        return b > 0 ? java.util.OptionalDouble.of(b) : java.util.OptionalDouble.empty();
+    }
+
     public int progressSeconds() {
         return (Integer) values.get(Key.PROGRESS_SECONDS);
     }
@@ -347,7 +416,10 @@ public final class RunConfig {
         for (Key k : Key.values()) {
             Object v = asMap().get(k.key);
             sb.append("# ").append(k.description).append('\n');
-            sb.append(k.key).append(": ").append(v instanceof String s ? "\"" + s + "\"" : String.valueOf(v)).append('\n');
+            String text = v instanceof String s ? "\"" + s + "\""
+                    : v instanceof List<?> l ? l.stream().map(x -> x instanceof String t ? "\"" + t + "\"" : String.valueOf(x))
+                            .toList().toString() : String.valueOf(v);
+            sb.append(k.key).append(": ").append(text).append('\n');
         }
         return sb.toString();
     }

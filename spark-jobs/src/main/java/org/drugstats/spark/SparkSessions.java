@@ -51,6 +51,7 @@ public final class SparkSessions {
         conf.set("spark.sql.adaptive.enabled", Boolean.toString(config.adaptive()));
         conf.set("spark.sql.files.maxPartitionBytes", Long.toString(config.filesMaxPartitionBytes()));
         conf.set("spark.sql.session.timeZone", "UTC");
+        conf.setIfMissing("spark.sql.debug.maxToStringFields", "500");
         conf.set("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
         conf.set("spark.sql.parquet.compression.codec", "snappy");
         // Parquet page checksums (written by parquet-java and Spark) are verified on read, so a corrupt page fails

@@ -73,6 +73,9 @@ class AggregateStepTest {
         obs.add(obsRow("prevalence_annual", "COL", "2020", 3.1, 2.5, 3.9, "percent", 0, "cannabis"));
         obs.add(obsRow("prevalence_annual", "PER", "2020", 1.2, 1.0, 1.5, "percent", 0, "cannabis"));
         obs.add(obsRow("prevalence_annual", "FRA", "2020", 11.0, null, null, "percent", 0, "cannabis"));
+        // an older survey for BOL: used for 2020 only when the window reaches back to 2018
+        obs.add(obsRow("prevalence_annual", "BOL", "2018", 4.5, 4.0, 5.0, "percent", 0, "cannabis"));
+        obs.add(obsRow("population_15_64", "BOL", "2018", POP[2] / 1e3, null, null, "persons", 3, null));
         // seizures: kg sums
         obs.add(obsRow("seizures_quantity", "COL", "2020", 505_000.125, null, null, "kg", 0, "cocaine"));
         obs.add(obsRow("seizures_quantity", "PER", "2020", 20_100.5, null, null, "kg", 0, "cocaine"));
@@ -81,7 +84,7 @@ class AggregateStepTest {
 
     static List<Row> aggregates(int partitions) {
         Dataset<Row> d = spark.createDataFrame(obs, Schemas.EXTRACT).repartition(partitions);
-        return AggregateStep.run(d, membership, 0.5)
+        return AggregateStep.run(d, membership, 0.5, 0)
                 .orderBy(col("indicator"), col("level"), col("ref_area"), col("time_period")).collectAsList();
     }
 
@@ -99,7 +102,8 @@ class AggregateStepTest {
         List<Aggregate> core = AggregationState.of(unodc).finish(AggregationRule.withDefaults());
         Aggregate south = core.stream().filter(x -> x.name().equals("UNODC_AME_SOUTH")).findFirst().orElseThrow();
         Row sRow = a.stream().filter(r -> r.getAs("ref_area").equals("UNODC_AME_SOUTH")
-                && r.getAs("indicator").equals("prevalence_annual")).findFirst().orElseThrow();
+                && r.getAs("indicator").equals("prevalence_annual") && r.getAs("time_period").equals("2020"))
+                .findFirst().orElseThrow();
         assertEquals(south.value().orElseThrow().best(), (Double) sRow.getAs("value"), 0.0);
         assertEquals(south.value().orElseThrow().low(), (Double) sRow.getAs("lower"), 0.0);
         assertEquals(south.coverage(), (Double) sRow.getAs("coverage"), 0.0);
@@ -110,17 +114,34 @@ class AggregateStepTest {
         assertEquals("South America", sRow.getAs("area_name"));
         // Central America has no data of its own: imputed from the region, coverage 0 -> withheld
         Row central = a.stream().filter(r -> r.getAs("ref_area").equals("UNODC_AME_CENTRAL")
-                && r.getAs("indicator").equals("prevalence_annual")).findFirst().orElseThrow();
+                && r.getAs("indicator").equals("prevalence_annual") && r.getAs("time_period").equals("2020"))
+                .findFirst().orElseThrow();
         assertNull(central.getAs("value"));
         assertEquals("missing", central.getAs("obs_status"));
         assertEquals("low-coverage", central.getAs("obs_flags"));
         assertTrue(((String) central.getAs("notes")).startsWith("value withheld: coverage"));
         // one world, from the M49 scheme; FRA has no bounds, so the world has none
         List<Row> worlds = a.stream().filter(r -> r.getAs("ref_area").equals("WLD")
-                && r.getAs("indicator").equals("prevalence_annual")).toList();
+                && r.getAs("indicator").equals("prevalence_annual") && r.getAs("time_period").equals("2020")).toList();
         assertEquals(1, worlds.size());
         assertNull(worlds.get(0).getAs("lower"));
         assertEquals(6, (Integer) worlds.get(0).getAs("n_areas"));
+    }
+
+    @Test
+    void aWindowUsesEachCountrysLatestValueAndListsTheCarriedCountries() {
+        Dataset<Row> d = spark.createDataFrame(obs, Schemas.EXTRACT);
+        List<Row> a = AggregateStep.run(d, membership, 0.5, 3).filter(col("indicator").equalTo("prevalence_annual")
+                .and(col("time_period").equalTo("2020"))).collectAsList();
+        Row south = a.stream().filter(r -> r.getAs("ref_area").equals("UNODC_AME_SOUTH")).findFirst().orElseThrow();
+        assertEquals("BOL:2018", south.getAs("carried_areas"));
+        assertEquals(3, (Integer) south.getAs("n_with_data"));
+        double expected = (3.1 * POP[0] + 1.2 * POP[1] + 4.5 * POP[2]) / (POP[0] + POP[1] + POP[2]);
+        assertEquals(expected, (Double) south.getAs("value"), 1e-12);
+        Row world = a.stream().filter(r -> r.getAs("ref_area").equals("WLD")).findFirst().orElseThrow();
+        assertEquals("BOL:2018", world.getAs("carried_areas"));
+        Row west = a.stream().filter(r -> r.getAs("ref_area").equals("UNODC_EUR_WEST")).findFirst().orElseThrow();
+        assertNull(west.getAs("carried_areas"));
     }
 
     @Test
@@ -137,6 +158,9 @@ class AggregateStepTest {
                 && r.getAs("indicator").equals("seizures_quantity")).findFirst().orElseThrow();
         assertEquals(525_100.625, (Double) south.getAs("value"), 0.0);
         assertEquals("m49_subregion", south.getAs("level"));
-        assertTrue(a.stream().noneMatch(r -> r.getAs("indicator").equals("population_15_64")));
+        // the weights are aggregated too (regional populations, used for people who use drugs)
+        Row pop = a.stream().filter(r -> r.getAs("ref_area").equals("WLD") && r.getAs("time_period").equals("2020")
+                && r.getAs("indicator").equals("population_15_64")).findFirst().orElseThrow();
+        assertEquals(POP[0] + POP[1] + POP[2] + POP[3] + POP[4] + POP[5], (Double) pop.getAs("value"), 1e-3);
     }
 }
