@@ -72,9 +72,11 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "bench: generating %,d %s rows into %s%n", rows, kind, dir);
             out.flush();
             int threads = Runtime.getRuntime().availableProcessors();
-            d = events ? Generated.seizureEvents(Home.path("data"), rows, seed, dir, 10_000_000L, threads)
+            // ten files whatever the size (at least 100,000 rows each), so that both engines can read in parallel
+            long perFile = Math.max(100_000L, (rows + 9) / 10);
+            d = events ? Generated.seizureEvents(Home.path("data"), rows, seed, dir, perFile, threads)
                     : Generated.countryPanel(GenerateCommand.countries(Home.path("data")), rows, 20, seed, dir,
-                            5_000_000L, threads);
+                            perFile, threads);
         } else {
             out.printf(Locale.ROOT, "bench: reusing %s%n", dir);
         }

@@ -124,10 +124,19 @@ public final class RunConfig {
         }
     }
 
+    /** Prefix of keys passed to Spark as they are: {@code spark.conf.spark.memory.offHeap.enabled: true}. */
+    public static final String SPARK_CONF_PREFIX = "spark.conf.";
+
     private final EnumMap<Key, Object> values;
+    private final Map<String, String> sparkConf;
 
     private RunConfig(EnumMap<Key, Object> values) {
+        this(values, Map.of());
+    }
+
+    private RunConfig(EnumMap<Key, Object> values, Map<String, String> sparkConf) {
         this.values = values;
+        this.sparkConf = Collections.unmodifiableMap(new java.util.TreeMap<>(sparkConf));
     }
 
     /** The configuration with every key at its default. */
@@ -149,7 +158,7 @@ public final class RunConfig {
                 value instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : value);
         EnumMap<Key, Object> m = new EnumMap<>(values);
         m.put(key, parse("config", key, node));
-        return new RunConfig(m);
+        return new RunConfig(m, sparkConf);
     }
 
     /**
@@ -191,15 +200,25 @@ public final class RunConfig {
         }
         Map<String, JsonNode> flat = new LinkedHashMap<>();
         flatten(file, "", root, flat);
+        Map<String, String> spark = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : flat.entrySet()) {
+            if (e.getKey().startsWith(SPARK_CONF_PREFIX)) {
+                String sparkKey = e.getKey().substring(SPARK_CONF_PREFIX.length());
+                if (!sparkKey.startsWith("spark.") || !e.getValue().isValueNode() || e.getValue().isNull()) {
+                    throw DrugstatsException.of("config %s: key '%s': expected a Spark setting spark.conf.spark.* with a"
+                            + " string, number or boolean value", file, e.getKey());
+                }
+                spark.put(sparkKey, e.getValue().asText());
+                continue;
+            }
             Key k = Key.byName(e.getKey());
             if (k == null) {
-                throw DrugstatsException.of("config %s: unknown key '%s'; known keys: %s", file, e.getKey(),
-                        Arrays.stream(Key.values()).map(Key::key).toList());
+                throw DrugstatsException.of("config %s: unknown key '%s'; known keys: %s, and spark.conf.<any Spark setting>",
+                        file, e.getKey(), Arrays.stream(Key.values()).map(Key::key).toList());
             }
             m.put(k, parse("config " + file, k, e.getValue()));
         }
-        return new RunConfig(m);
+        return new RunConfig(m, spark);
     }
 
     private static void flatten(Path file, String prefix, JsonNode node, Map<String, JsonNode> out) {
@@ -400,13 +419,19 @@ public final class RunConfig {
         return (Integer) values.get(Key.PROGRESS_SECONDS);
     }
 
-    /** All keys and values in declaration order, for the manifest's {@code parameters}. */
+    /** Spark settings given verbatim under {@code spark.conf} (applied after the run's own settings). */
+    public Map<String, String> sparkConf() {
+        return sparkConf;
+    }
+
+    /** All keys and values in declaration order, then the verbatim Spark settings, for the manifest. */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         for (Key k : Key.values()) {
             Object v = values.get(k);
             m.put(k.key, v instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : v);
         }
+        sparkConf.forEach((k, v) -> m.put(SPARK_CONF_PREFIX + k, v));
         return Collections.unmodifiableMap(m);
     }
 
@@ -421,17 +446,19 @@ public final class RunConfig {
                             .toList().toString() : String.valueOf(v);
             sb.append(k.key).append(": ").append(text).append('\n');
         }
+        sb.append("# Any Spark setting, passed to Spark as it is (after the settings above): spark.conf.<spark key>\n");
+        sparkConf.forEach((k, v) -> sb.append(SPARK_CONF_PREFIX).append(k).append(": \"").append(v).append("\"\n"));
         return sb.toString();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RunConfig r && r.values.equals(values);
+        return o instanceof RunConfig r && r.values.equals(values) && r.sparkConf.equals(sparkConf);
     }
 
     @Override
     public int hashCode() {
-        return values.hashCode();
+        return values.hashCode() * 31 + sparkConf.hashCode();
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.drugstats.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.List;
@@ -22,9 +22,11 @@ import org.drugstats.core.data.Unit;
  * seizure events: one observation per (input, ref_area, year, drug_group, drug_subgroup, drug) with the sum of
  * the events' kilograms and their number.
  *
- * <p>Sums are exact: each event is converted to whole milligrams ({@link SeizureEvents#milligrams}) and summed
- * as a 64-bit integer, so the total does not depend on the order in which Spark adds partial sums (a double sum
- * would differ in its last bits between runs and between a laptop and a cluster).
+ * <p>Sums are exact: each event is converted to whole milligrams, floor(kg·10⁶ + 0.5) as
+ * {@link SeizureEvents#milligrams} does (Spark's {@code round} on a double goes through {@code BigDecimal} and made
+ * the step several times slower), and summed as a 64-bit integer, so the total does not depend on the order in
+ * which Spark adds partial sums (a double sum would differ in its last bits between runs and between a laptop and
+ * a cluster).
  */
 public final class SeizureTotalsStep {
 
@@ -45,7 +47,7 @@ public final class SeizureTotalsStep {
         return events.groupBy(col(Schemas.INPUT), col(SeizureEvents.REF_AREA), col(SeizureEvents.YEAR),
                 col(SeizureEvents.DRUG_GROUP), col(SeizureEvents.DRUG_SUBGROUP), col(SeizureEvents.DRUG))
                 .agg(count(lit(1)).as(EVENTS),
-                        sum(round(col(SeizureEvents.KILOGRAMS).multiply(1e6)).cast(DataTypes.LongType)).as("milligrams"));
+                        sum(floor(col(SeizureEvents.KILOGRAMS).multiply(1e6).plus(0.5))).as("milligrams"));
     }
 
     /**

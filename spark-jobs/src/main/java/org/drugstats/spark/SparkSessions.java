@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
  * <li>{@code spark.ui.enabled=false} for command-line runs (no port, no thread pool) unless set otherwise.</li>
  * <li>{@code spark.sql.session.timeZone=UTC}: no result may depend on the machine's time zone.</li>
  * <li>Parquet page checksums verified on read: a corrupt input fails the run naming the file.</li>
+ * <li>Any other Spark setting from the configuration's {@code spark.conf.*} keys, applied last.</li>
  * <li>No {@code _SUCCESS} files: the publisher moves a whole staging directory into place instead.</li>
  * </ul>
  */
@@ -63,6 +64,7 @@ public final class SparkSessions {
         } else {
             conf.set("spark.serializer", "org.apache.spark.serializer.JavaSerializer");
         }
+        config.sparkConf().forEach(conf::set);
         return conf;
     }
 
@@ -83,5 +85,11 @@ public final class SparkSessions {
         s.conf().set("spark.sql.adaptive.enabled", Boolean.toString(config.adaptive()));
         s.conf().set("spark.sql.files.maxPartitionBytes", Long.toString(config.filesMaxPartitionBytes()));
         s.conf().set("spark.sql.session.timeZone", "UTC");
+        config.sparkConf().forEach((k, v) -> {
+            if (!s.conf().isModifiable(k)) {
+                return;
+            }
+            s.conf().set(k, v);
+        });
     }
 }

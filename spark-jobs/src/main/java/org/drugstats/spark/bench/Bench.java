@@ -88,7 +88,7 @@ public final class Bench {
 
     private static String aggregateSql(String files) {
         return "SELECT ref_area, year, drug_group, drug_subgroup, drug, count(*) AS events, "
-                + "sum(CAST(round(kilograms * 1e6) AS BIGINT)) AS milligrams FROM read_parquet('" + files + "') "
+                + "sum(CAST(floor(kilograms * 1e6 + 0.5) AS BIGINT)) AS milligrams FROM read_parquet('" + files + "') "
                 + "GROUP BY ref_area, year, drug_group, drug_subgroup, drug";
     }
 
