@@ -46,6 +46,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duckdb-threads", paramLabel = "T", description = "DuckDB threads (default: the number of processors).")
     Integer duckThreads;
 
+    @Option(names = "--repeat", defaultValue = "1", paramLabel = "K",
+            description = "Timed runs per engine, alternating; the median is reported (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
     @Option(names = "--duckdb-memory", defaultValue = "4GB", paramLabel = "M", description = "DuckDB memory limit (default: ${DEFAULT-VALUE}).")
     String duckMemory;
 
@@ -59,6 +63,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (!(rows > 0)) {
             throw DrugstatsException.of("bench: --rows must be positive, got %d", rows);
+        }
+        if (repeat < 1 || repeat > 100) {
+            throw DrugstatsException.of("bench: --repeat must be in [1, 100], got %d", repeat);
         }
         RunConfig config = configFile == null ? RunConfig.defaults() : RunConfig.load(configFile);
         Path dataHome = benchData != null ? benchData : Home.path("bench-data");
@@ -89,8 +96,8 @@ final class BenchCommand implements Callable<Integer> {
         try (SparkSessions.Handle h = SparkSessions.create(config, master, "drugstats bench")) {
             // a first small action so that session start-up is not counted as the step's time
             h.session().range(1).count();
-            o = events ? Bench.aggregate(h.session(), dir, d.rows(), duck)
-                    : Bench.trend(h.session(), dir, d.rows(), TrendStep.Settings.of(config), duck);
+            o = events ? Bench.aggregate(h.session(), dir, d.rows(), duck, repeat)
+                    : Bench.trend(h.session(), dir, d.rows(), TrendStep.Settings.of(config), duck, repeat);
             out.printf(Locale.ROOT, "bench %s: %,d rows, %d files, %.2f GB (sha256 %s...), spark %s with %s shuffle partitions, AQE %s, %s serializer; duckdb %d threads, memory limit %s; JVM max heap %.1f GB%n",
                     step, d.rows(), d.files(), bytes / 1e9, sha.substring(0, 12), h.session().sparkContext().master(),
                     config.shufflePartitions(), config.adaptive() ? "on" : "off",
@@ -98,9 +105,10 @@ final class BenchCommand implements Callable<Integer> {
                     Runtime.getRuntime().maxMemory() / 1e9);
         }
         for (Bench.Measurement m : new Bench.Measurement[] {o.spark(), o.duckdb()}) {
-            out.printf(Locale.ROOT, "%-6s: rows %,d, wall %.2f s, %,.0f rows/s, peak heap %s, peak RSS %s%n", m.engine(),
-                    m.rows(), m.seconds(), m.rowsPerSecond(), gb(OptionalLong.of(m.peak().heapBytes())),
-                    gb(m.peak().rssBytes()));
+            out.printf(Locale.ROOT, "%-6s: rows %,d, wall %.2f s%s, %,.0f rows/s, peak heap %s, peak RSS %s%n",
+                    m.engine(), m.rows(), m.seconds(), m.runs().size() > 1 ? " (median of " + m.runs().stream()
+                            .map(x -> String.format(Locale.ROOT, "%.2f", x)).toList() + ")" : "",
+                    m.rowsPerSecond(), gb(OptionalLong.of(m.peak().heapBytes())), gb(m.peak().rssBytes()));
         }
         out.println("check : " + o.check());
         out.printf(Locale.ROOT, "spark/duckdb = %.2f%n", o.ratio());

@@ -29,7 +29,7 @@ import org.drugstats.core.data.SeizureEvents;
  * column is an error naming the file).
  *
  * <p>An input is a single {@code .parquet} file, or a directory whose files are Spark-style parts
- * ({@code part-*.parquet}). Hidden names (leading {@code .} or {@code _}) are skipped. The checksum of a
+ * ({@code part-*.parquet}); the data directory may itself be such a directory. Hidden names (leading {@code .} or {@code _}) are skipped. The checksum of a
  * directory input is the SHA-256 of its part files' bytes concatenated in name order.
  */
 public final class InputFiles {
@@ -87,6 +87,10 @@ public final class InputFiles {
                     dataDir);
         }
         Path root = dataDir.toAbsolutePath().normalize();
+        if (hasParts(root)) {
+            // --data names a directory of part files itself (e.g. a generated data set): one input
+            return List.of(inspect(root.getParent(), root));
+        }
         List<Path> candidates = new ArrayList<>();
         try (Stream<Path> s = Files.walk(root)) {
             s.filter(p -> !p.equals(root)).filter(p -> !hidden(root, p)).sorted().forEach(p -> {

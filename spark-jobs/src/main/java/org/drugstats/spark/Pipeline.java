@@ -79,6 +79,9 @@ public final class Pipeline {
             // 1. validate
             begin("validate");
             ValidateStep.Result v = ValidateStep.run(spark, inputs);
+            for (Dataset<Row> c : v.checked()) {
+                persist(c, persisted);
+            }
             Dataset<Row> observations = persist(v.observations(), persisted);
             Dataset<Row> events = persist(v.events(), persisted);
             Dataset<Row> quarantine = persist(v.quarantine(), persisted);

@@ -91,10 +91,17 @@ public final class ValidateStep {
 
     /**
      * What validation gives: accepted observations ({@link #OBSERVATIONS}), accepted events ({@link #EVENTS}) and
-     * quarantined rows ({@link Schemas#QUARANTINE}). All three are lazily computed and persisted by the caller
-     * as needed.
+     * quarantined rows ({@link Schemas#QUARANTINE}), all lazily computed; and {@code checked}, the per-row check
+     * results all three derive from — persist them before the first action, or every output re-runs the checks
+     * over the whole input.
      */
-    public record Result(Dataset<Row> observations, Dataset<Row> events, Dataset<Row> quarantine) {
+    public record Result(Dataset<Row> observations, Dataset<Row> events, Dataset<Row> quarantine,
+            List<Dataset<Row>> checked) {
+
+        /** A result without intermediate datasets. */
+        public Result(Dataset<Row> observations, Dataset<Row> events, Dataset<Row> quarantine) {
+            this(observations, events, quarantine, List.of());
+        }
     }
 
     private static StructType checked() {
@@ -122,17 +129,20 @@ public final class ValidateStep {
         List<InputFiles.Input> extracts = inputs.stream().filter(i -> i.kind() == InputFiles.Kind.EXTRACT).toList();
         List<InputFiles.Input> eventInputs = inputs.stream().filter(i -> i.kind() == InputFiles.Kind.SEIZURE_EVENTS)
                 .toList();
+        List<Dataset<Row>> checked = new ArrayList<>();
         if (!extracts.isEmpty()) {
             Result r = validateExtracts(spark, extracts);
             obs = r.observations();
             quarantine = quarantine.unionByName(r.quarantine());
+            checked.addAll(r.checked());
         }
         if (!eventInputs.isEmpty()) {
             Result r = validateEvents(spark, eventInputs);
             events = r.events();
             quarantine = quarantine.unionByName(r.quarantine());
+            checked.addAll(r.checked());
         }
-        return new Result(obs, events, quarantine);
+        return new Result(obs, events, quarantine, List.copyOf(checked));
     }
 
     // ---------------------------------------------------------------- canonical extracts
@@ -170,7 +180,7 @@ public final class ValidateStep {
         Dataset<Row> bad = withFirst.filter(org.apache.spark.sql.functions.not(col(OK)));
         Dataset<Row> quarantine = toQuarantine(bad).unionByName(toQuarantine(dups));
         Dataset<Row> noEvents = spark.createDataFrame(List.of(), EVENTS);
-        return new Result(observations, noEvents, quarantine);
+        return new Result(observations, noEvents, quarantine, List.of(withFirst));
     }
 
     private static org.apache.spark.sql.Column[] keyColumns() {
@@ -345,7 +355,7 @@ public final class ValidateStep {
         Dataset<Row> bad = checked.filter(col(REASON).isNotNull())
                 .map(new EventQuarantine(), Encoders.row(Schemas.QUARANTINE));
         Dataset<Row> noObs = spark.createDataFrame(List.of(), OBSERVATIONS);
-        return new Result(noObs, accepted, bad.unionByName(dups));
+        return new Result(noObs, accepted, bad.unionByName(dups), List.of(checked));
     }
 
     /** Core's event check on each row; the quarantine fields stay null for accepted events. */

@@ -42,8 +42,8 @@ public final class Bench {
     private Bench() {
     }
 
-    /** One engine's measurement. */
-    public record Measurement(String engine, long rows, double seconds, MemoryProbe.Peak peak) {
+    /** One engine's measurement: the median wall time of the runs, the largest peaks, every run's time. */
+    public record Measurement(String engine, long rows, double seconds, MemoryProbe.Peak peak, List<Double> runs) {
         /** Rows per second. */
         public double rowsPerSecond() {
             return rows / seconds;
@@ -95,9 +95,10 @@ public final class Bench {
     /**
      * The aggregate step on seizure events in {@code dir} ({@code rows} rows). Each engine first runs the same
      * query once, untimed, on the first part file (JIT and code generation for Spark, file-format paths for
-     * DuckDB); then the full run is timed.
+     * DuckDB); then the full run is timed {@code repeat} times, the engines alternating, and the median is
+     * reported (so that a load spike from another process on a shared machine hits one run, not the figure).
      */
-    public static Outcome aggregate(SparkSession spark, Path dir, long rows, DuckSettings duckSettings) {
+    public static Outcome aggregate(SparkSession spark, Path dir, long rows, DuckSettings duckSettings, int repeat) {
         Path first = firstPart(dir);
         SeizureTotalsStep.totals(spark.read().parquet(first.toAbsolutePath().toString())
                 .withColumn(Schemas.INPUT, lit("warm-up"))).collectAsList();
@@ -109,33 +110,36 @@ public final class Bench {
         } catch (SQLException e) {
             throw DrugstatsException.of("bench: DuckDB failed: %s", e.getMessage());
         }
-        MemoryProbe.reset();
-        long t0 = System.nanoTime();
-        Dataset<Row> events = spark.read().parquet(dir.toAbsolutePath().toString()).withColumn(Schemas.INPUT, lit("bench"));
-        List<Row> sparkTotals = SeizureTotalsStep.totals(events).collectAsList();
-        double sparkSeconds = (System.nanoTime() - t0) / 1e9;
-        MemoryProbe.Peak sparkPeak = MemoryProbe.read();
-        Map<String, long[]> s = new HashMap<>();
-        for (Row r : sparkTotals) {
-            s.put(key(r.getString(1), r.getInt(2), r.getString(3), r.getString(4), r.getString(5)),
-                    new long[] {r.getLong(6), r.getLong(7)});
-        }
-
         String sql = aggregateSql(glob(dir));
+        Map<String, long[]> s = new HashMap<>();
         Map<String, long[]> d = new HashMap<>();
-        MemoryProbe.reset();
-        long t1 = System.nanoTime();
-        try (Connection c = duck(duckSettings); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                d.put(key(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-                        new long[] {rs.getLong(6), rs.getLong(7)});
+        Timings spark1 = new Timings();
+        Timings duck1 = new Timings();
+        for (int run = 0; run < repeat; run++) {
+            s.clear();
+            d.clear();
+            MemoryProbe.reset();
+            long t0 = System.nanoTime();
+            Dataset<Row> events = spark.read().parquet(dir.toAbsolutePath().toString())
+                    .withColumn(Schemas.INPUT, lit("bench"));
+            List<Row> sparkTotals = SeizureTotalsStep.totals(events).collectAsList();
+            spark1.add((System.nanoTime() - t0) / 1e9, MemoryProbe.read());
+            for (Row r : sparkTotals) {
+                s.put(key(r.getString(1), r.getInt(2), r.getString(3), r.getString(4), r.getString(5)),
+                        new long[] {r.getLong(6), r.getLong(7)});
             }
-        } catch (SQLException e) {
-            throw DrugstatsException.of("bench: DuckDB failed: %s", e.getMessage());
+            MemoryProbe.reset();
+            long t1 = System.nanoTime();
+            try (Connection c = duck(duckSettings); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    d.put(key(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                            new long[] {rs.getLong(6), rs.getLong(7)});
+                }
+            } catch (SQLException e) {
+                throw DrugstatsException.of("bench: DuckDB failed: %s", e.getMessage());
+            }
+            duck1.add((System.nanoTime() - t1) / 1e9, MemoryProbe.read());
         }
-        double duckSeconds = (System.nanoTime() - t1) / 1e9;
-        MemoryProbe.Peak duckPeak = MemoryProbe.read();
-
         if (s.size() != d.size()) {
             throw DrugstatsException.of("bench: Spark gives %d totals, DuckDB %d", s.size(), d.size());
         }
@@ -154,41 +158,15 @@ public final class Bench {
         String check = String.format(Locale.ROOT,
                 "%,d country x year x drug totals identical in both engines (events and milligrams; %,d events)",
                 s.size(), counted);
-        return new Outcome(new Measurement("spark", rows, sparkSeconds, sparkPeak),
-                new Measurement("duckdb", rows, duckSeconds, duckPeak), check);
+        return new Outcome(spark1.measurement("spark", rows), duck1.measurement("duckdb", rows), check);
     }
 
     /** The trend step on a country panel in {@code dir} ({@code rows} rows). */
     public static Outcome trend(SparkSession spark, Path dir, long rows, TrendStep.Settings settings,
-            DuckSettings duckSettings) {
+            DuckSettings duckSettings, int repeat) {
         Path first = firstPart(dir);
         TrendStep.fit(TrendStep.points(spark.read().parquet(first.toAbsolutePath().toString())
                 .withColumn("imputed", lit(false)).limit(20_000)), settings).trends().count();
-        MemoryProbe.reset();
-        long t0 = System.nanoTime();
-        Dataset<Row> obs = spark.read().parquet(dir.toAbsolutePath().toString()).withColumn("imputed", lit(false));
-        TrendStep.Fitted fitted = new TrendStep.Fitted(
-                TrendStep.fit(TrendStep.points(obs), settings).all().persist(StorageLevel.MEMORY_AND_DISK()));
-        List<Row> summary = fitted.trends()
-                .filter(col("method").isin("loglinear", "mann-kendall"))
-                .select(col("indicator"), col("ref_area"), col("sex"), col("age"), col("drug"), col("unit"),
-                        col("method"), col("slope"), col("mk_s"), col("n"))
-                .collectAsList();
-        long trendRows = fitted.trends().count();
-        double sparkSeconds = (System.nanoTime() - t0) / 1e9;
-        MemoryProbe.Peak sparkPeak = MemoryProbe.read();
-        fitted.all().unpersist();
-        Map<String, Double> slope = new HashMap<>();
-        Map<String, Double> mkS = new HashMap<>();
-        for (Row r : summary) {
-            String k = key(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5));
-            if ("loglinear".equals(r.getString(6))) {
-                slope.put(k, r.isNullAt(7) ? null : r.getDouble(7));
-            } else {
-                mkS.put(k, r.isNullAt(8) ? null : r.getDouble(8));
-            }
-        }
-
         String src = "read_parquet('" + glob(dir) + "')";
         String points = "SELECT indicator, ref_area, sex, age, coalesce(drug, '') AS drug, unit, "
                 + "CAST(time_period AS DOUBLE) AS x, value * pow(10, unit_mult) AS y FROM " + src
@@ -198,28 +176,60 @@ public final class Bench {
         String sqlMk = "WITH p AS (" + points + ") SELECT a.indicator, a.ref_area, a.sex, a.age, a.drug, a.unit, "
                 + "sum(sign(b.y - a.y)) FROM p a JOIN p b ON a.indicator = b.indicator AND a.ref_area = b.ref_area "
                 + "AND a.sex = b.sex AND a.age = b.age AND a.drug = b.drug AND a.unit = b.unit AND b.x > a.x GROUP BY ALL";
+        Map<String, Double> slope = new HashMap<>();
+        Map<String, Double> mkS = new HashMap<>();
         Map<String, Double> dSlope = new HashMap<>();
         Map<String, Double> dS = new HashMap<>();
-        MemoryProbe.reset();
-        long t1 = System.nanoTime();
-        try (Connection c = duck(duckSettings); Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery(sqlSlope)) {
-                while (rs.next()) {
-                    dSlope.put(key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6)), rs.getDouble(7));
+        long trendRows = 0;
+        Timings spark1 = new Timings();
+        Timings duck1 = new Timings();
+        for (int run = 0; run < repeat; run++) {
+            slope.clear();
+            mkS.clear();
+            dSlope.clear();
+            dS.clear();
+            MemoryProbe.reset();
+            long t0 = System.nanoTime();
+            Dataset<Row> obs = spark.read().parquet(dir.toAbsolutePath().toString()).withColumn("imputed", lit(false));
+            TrendStep.Fitted fitted = new TrendStep.Fitted(
+                    TrendStep.fit(TrendStep.points(obs), settings).all().persist(StorageLevel.MEMORY_AND_DISK()));
+            List<Row> summary = fitted.trends()
+                    .filter(col("method").isin("loglinear", "mann-kendall"))
+                    .select(col("indicator"), col("ref_area"), col("sex"), col("age"), col("drug"), col("unit"),
+                            col("method"), col("slope"), col("mk_s"), col("n"))
+                    .collectAsList();
+            trendRows = fitted.trends().count();
+            spark1.add((System.nanoTime() - t0) / 1e9, MemoryProbe.read());
+            fitted.all().unpersist();
+            for (Row r : summary) {
+                String k = key(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                        r.getString(5));
+                if ("loglinear".equals(r.getString(6))) {
+                    slope.put(k, r.isNullAt(7) ? null : r.getDouble(7));
+                } else {
+                    mkS.put(k, r.isNullAt(8) ? null : r.getDouble(8));
                 }
             }
-            try (ResultSet rs = st.executeQuery(sqlMk)) {
-                while (rs.next()) {
-                    dS.put(key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6)), rs.getDouble(7));
+            MemoryProbe.reset();
+            long t1 = System.nanoTime();
+            try (Connection c = duck(duckSettings); Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery(sqlSlope)) {
+                    while (rs.next()) {
+                        dSlope.put(key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6)), rs.getDouble(7));
+                    }
                 }
+                try (ResultSet rs = st.executeQuery(sqlMk)) {
+                    while (rs.next()) {
+                        dS.put(key(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6)), rs.getDouble(7));
+                    }
+                }
+            } catch (SQLException e) {
+                throw DrugstatsException.of("bench: DuckDB failed: %s", e.getMessage());
             }
-        } catch (SQLException e) {
-            throw DrugstatsException.of("bench: DuckDB failed: %s", e.getMessage());
+            duck1.add((System.nanoTime() - t1) / 1e9, MemoryProbe.read());
         }
-        double duckSeconds = (System.nanoTime() - t1) / 1e9;
-        MemoryProbe.Peak duckPeak = MemoryProbe.read();
 
         if (slope.size() != dSlope.size() || mkS.size() != dS.size()) {
             throw DrugstatsException.of("bench: Spark fitted %d/%d series, DuckDB %d/%d", slope.size(), mkS.size(),
@@ -249,8 +259,30 @@ public final class Bench {
                 "%,d series: log-linear slopes agree (largest relative difference %.1e) and Mann-Kendall S identical; "
                         + "Spark also fitted joinpoint models (%,d trend rows), which SQL cannot",
                 slope.size(), worst, trendRows);
-        return new Outcome(new Measurement("spark", rows, sparkSeconds, sparkPeak),
-                new Measurement("duckdb", rows, duckSeconds, duckPeak), check);
+        return new Outcome(spark1.measurement("spark", rows), duck1.measurement("duckdb", rows), check);
+    }
+
+    /** Wall times and peaks of repeated runs: the median time, the largest peaks. */
+    private static final class Timings {
+        private final List<Double> seconds = new java.util.ArrayList<>();
+        private long heap;
+        private long rss = -1;
+
+        void add(double s, MemoryProbe.Peak p) {
+            seconds.add(s);
+            heap = Math.max(heap, p.heapBytes());
+            if (p.rssBytes().isPresent()) {
+                rss = Math.max(rss, p.rssBytes().getAsLong());
+            }
+        }
+
+        Measurement measurement(String engine, long rows) {
+            List<Double> sorted = seconds.stream().sorted().toList();
+            int n = sorted.size();
+            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+            return new Measurement(engine, rows, median, new MemoryProbe.Peak(heap,
+                    rss < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(rss)), List.copyOf(seconds));
+        }
     }
 
     private static String key(String a, int y, String b, String c, String d) {

@@ -41,7 +41,7 @@ class BenchTest {
         Path events = tmp.resolve("events");
         Generated.seizureEvents(t, 30_000, 2, events, 10_000, 2);
         Bench.DuckSettings duck = new Bench.DuckSettings(2, "1GB");
-        Bench.Outcome a = Bench.aggregate(SparkTestSession.get(), events, 30_000, duck);
+        Bench.Outcome a = Bench.aggregate(SparkTestSession.get(), events, 30_000, duck, 2);
         assertTrue(a.check().startsWith("20 country x year x drug totals identical"), a.check());
         assertEquals(30_000, a.duckdb().rows());
         assertTrue(a.ratio() > 0);
@@ -49,7 +49,7 @@ class BenchTest {
         Path panel = tmp.resolve("panel");
         Generated.countryPanel(List.of(areas), 4 * 20 * 5, 20, 3, panel, 1_000_000, 1);
         Bench.Outcome tr = Bench.trend(SparkTestSession.get(), panel, 400,
-                new TrendStep.Settings("bic", -1, 99, 0.05, 5, 1), duck);
+                new TrendStep.Settings("bic", -1, 99, 0.05, 5, 1), duck, 1);
         assertTrue(tr.check().startsWith("20 series: log-linear slopes agree"), tr.check());
     }
 }
