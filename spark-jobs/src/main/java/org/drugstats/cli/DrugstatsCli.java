@@ -1,6 +1,8 @@
 package org.drugstats.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.drugstats.core.DrugstatsException;
 import picocli.CommandLine;
@@ -14,7 +16,10 @@ import picocli.CommandLine.Command;
 @Command(name = "drugstats", mixinStandardHelpOptions = true, versionProvider = DrugstatsCli.Version.class,
         description = "Statistics and batch reports for world drug indicators (UNODC WDR, CND 2019 Declaration, SDG 3.5 and 16.4).",
         subcommands = {
+            AggregateCommand.class,
+            CatalogCommand.class,
             ExtractCommand.class,
+            InequalityCommand.class,
             RunCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -37,6 +42,8 @@ public final class DrugstatsCli implements Callable<Integer> {
     /** The configured command line: one-line errors, status 1 for failures, 2 for usage. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new DrugstatsCli());
+        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             Throwable t = ex;
