@@ -1,0 +1,57 @@
+package org.drugstats.reports.chart;
+
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.drugstats.core.DrugstatsException;
+import org.jfree.chart.ChartUtils;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * Renders a chart headless to a PNG (at twice the pixel density, for sharp display and print) and an SVG
+ * with the same base name. Rendering is deterministic: the SVG's definition ids are prefixed with the base
+ * name instead of a time stamp, so the same chart gives the same files.
+ */
+public final class ChartFiles {
+
+    /** PNG pixel density relative to the chart's nominal size. */
+    public static final int PNG_SCALE = 2;
+
+    private ChartFiles() {
+    }
+
+    /** The files written for one chart, relative names. */
+    public record Written(String png, String svg) {
+    }
+
+    /**
+     * Writes {@code dir/baseName.png} and {@code dir/baseName.svg}.
+     *
+     * @throws DrugstatsException when a file cannot be written or the base name is not a plain file name
+     */
+    public static Written write(BuiltChart chart, Path dir, String baseName) {
+        if (!baseName.matches("[a-z0-9][a-z0-9._-]*")) {
+            throw DrugstatsException.of("chart file name '%s' must be lower-case letters, digits, '.', '_' or '-'",
+                    baseName);
+        }
+        Path png = dir.resolve(baseName + ".png");
+        Path svg = dir.resolve(baseName + ".svg");
+        try {
+            Files.createDirectories(dir);
+            try (OutputStream out = Files.newOutputStream(png)) {
+                ChartUtils.writeScaledChartAsPNG(out, chart.chart(), chart.width(), chart.height(), PNG_SCALE,
+                        PNG_SCALE);
+            }
+            SVGGraphics2D g2 = new SVGGraphics2D(chart.width(), chart.height());
+            g2.setDefsKeyPrefix(baseName.replace('.', '_') + "_");
+            chart.chart().draw(g2, new Rectangle2D.Double(0, 0, chart.width(), chart.height()));
+            Files.writeString(svg, g2.getSVGDocument(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DrugstatsException(dir.resolve(baseName) + ": cannot write chart: " + e.getMessage(), e);
+        }
+        return new Written(png.getFileName().toString(), svg.getFileName().toString());
+    }
+}

@@ -1,0 +1,85 @@
+package org.drugstats.reports.model;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Display names of reference areas: the names the data give (the most frequent published name of each code,
+ * cleaned of footnote letters and stray spaces), and for aggregate codes without a published name a name
+ * read from the code ({@code WLD} → World, {@code UNODC_AME_SOUTH} → "Ame South"). Unknown codes show as
+ * themselves, so a name is never invented.
+ */
+public final class AreaNames {
+
+    private static final Map<String, String> KNOWN = Map.of("WLD", "World");
+
+    private final Map<String, String> names;
+
+    private AreaNames(Map<String, String> names) {
+        this.names = Map.copyOf(names);
+    }
+
+    /** Names from the rows of a run (observations first, then aggregates and indicators, then Lorenz rows). */
+    public static AreaNames from(RunResults run) {
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        for (List<ResultObservation> rows : List.of(run.observations(), run.aggregates(), run.indicators())) {
+            for (ResultObservation o : rows) {
+                if (o.refArea() != null && o.areaName() != null) {
+                    counts.computeIfAbsent(o.refArea(), k -> new TreeMap<>()).merge(clean(o.areaName()), 1,
+                            Integer::sum);
+                }
+            }
+        }
+        for (LorenzRow r : run.lorenz()) {
+            if (r.area() != null && r.areaName() != null) {
+                counts.computeIfAbsent(r.area(), k -> new TreeMap<>()).merge(clean(r.areaName()), 1, Integer::sum);
+            }
+        }
+        Map<String, String> best = new HashMap<>();
+        counts.forEach((code, byName) -> byName.entrySet().stream()
+                .filter(e -> !e.getKey().isEmpty())
+                .max(java.util.Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
+                .ifPresent(e -> best.put(code, e.getKey())));
+        return new AreaNames(best);
+    }
+
+    /** No names from data: codes only. */
+    public static AreaNames none() {
+        return new AreaNames(Map.of());
+    }
+
+    /** The display name of a code. */
+    public String name(String code) {
+        if (code == null) {
+            return "";
+        }
+        String n = names.get(code);
+        if (n != null) {
+            return n;
+        }
+        n = KNOWN.get(code);
+        if (n != null) {
+            return n;
+        }
+        if (code.startsWith("UNODC_") || code.startsWith("M49_")) {
+            String rest = code.substring(code.indexOf('_') + 1).replace('_', ' ').toLowerCase(Locale.ROOT);
+            return Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+        }
+        return code;
+    }
+
+    /**
+     * A published name without footnote markers and stray spaces: "  Colombia a" → "Colombia",
+     * "United States of America " → "United States of America", "Peru b,c" → "Peru".
+     */
+    static String clean(String published) {
+        String s = published.replace('\u00a0', ' ').trim().replaceAll("\\s+", " ");
+        s = s.replaceAll("(\\s[a-z](,[a-z])*)+$", "");
+        s = s.replaceAll("[*\u2020\u2021]+$", "").trim();
+        return s;
+    }
+}
