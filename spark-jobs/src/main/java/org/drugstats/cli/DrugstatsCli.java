@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             CatalogCommand.class,
             ExtractCommand.class,
             InequalityCommand.class,
+            ReportCommand.class,
             RunCommand.class,
             CommandLine.HelpCommand.class
         })

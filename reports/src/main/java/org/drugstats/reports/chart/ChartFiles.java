@@ -11,14 +11,17 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
- * Renders a chart headless to a PNG (at twice the pixel density, for sharp display and print) and an SVG
+ * Renders a chart headless to a PNG (at twice the pixel density, for sharp display and print; very tall charts
+ * at their nominal size) and an SVG
  * with the same base name. Rendering is deterministic: the SVG's definition ids are prefixed with the base
  * name instead of a time stamp, so the same chart gives the same files.
  */
 public final class ChartFiles {
 
-    /** PNG pixel density relative to the chart's nominal size. */
+    /** PNG pixel density relative to the chart's nominal size (charts taller than {@link #TALL} get 1). */
     public static final int PNG_SCALE = 2;
+    /** Height in pixels above which a chart's PNG is written at its nominal size, to keep files small. */
+    public static final int TALL = 1400;
 
     private ChartFiles() {
     }
@@ -42,8 +45,8 @@ public final class ChartFiles {
         try {
             Files.createDirectories(dir);
             try (OutputStream out = Files.newOutputStream(png)) {
-                ChartUtils.writeScaledChartAsPNG(out, chart.chart(), chart.width(), chart.height(), PNG_SCALE,
-                        PNG_SCALE);
+                int scale = chart.height() > TALL ? 1 : PNG_SCALE;
+                ChartUtils.writeScaledChartAsPNG(out, chart.chart(), chart.width(), chart.height(), scale, scale);
             }
             SVGGraphics2D g2 = new SVGGraphics2D(chart.width(), chart.height());
             g2.setDefsKeyPrefix(baseName.replace('.', '_') + "_");

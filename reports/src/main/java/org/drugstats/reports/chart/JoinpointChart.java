@@ -167,6 +167,7 @@ public final class JoinpointChart {
             m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
             m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
             m.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
             plot.addDomainMarker(m, Layer.BACKGROUND);
         }
         double yMax = maxValue(data);

@@ -105,6 +105,8 @@ public final class RankedDotChart {
             LogAxis log = new LogAxis(text.yLabel());
             log.setNumberFormatOverride(theme.valueFormat());
             log.setSmallestValue(1e-6);
+            log.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            log.setMinorTickMarksVisible(true);
             values = log;
         } else {
             NumberAxis lin = new NumberAxis(text.yLabel());

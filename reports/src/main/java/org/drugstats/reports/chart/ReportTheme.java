@@ -230,6 +230,7 @@ public final class ReportTheme {
         chart.setTitle(new TextTitle(text.title(), titleFont()));
         chart.getTitle().setPaint(TEXT);
         chart.getTitle().setHorizontalAlignment(HorizontalAlignment.LEFT);
+        chart.getTitle().setTextAlignment(HorizontalAlignment.LEFT);
         chart.getTitle().setMargin(new RectangleInsets(4, 8, 2, 8));
         chart.clearSubtitles();
         if (text.subtitle() != null && !text.subtitle().isBlank()) {
@@ -237,6 +238,7 @@ public final class ReportTheme {
             sub.setPaint(MUTED);
             sub.setPosition(RectangleEdge.TOP);
             sub.setHorizontalAlignment(HorizontalAlignment.LEFT);
+            sub.setTextAlignment(HorizontalAlignment.LEFT);
             sub.setMargin(new RectangleInsets(0, 8, 6, 8));
             chart.addSubtitle(sub);
         }
@@ -244,13 +246,32 @@ public final class ReportTheme {
         source.setPaint(MUTED);
         source.setPosition(RectangleEdge.BOTTOM);
         source.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        source.setTextAlignment(HorizontalAlignment.LEFT);
         source.setMargin(new RectangleInsets(6, 8, 4, 8));
         source.setMaximumLinesToDisplay(3);
         chart.addSubtitle(source);
+        stylePlot(chart.getPlot());
         chart.setPadding(new RectangleInsets(6, 6, 4, 10));
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
+    }
+
+    /** Solid light gridlines on XY and category plots. */
+    private static void stylePlot(org.jfree.chart.plot.Plot plot) {
+        BasicStroke grid = new BasicStroke(0.7f);
+        if (plot instanceof org.jfree.chart.plot.XYPlot xy) {
+            xy.setDomainGridlineStroke(grid);
+            xy.setRangeGridlineStroke(grid);
+            xy.setDomainGridlinePaint(GRID);
+            xy.setRangeGridlinePaint(GRID);
+            xy.setOutlineVisible(false);
+        } else if (plot instanceof org.jfree.chart.plot.CategoryPlot cat) {
+            cat.setRangeGridlineStroke(grid);
+            cat.setRangeGridlinePaint(GRID);
+            cat.setDomainGridlinesVisible(false);
+            cat.setOutlineVisible(false);
+        }
     }
 
     /** Adds a legend at the top, under the subtitle, in the theme's font (charts are built without one). */

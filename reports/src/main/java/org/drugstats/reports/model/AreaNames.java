@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * Display names of reference areas: the names the data give (the most frequent published name of each code,
- * cleaned of footnote letters and stray spaces), and for aggregate codes without a published name a name
+ * cleaned of footnote letters and stray spaces; names of published total rows are not names of an area), and for aggregate codes without a published name a name
  * read from the code ({@code WLD} → World, {@code UNODC_AME_SOUTH} → "Ame South"). Unknown codes show as
  * themselves, so a name is never invented.
  */
@@ -27,7 +27,8 @@ public final class AreaNames {
         Map<String, Map<String, Integer>> counts = new HashMap<>();
         for (List<ResultObservation> rows : List.of(run.observations(), run.aggregates(), run.indicators())) {
             for (ResultObservation o : rows) {
-                if (o.refArea() != null && o.areaName() != null) {
+                if (o.refArea() != null && o.areaName() != null && !o.hasFlag("published-aggregate")
+                        && !o.hasFlag("residual-area")) {
                     counts.computeIfAbsent(o.refArea(), k -> new TreeMap<>()).merge(clean(o.areaName()), 1,
                             Integer::sum);
                 }
@@ -57,11 +58,11 @@ public final class AreaNames {
         if (code == null) {
             return "";
         }
-        String n = names.get(code);
+        String n = KNOWN.get(code);
         if (n != null) {
             return n;
         }
-        n = KNOWN.get(code);
+        n = names.get(code);
         if (n != null) {
             return n;
         }

@@ -12,6 +12,7 @@ final class Labels {
             Map.entry("population_15_64", "Population aged 15\u201364"),
             Map.entry("population_total", "Total population"),
             Map.entry("treatment_coverage", "Treatment coverage (SDG 3.5.1)"),
+            Map.entry("people_with_sud", "People with substance use disorders"),
             Map.entry("treatment_gap", "Treatment gap"),
             Map.entry("treatment_one_in_n", "One in N in treatment"),
             Map.entry("people_in_treatment", "People in treatment"),
@@ -24,7 +25,7 @@ final class Labels {
             Map.entry("illicit_financial_flows", "Illicit financial flows (SDG 16.4.1)"));
 
     private static final Map<String, String> UNITS = Map.ofEntries(
-            Map.entry("percent", "%"), Map.entry("persons", "persons"), Map.entry("hectares", "hectares"),
+            Map.entry("percent", "percent"), Map.entry("persons", "persons"), Map.entry("hectares", "hectares"),
             Map.entry("kg", "kilograms"), Map.entry("tonnes", "tonnes"), Map.entry("usd", "US dollars"),
             Map.entry("mg-per-capita", "mg per capita"), Map.entry("kg-per-100k", "kg per 100,000 inhabitants"),
             Map.entry("s-ddd-per-million-per-day", "S-DDD per million inhabitants per day"),
@@ -32,6 +33,11 @@ final class Labels {
             Map.entry("percent-change", "% change"), Map.entry("ratio", "ratio"));
 
     private Labels() {
+    }
+
+    /** True when the report has its own short label for the indicator. */
+    static boolean hasIndicator(String id) {
+        return id != null && INDICATORS.containsKey(id);
     }
 
     /** "Coca bush cultivation" for cultivation_area_coca; unknown ids humanised ("foo_bar" → "Foo bar"). */

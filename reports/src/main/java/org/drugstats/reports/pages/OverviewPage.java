@@ -110,7 +110,8 @@ final class OverviewPage {
         Optional<Recomputed> r = Recomputed.lorenz(pop.value() / 100, c.run);
         if (r.isPresent()) {
             recomputed = Numbers.percent(pop.value()) + " / " + Numbers.percent(100 * r.get().value());
-            difference = Numbers.fixed(100 * r.get().value() - cons.value(), 1) + " percentage points of consumption";
+            double d = 100 * r.get().value() - cons.value();
+            difference = sign(d) + Numbers.fixed(Math.abs(d), 1) + " percentage points of consumption";
             how = r.get().how();
         }
         String[] link = detail(pop.indicator());

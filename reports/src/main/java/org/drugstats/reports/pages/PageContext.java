@@ -37,8 +37,11 @@ public final class PageContext {
         this.headlines = List.copyOf(headlines);
     }
 
-    /** The catalog's name of an indicator id, else a built-in or humanised name. */
+    /** A short name of an indicator id: the report's own label, else the catalog's name, else the id humanised. */
     String indicatorName(String id) {
+        if (Labels.hasIndicator(id)) {
+            return Labels.indicator(id);
+        }
         String n = id == null ? null : indicatorNames.get(id);
         return n != null ? n : Labels.indicator(id);
     }
