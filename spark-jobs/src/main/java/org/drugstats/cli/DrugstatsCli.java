@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             InequalityCommand.class,
             ReportCommand.class,
             RunCommand.class,
+            TrendCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class DrugstatsCli implements Callable<Integer> {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code drugstats inequality}: Gini, Lorenz curve and bottom-share readings of consumption by area. */
 @Command(name = "inequality", mixinStandardHelpOptions = true,
         description = "Lorenz curve (areas ranked by per-capita consumption, ascending), Gini and "
-                + "'bottom X% of population -> Y% of consumption' readings (interpolated). Input CSV columns: "
+                + "'bottom X%% of population -> Y%% of consumption' readings (interpolated). Input CSV columns: "
                 + "area,population,consumption. Shares are fractions 0-1.")
 public final class InequalityCommand implements Callable<Integer> {
 

@@ -1,0 +1,475 @@
+package org.drugstats.core.stats.trend;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.ArraySampler;
+import org.drugstats.core.DrugstatsException;
+
+/**
+ * Joinpoint regression as defined by the US National Cancer Institute's Joinpoint program (Kim, Fay, Feuer and
+ * Midthune 2000, Stat Med 19:335–351, correction 20:655; NCI Joinpoint help, "Statistical Notes").
+ *
+ * <p>Model (continuous piecewise linear on the fitting {@link Scale}; z = ln y on {@link Scale#LOG}):
+ * z = β0 + β1·x + Σ<sub>j=1..k</sub> δ<sub>j</sub>·(x − τ<sub>j</sub>)⁺, fitted by (weighted, see {@link Weighting})
+ * least squares. The joinpoints τ are searched exhaustively over the distinct observed x values (the grid),
+ * subject to NumObsEnd = E (default 2) grid points between each end of the series and the nearest joinpoint, and
+ * NumObsBetween = B (default 2) grid points strictly between two joinpoints, joinpoints excluded: with 0-based grid
+ * positions the first joinpoint is at ≥ E, the last at ≤ m−1−E, consecutive ones ≥ B+1 apart; k joinpoints need
+ * m ≥ 2E + (k−1)B + k grid points. Constraints count distinct x values, so ties (several y at one x) never make a
+ * segment look longer than it is.
+ *
+ * <p>The number of joinpoints is chosen by a {@link SelectionMethod} among 0..K. K defaults to NCI's older
+ * recommendation by number of grid points m: 0–6 → 0, 7–11 → 1, 12–16 → 2, 17–21 → 3, 22–26 → 4, 27 or more → 5
+ * (i.e. ⌊(m − 2)/5⌋, capped at 5; larger maxima are allowed explicitly but the search grows as C(m, K)); it is
+ * lowered, with a note, to what the constraints allow. A series too short for any joinpoint gets the 0-joinpoint
+ * (log-linear) fit and a note. Segment slopes, APCs, intervals and p-values: see {@link Segment} and
+ * {@link SlopeInference}; AAPC: {@link JoinpointResult#aapc(double, double)}.
+ *
+ * <p>Edge cases: NaN y values are missing and skipped (the grid uses the observed x); fewer than 2 distinct
+ * observed x is an error; on the log scale y ≤ 0 is an error naming the series and x unless an explicit
+ * {@linkplain #withLogOffset(double) offset} c is set (then z = ln(y + c), documented in the result notes).
+ * The permutation test needs a {@link UniformRandomProvider}; the same seed gives identical results.
+ *
+ * <p>Immutable and thread-safe; {@code withX} methods return modified copies.
+ */
+public final class Joinpoint {
+    /** NCI Joinpoint's default number of permutations. */
+    public static final int DEFAULT_PERMUTATIONS = 4499;
+    private static final int BLOCK = 256;
+
+    private final Scale scale;
+    private final Weighting weighting;
+    private final SelectionMethod selection;
+    private final int maxJoinpoints;
+    private final int numObsEnd;
+    private final int numObsBetween;
+    private final int permutations;
+    private final double alpha;
+    private final double confidenceLevel;
+    private final double logOffset;
+    private final SlopeInference inference;
+
+    private Joinpoint(Scale scale, Weighting weighting, SelectionMethod selection, int maxJoinpoints, int numObsEnd,
+            int numObsBetween, int permutations, double alpha, double confidenceLevel, double logOffset,
+            SlopeInference inference) {
+        this.scale = scale;
+        this.weighting = weighting;
+        this.selection = selection;
+        this.maxJoinpoints = maxJoinpoints;
+        this.numObsEnd = numObsEnd;
+        this.numObsBetween = numObsBetween;
+        this.permutations = permutations;
+        this.alpha = alpha;
+        this.confidenceLevel = confidenceLevel;
+        this.logOffset = logOffset;
+        this.inference = inference;
+    }
+
+    /**
+     * Log scale, no weights, permutation test with 4499 permutations at α = 0.05, default maximum joinpoints,
+     * NumObsEnd = NumObsBetween = 2, 95% intervals, {@link SlopeInference#NCI_SEGMENTED}, no log offset.
+     */
+    public static Joinpoint withDefaults() {
+        return new Joinpoint(Scale.LOG, Weighting.NONE, SelectionMethod.PERMUTATION, -1, 2, 2, DEFAULT_PERMUTATIONS,
+                0.05, 0.95, 0, SlopeInference.NCI_SEGMENTED);
+    }
+
+    public Joinpoint withScale(Scale s) {
+        return new Joinpoint(java.util.Objects.requireNonNull(s), weighting, selection, maxJoinpoints, numObsEnd,
+                numObsBetween, permutations, alpha, confidenceLevel, logOffset, inference);
+    }
+
+    public Joinpoint withWeighting(Weighting w) {
+        return new Joinpoint(scale, java.util.Objects.requireNonNull(w), selection, maxJoinpoints, numObsEnd,
+                numObsBetween, permutations, alpha, confidenceLevel, logOffset, inference);
+    }
+
+    public Joinpoint withSelection(SelectionMethod m) {
+        return new Joinpoint(scale, weighting, java.util.Objects.requireNonNull(m), maxJoinpoints, numObsEnd,
+                numObsBetween, permutations, alpha, confidenceLevel, logOffset, inference);
+    }
+
+    public Joinpoint withInference(SlopeInference i) {
+        return new Joinpoint(scale, weighting, selection, maxJoinpoints, numObsEnd, numObsBetween, permutations, alpha,
+                confidenceLevel, logOffset, java.util.Objects.requireNonNull(i));
+    }
+
+    /** Maximum number of joinpoints K ≥ 0 (lowered with a note when the series is too short). */
+    public Joinpoint withMaxJoinpoints(int k) {
+        if (!(k >= 0)) {
+            throw DrugstatsException.of("max joinpoints must be >= 0, got %d", k);
+        }
+        return new Joinpoint(scale, weighting, selection, k, numObsEnd, numObsBetween, permutations, alpha,
+                confidenceLevel, logOffset, inference);
+    }
+
+    /** Back to the default maximum from the number of points ({@link #defaultMaxJoinpoints(int)}). */
+    public Joinpoint withDefaultMaxJoinpoints() {
+        return new Joinpoint(scale, weighting, selection, -1, numObsEnd, numObsBetween, permutations, alpha,
+                confidenceLevel, logOffset, inference);
+    }
+
+    /** NumObsEnd ≥ 1: grid points between either end and the nearest joinpoint (joinpoint excluded). */
+    public Joinpoint withNumObsEnd(int e) {
+        if (!(e >= 1)) {
+            throw DrugstatsException.of("NumObsEnd must be >= 1, got %d", e);
+        }
+        return new Joinpoint(scale, weighting, selection, maxJoinpoints, e, numObsBetween, permutations, alpha,
+                confidenceLevel, logOffset, inference);
+    }
+
+    /** NumObsBetween ≥ 0: grid points strictly between two joinpoints. */
+    public Joinpoint withNumObsBetween(int b) {
+        if (!(b >= 0)) {
+            throw DrugstatsException.of("NumObsBetween must be >= 0, got %d", b);
+        }
+        return new Joinpoint(scale, weighting, selection, maxJoinpoints, numObsEnd, b, permutations, alpha,
+                confidenceLevel, logOffset, inference);
+    }
+
+    /** Number of permuted data sets per test, ≥ 1. */
+    public Joinpoint withPermutations(int count) {
+        if (!(count >= 1)) {
+            throw DrugstatsException.of("permutations must be >= 1, got %d", count);
+        }
+        return new Joinpoint(scale, weighting, selection, maxJoinpoints, numObsEnd, numObsBetween, count, alpha,
+                confidenceLevel, logOffset, inference);
+    }
+
+    /** Overall significance level of the permutation procedure, 0 &lt; α &lt; 1. */
+    public Joinpoint withAlpha(double a) {
+        if (!(a > 0 && a < 1)) {
+            throw DrugstatsException.of("alpha must be in (0, 1), got %s", a);
+        }
+        return new Joinpoint(scale, weighting, selection, maxJoinpoints, numObsEnd, numObsBetween, permutations, a,
+                confidenceLevel, logOffset, inference);
+    }
+
+    /** Confidence level of slope, APC and AAPC intervals, 0 &lt; level &lt; 1. */
+    public Joinpoint withConfidenceLevel(double level) {
+        if (!(level > 0 && level < 1)) {
+            throw DrugstatsException.of("confidence level must be in (0, 1), got %s", level);
+        }
+        return new Joinpoint(scale, weighting, selection, maxJoinpoints, numObsEnd, numObsBetween, permutations, alpha,
+                level, logOffset, inference);
+    }
+
+    /**
+     * Fit ln(y + c) instead of ln(y) on the log scale (c ≥ 0; default 0 = no offset, y ≤ 0 is an error). An offset
+     * changes the APCs (they describe y + c, not y); results carry a note.
+     */
+    public Joinpoint withLogOffset(double c) {
+        if (!(c >= 0) || c == Double.POSITIVE_INFINITY) {
+            throw DrugstatsException.of("log offset must be finite and >= 0, got %s", c);
+        }
+        return new Joinpoint(scale, weighting, selection, maxJoinpoints, numObsEnd, numObsBetween, permutations, alpha,
+                confidenceLevel, c, inference);
+    }
+
+    /** The configured selection method. */
+    public SelectionMethod selection() {
+        return selection;
+    }
+
+    /**
+     * NCI's older default maximum number of joinpoints for a number of points: ⌊(points − 2)/5⌋ clamped to [0, 5]
+     * (0–6 → 0, 7–11 → 1, 12–16 → 2, 17–21 → 3, 22–26 → 4, 27+ → 5).
+     */
+    public static int defaultMaxJoinpoints(int points) {
+        return Math.max(0, Math.min(5, (points - 2) / 5));
+    }
+
+    /**
+     * Fits with an information-criterion selection (BIC, BIC3, WBIC), or without selection when K = 0.
+     *
+     * @throws DrugstatsException if the method is {@link SelectionMethod#PERMUTATION} and joinpoints are possible
+     *         (use {@link #fit(TrendSeries, UniformRandomProvider)}), or on bad data
+     */
+    public JoinpointResult fit(TrendSeries series) {
+        return fit(series, null);
+    }
+
+    /**
+     * Fits and selects the number of joinpoints; {@code rng} drives the permutation test (may be null for the
+     * information criteria).
+     */
+    public JoinpointResult fit(TrendSeries series, UniformRandomProvider rng) {
+        PreparedSeries d = PreparedSeries.of(series, scale, weighting, logOffset);
+        List<String> notes = baseNotes(series, d);
+        int m = d.distinctCount();
+        int requested = maxJoinpoints >= 0 ? maxJoinpoints : defaultMaxJoinpoints(m);
+        int feasible = HingeSearch.maxFeasible(m, numObsEnd, numObsBetween);
+        int k = Math.min(requested, feasible);
+        if (k < requested) {
+            notes.add(String.format(Locale.ROOT,
+                    "maximum joinpoints lowered from %d to %d: %d distinct x values allow at most %d with"
+                            + " NumObsEnd=%d, NumObsBetween=%d (k joinpoints need 2E+(k-1)B+k points)",
+                    requested, k, m, feasible, numObsEnd, numObsBetween));
+        }
+        if (k == 0 && requested > 0) {
+            notes.add("short series: too few points for any joinpoint, fitted a single line (0 joinpoints)");
+        } else if (k == 0 && maxJoinpoints < 0) {
+            notes.add(String.format(Locale.ROOT,
+                    "%d distinct x values: the default maximum number of joinpoints is 0 (NCI table)", m));
+        }
+        if (selection == SelectionMethod.PERMUTATION && k > 0 && rng == null) {
+            throw DrugstatsException.of(
+                    "series '%s': the permutation test needs a random generator (pass a seeded"
+                            + " UniformRandomProvider) or choose BIC, BIC3 or WBIC", series.name());
+        }
+
+        HingeSearch search = new HingeSearch(d, k, numObsEnd, numObsBetween);
+        double[] e = new double[d.n];
+        for (int i = 0; i < d.n; i++) {
+            e[i] = d.sw[i] * d.z[i];
+        }
+        double sse0 = search.residualise(e, 0);
+        double[] best = new double[k + 1];
+        int[][] paths = new int[k + 1][Math.max(k, 1)];
+        search.search(e, 1, k, best, paths);
+        int usable = 0;
+        while (usable < k && best[usable + 1] >= 0) {
+            usable++;
+        }
+        if (usable < k) {
+            notes.add(String.format(Locale.ROOT,
+                    "maximum joinpoints lowered from %d to %d: larger models are not identifiable", k, usable));
+            k = usable;
+        }
+        // criteria from the search SSEs (SSE0 minus the projection: exact up to ~1e-16 of SSE0); full QR fits only
+        // where coefficients are needed (the selected model and the null models of the permutation tests)
+        double[][] taus = new double[k + 1][];
+        double[] sse = new double[k + 1];
+        List<ModelCriteria> criteria = new ArrayList<>();
+        for (int j = 0; j <= k; j++) {
+            taus[j] = new double[j];
+            for (int a = 0; a < j; a++) {
+                taus[j][a] = d.ux[paths[j][a]];
+            }
+            sse[j] = Math.max(sse0 - best[j], 0);
+            criteria.add(criteria(d, taus[j], sse[j]));
+        }
+        WeightedFit[] fits = new WeightedFit[k + 1];
+        int selected;
+        List<PermutationTest> tests = new ArrayList<>();
+        switch (selection) {
+            case BIC -> selected = argmin(criteria, ModelCriteria::bic);
+            case BIC3 -> selected = argmin(criteria, ModelCriteria::bic3);
+            case WBIC -> selected = argmin(criteria, ModelCriteria::wbic);
+            case PERMUTATION -> selected = permutationSelect(d, search, taus, fits, sse, k, sse0, rng, tests);
+            default -> throw new IllegalStateException(selection.name());
+        }
+        if (fits[selected] == null) {
+            fits[selected] = WeightedFit.of(d, taus[selected]);
+        }
+        Selection sel = new Selection(selection, k, selected, alpha, criteria, tests);
+        return result(d, fits[selected], sel, notes);
+    }
+
+    /**
+     * Fits the continuous model at given joinpoints (no search, no selection; {@link JoinpointResult#selection()}
+     * is null). Joinpoints must be strictly inside the observed x range and strictly increasing.
+     */
+    public JoinpointResult fitAt(TrendSeries series, double... joinpoints) {
+        PreparedSeries d = PreparedSeries.of(series, scale, weighting, logOffset);
+        List<String> notes = baseNotes(series, d);
+        double[] tau = joinpoints.clone();
+        for (int j = 0; j < tau.length; j++) {
+            if (!(tau[j] > d.x[0] && tau[j] < d.x[d.n - 1]) || (j > 0 && !(tau[j] > tau[j - 1]))) {
+                throw DrugstatsException.of(
+                        "series '%s': joinpoints must be strictly increasing and inside (%s, %s), got %s",
+                        series.name(), PreparedSeries.fmt(d.x[0]), PreparedSeries.fmt(d.x[d.n - 1]),
+                        Arrays.toString(joinpoints));
+            }
+        }
+        return result(d, WeightedFit.of(d, tau), null, notes);
+    }
+
+    private List<String> baseNotes(TrendSeries series, PreparedSeries d) {
+        if (d.distinctCount() < 2) {
+            throw DrugstatsException.of(
+                    "series '%s': a trend needs observed y at 2 or more distinct x values, got %d", series.name(),
+                    d.distinctCount());
+        }
+        List<String> notes = new ArrayList<>();
+        int missing = series.size() - d.n;
+        if (missing > 0) {
+            notes.add(missing + " missing observation(s) (NaN y) skipped");
+        }
+        if (scale == Scale.LOG && logOffset != 0) {
+            notes.add("log scale with offset: fitted ln(y + " + PreparedSeries.fmt(logOffset)
+                    + "); APCs describe y + offset");
+        }
+        if (d.n > d.distinctCount()) {
+            notes.add((d.n - d.distinctCount()) + " observation(s) share an x with another; the joinpoint grid"
+                    + " and constraints use the " + d.distinctCount() + " distinct x values");
+        }
+        return notes;
+    }
+
+    private JoinpointResult result(PreparedSeries d, WeightedFit fit, Selection sel, List<String> notes) {
+        SlopeStatistics st = SlopeStatistics.of(d, fit, inference, confidenceLevel);
+        if (st.df <= 0) {
+            notes.add("no residual degrees of freedom: standard errors, intervals and p-values are undefined");
+        }
+        return new JoinpointResult(d.name, scale, weighting, inference, confidenceLevel, d.n, fit.tau, fit.beta,
+                fit.sse, st.segments, sel, notes, st.cov, st.df);
+    }
+
+    private static ModelCriteria criteria(PreparedSeries d, double[] tau, double sse) {
+        int n = d.n;
+        int k = tau.length;
+        double lnn = Math.log(n) / n;
+        double base = Math.log(sse / n);
+        double r2 = k == 0 ? 0 : maxPartialR2(d, tau);
+        List<Double> jp = new ArrayList<>();
+        for (double t : tau) {
+            jp.add(t);
+        }
+        return new ModelCriteria(k, jp, sse, base + 2.0 * (k + 1) * lnn, base + (3.0 * k + 2) * lnn, r2,
+                base + ((2 + r2) * k + 2) * lnn);
+    }
+
+    /**
+     * Largest partial R² of the slope changes (NCI Joinpoint help, "Weighted BIC"): for joinpoint τ<sub>i</sub>,
+     * the observations after τ<sub>i−1</sub> up to and including τ<sub>i+1</sub> (the series ends for the first
+     * and last joinpoints), the squared partial correlation of the response and (x − τ<sub>i</sub>)⁺ given the
+     * straight line [1, x], all weighted.
+     */
+    static double maxPartialR2(PreparedSeries d, double[] tau) {
+        double max = 0;
+        int k = tau.length;
+        double[] rz = new double[d.n];
+        double[] rh = new double[d.n];
+        for (int i = 0; i < k; i++) {
+            double lo = i == 0 ? Double.NEGATIVE_INFINITY : tau[i - 1];
+            double hi = i == k - 1 ? Double.POSITIVE_INFINITY : tau[i + 1];
+            double[] h = new double[d.n];
+            for (int a = 0; a < d.n; a++) {
+                h[a] = Math.max(d.x[a] - tau[i], 0);
+            }
+            lineResiduals(d, lo, hi, d.z, rz);
+            lineResiduals(d, lo, hi, h, rh);
+            double szh = 0;
+            double szz = 0;
+            double shh = 0;
+            for (int a = 0; a < d.n; a++) {
+                if (d.x[a] > lo && d.x[a] <= hi) {
+                    szh += d.w[a] * rz[a] * rh[a];
+                    szz += d.w[a] * rz[a] * rz[a];
+                    shh += d.w[a] * rh[a] * rh[a];
+                }
+            }
+            double r2 = szz > 0 && shh > 0 ? szh * szh / (szz * shh) : 0;
+            max = Math.max(max, r2);
+        }
+        return max;
+    }
+
+    private static void lineResiduals(PreparedSeries d, double lo, double hi, double[] v, double[] out) {
+        double sw = 0;
+        double swx = 0;
+        double swv = 0;
+        for (int a = 0; a < d.n; a++) {
+            if (d.x[a] > lo && d.x[a] <= hi) {
+                sw += d.w[a];
+                swx += d.w[a] * d.x[a];
+                swv += d.w[a] * v[a];
+            }
+        }
+        double mx = swx / sw;
+        double mv = swv / sw;
+        double cxx = 0;
+        double cxv = 0;
+        for (int a = 0; a < d.n; a++) {
+            if (d.x[a] > lo && d.x[a] <= hi) {
+                cxx += d.w[a] * (d.x[a] - mx) * (d.x[a] - mx);
+                cxv += d.w[a] * (d.x[a] - mx) * (v[a] - mv);
+            }
+        }
+        double b = cxx > 0 ? cxv / cxx : 0;
+        for (int a = 0; a < d.n; a++) {
+            out[a] = v[a] - mv - b * (d.x[a] - mx);
+        }
+    }
+
+    private static int argmin(List<ModelCriteria> c, java.util.function.ToDoubleFunction<ModelCriteria> f) {
+        int best = 0;
+        for (int j = 1; j < c.size(); j++) {
+            if (f.applyAsDouble(c.get(j)) < f.applyAsDouble(c.get(best))) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private int permutationSelect(PreparedSeries d, HingeSearch search, double[][] taus, WeightedFit[] fits,
+            double[] sse, int k, double sse0, UniformRandomProvider rng, List<PermutationTest> tests) {
+        int n = d.n;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            total += d.w[i] * d.z[i] * d.z[i];
+        }
+        // SSEs below this are rounding noise of an exact fit (relative error ~1e-16 of SSE0 or ~1e-30 of ||y||²)
+        double floor = Math.max(1e-13 * sse0, 1e-20 * total) + Double.MIN_NORMAL;
+        int ka = 0;
+        int kb = k;
+        int block = Math.min(BLOCK, permutations);
+        double[] rows = new double[block * n];
+        double[] sse0s = new double[block];
+        double[] best = new double[(k + 1) * block];
+        double[] fitted = new double[n];
+        double[] resid = new double[n];
+        while (ka < kb) {
+            if (fits[ka] == null) {
+                fits[ka] = WeightedFit.of(d, taus[ka]);
+            }
+            WeightedFit nullFit = fits[ka];
+            for (int i = 0; i < n; i++) {
+                fitted[i] = d.sw[i] * nullFit.fitted[i];
+                resid[i] = d.sw[i] * (d.z[i] - nullFit.fitted[i]);
+            }
+            double observed = statistic(sse[ka], sse[kb], floor);
+            double threshold = observed - 1e-9 * Math.abs(observed);
+            int exceed = 0;
+            for (int done = 0; done < permutations; done += block) {
+                int bs = Math.min(block, permutations - done);
+                for (int b = 0; b < bs; b++) {
+                    ArraySampler.shuffle(rng, resid);
+                    int off = b * n;
+                    for (int i = 0; i < n; i++) {
+                        rows[off + i] = fitted[i] + resid[i];
+                    }
+                    sse0s[b] = search.residualise(rows, off);
+                }
+                search.search(rows, bs, kb, best, null);
+                for (int b = 0; b < bs; b++) {
+                    double sa = ka == 0 ? sse0s[b] : sse0s[b] - best[ka * bs + b];
+                    double sb = sse0s[b] - best[kb * bs + b];
+                    if (statistic(sa, sb, floor) >= threshold) {
+                        exceed++;
+                    }
+                }
+            }
+            double p = (exceed + 1.0) / (permutations + 1.0);
+            double level = alpha / (k - ka);
+            boolean reject = p <= level;
+            tests.add(new PermutationTest(ka, kb, observed, exceed, permutations, p, level, reject));
+            if (reject) {
+                ka++;
+            } else {
+                kb--;
+            }
+        }
+        return ka;
+    }
+
+    private static double statistic(double sseNull, double sseAlt, double floor) {
+        double a = Math.max(sseNull, floor);
+        double b = Math.max(sseAlt, floor);
+        return (a - b) / b;
+    }
+}

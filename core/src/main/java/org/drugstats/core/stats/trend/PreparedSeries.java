@@ -1,0 +1,133 @@
+package org.drugstats.core.stats.trend;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+import org.drugstats.core.DrugstatsException;
+
+/**
+ * The observed part of a {@link TrendSeries}, sorted by x, with the response on the fitting scale and the weights.
+ *
+ * <p>Rows with a {@code NaN} y are dropped. The sort is stable, so observations that share an x keep their input
+ * order. {@code ux} holds the distinct x values (the joinpoint grid) and {@code pos[i]} the grid position of
+ * observation i.
+ */
+final class PreparedSeries {
+    final String name;
+    final Scale scale;
+    final Weighting weighting;
+    final int n;
+    /** Sorted x. */
+    final double[] x;
+    /** Observed y, in x order. */
+    final double[] y;
+    /** Response on the fitting scale: ln(y + offset) or y. */
+    final double[] z;
+    /** Weights (all 1 without weighting). */
+    final double[] w;
+    /** Square roots of the weights. */
+    final double[] sw;
+    /** Distinct x values, ascending. */
+    final double[] ux;
+    /** Grid position of each observation. */
+    final int[] pos;
+
+    private PreparedSeries(String name, Scale scale, Weighting weighting, double[] x, double[] y, double[] z,
+            double[] w) {
+        this.name = name;
+        this.scale = scale;
+        this.weighting = weighting;
+        this.n = x.length;
+        this.x = x;
+        this.y = y;
+        this.z = z;
+        this.w = w;
+        this.sw = new double[n];
+        for (int i = 0; i < n; i++) {
+            sw[i] = Math.sqrt(w[i]);
+        }
+        this.pos = new int[n];
+        int m = 0;
+        double[] u = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || x[i] != x[i - 1]) {
+                u[m++] = x[i];
+            }
+            pos[i] = m - 1;
+        }
+        this.ux = Arrays.copyOf(u, m);
+    }
+
+    /** Number of distinct x values. */
+    int distinctCount() {
+        return ux.length;
+    }
+
+    static PreparedSeries of(TrendSeries s, Scale scale, Weighting weighting, double logOffset) {
+        int size = s.size();
+        Integer[] order = IntStream.range(0, size).filter(i -> !Double.isNaN(s.yAt(i))).boxed()
+                .toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble(s::xAt));
+        int n = order.length;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] z = new double[n];
+        double[] w = new double[n];
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            x[k] = s.xAt(i);
+            y[k] = s.yAt(i);
+            if (!Double.isFinite(y[k])) {
+                throw DrugstatsException.of("series '%s': y must be finite or missing (NaN), got %s at x = %s",
+                        s.name(), y[k], fmt(x[k]));
+            }
+            double v = scale == Scale.LOG ? y[k] + logOffset : y[k];
+            if (scale == Scale.LOG) {
+                if (!(v > 0)) {
+                    throw DrugstatsException.of(
+                            "series '%s': y = %s at x = %s is not > 0, so ln(y) is undefined; a log-scale trend"
+                                    + " needs y > 0 (drop the point, fit on the linear scale, or set an explicit"
+                                    + " log offset)%s",
+                            s.name(), fmt(y[k]), fmt(x[k]), logOffset == 0 ? "" : " (offset " + fmt(logOffset) + ")");
+                }
+                z[k] = Math.log(v);
+            } else {
+                z[k] = v;
+            }
+            switch (weighting) {
+                case NONE -> w[k] = 1;
+                case STANDARD_ERROR -> {
+                    double se = s.seAt(i);
+                    if (!s.hasStandardErrors()) {
+                        throw DrugstatsException.of(
+                                "series '%s': standard-error weighting needs a standard error per observation,"
+                                        + " none given", s.name());
+                    }
+                    if (!(se > 0) || se == Double.POSITIVE_INFINITY) {
+                        throw DrugstatsException.of(
+                                "series '%s': standard error at x = %s must be finite and > 0 for weighting, got %s",
+                                s.name(), fmt(x[k]), se);
+                    }
+                    w[k] = scale == Scale.LOG ? (v * v) / (se * se) : 1.0 / (se * se);
+                }
+                case POISSON -> {
+                    if (!(y[k] > 0)) {
+                        throw DrugstatsException.of(
+                                "series '%s': Poisson weighting needs counts y > 0, got %s at x = %s", s.name(),
+                                fmt(y[k]), fmt(x[k]));
+                    }
+                    w[k] = scale == Scale.LOG ? y[k] : 1.0 / y[k];
+                }
+                default -> throw new IllegalStateException(weighting.name());
+            }
+        }
+        return new PreparedSeries(s.name(), scale, weighting, x, y, z, w);
+    }
+
+    static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+}

@@ -1,0 +1,174 @@
+package org.drugstats.core.stats.trend;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import org.drugstats.core.DrugstatsException;
+
+/**
+ * The JSON output of {@code drugstats trend}: an array with one object per series. Field names are a contract.
+ *
+ * <ul>
+ *   <li>all: {@code series}, {@code method}, {@code n};
+ *   <li>{@code joinpoint}, {@code loglinear}: {@code joinpoints} (x values), {@code segments} (each
+ *       {@code start, end, slope, apc, apc_lower, apc_upper, p_value}), {@code aapc}
+ *       ({@code start, end, value, lower, upper}, full range), {@code selection} (method, max_joinpoints, selected,
+ *       alpha, seed, the permutation {@code tests} or the per-k {@code models} with SSE, BIC, BIC3, R²max, WBIC, and
+ *       {@code notes});
+ *   <li>{@code mann-kendall}: {@code s, var_s, z, p_value, tau, sen_slope, sen_intercept, sen_lower, sen_upper}.
+ * </ul>
+ * On the linear scale {@code apc}, {@code apc_lower}, {@code apc_upper} hold the annual change (the slope, in y
+ * units per x unit) and its interval, and {@code aapc} the average annual change, as NCI Joinpoint reports AC and
+ * AAC for linear models. Undefined numbers (NaN) are written as {@code null}.
+ */
+public final class TrendJson {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private TrendJson() {
+    }
+
+    /** The object for a joinpoint or log-linear fit; {@code seed} is recorded when a permutation test ran. */
+    public static ObjectNode joinpoint(JoinpointResult r, String method, Long seed) {
+        ObjectNode o = F.objectNode();
+        o.put("series", r.series());
+        o.put("method", method);
+        o.put("n", r.n());
+        ArrayNode jp = o.putArray("joinpoints");
+        r.joinpoints().forEach(jp::add);
+        ArrayNode segs = o.putArray("segments");
+        boolean log = r.scale() == Scale.LOG;
+        for (Segment s : r.segments()) {
+            ObjectNode g = segs.addObject();
+            num(g, "start", s.start());
+            num(g, "end", s.end());
+            num(g, "slope", s.slope());
+            num(g, "apc", log ? s.apc() : s.slope());
+            num(g, "apc_lower", log ? s.apcLower() : s.slopeLower());
+            num(g, "apc_upper", log ? s.apcUpper() : s.slopeUpper());
+            num(g, "p_value", s.pValue());
+        }
+        Aapc a = r.aapc();
+        ObjectNode ao = o.putObject("aapc");
+        num(ao, "start", a.start());
+        num(ao, "end", a.end());
+        num(ao, "value", a.value());
+        num(ao, "lower", a.lower());
+        num(ao, "upper", a.upper());
+        ObjectNode sel = o.putObject("selection");
+        Selection s = r.selection();
+        if (s == null) {
+            sel.put("method", "none");
+            sel.put("max_joinpoints", 0);
+            sel.put("selected", 0);
+        } else {
+            sel.put("method", s.method().name().toLowerCase(Locale.ROOT));
+            sel.put("max_joinpoints", s.maxJoinpoints());
+            sel.put("selected", s.selected());
+            if (s.method() == SelectionMethod.PERMUTATION) {
+                num(sel, "alpha", s.alpha());
+                if (seed != null && !s.tests().isEmpty()) {
+                    sel.put("seed", seed);
+                }
+                ArrayNode tests = sel.putArray("tests");
+                for (PermutationTest t : s.tests()) {
+                    ObjectNode to = tests.addObject();
+                    to.put("null_joinpoints", t.nullK());
+                    to.put("alternative_joinpoints", t.alternativeK());
+                    num(to, "statistic", t.statistic());
+                    to.put("permutations", t.permutations());
+                    to.put("exceedances", t.exceedances());
+                    num(to, "p_value", t.pValue());
+                    num(to, "level", t.level());
+                    to.put("rejected", t.rejected());
+                }
+            }
+            ArrayNode models = sel.putArray("models");
+            for (ModelCriteria c : s.models()) {
+                ObjectNode mo = models.addObject();
+                mo.put("k", c.k());
+                ArrayNode cj = mo.putArray("joinpoints");
+                c.joinpoints().forEach(cj::add);
+                num(mo, "sse", c.sse());
+                num(mo, "bic", c.bic());
+                num(mo, "bic3", c.bic3());
+                num(mo, "r2max", c.r2max());
+                num(mo, "wbic", c.wbic());
+            }
+        }
+        sel.put("inference", r.inference().name().toLowerCase(Locale.ROOT));
+        sel.put("degrees_of_freedom", r.degreesOfFreedom());
+        ArrayNode notes = sel.putArray("notes");
+        r.notes().forEach(notes::add);
+        return o;
+    }
+
+    /** The object for a Mann–Kendall test. */
+    public static ObjectNode mannKendall(String series, MannKendall.Result r) {
+        ObjectNode o = F.objectNode();
+        o.put("series", series);
+        o.put("method", "mann-kendall");
+        o.put("n", r.n());
+        o.put("s", r.s());
+        num(o, "var_s", r.varS());
+        num(o, "z", r.z());
+        num(o, "p_value", r.pValue());
+        num(o, "tau", r.tau());
+        num(o, "sen_slope", r.senSlope());
+        num(o, "sen_intercept", r.senIntercept());
+        num(o, "sen_lower", r.senLower());
+        num(o, "sen_upper", r.senUpper());
+        return o;
+    }
+
+    private static void num(ObjectNode o, String field, double v) {
+        if (Double.isFinite(v)) {
+            o.put(field, v);
+        } else {
+            o.putNull(field);
+        }
+    }
+
+    /**
+     * Writes the array atomically: to a temporary file beside {@code out}, then moved over it, so readers never see
+     * a partial file.
+     */
+    public static void write(Path out, List<ObjectNode> objects) {
+        ArrayNode arr = F.arrayNode();
+        objects.forEach(arr::add);
+        Path abs = out.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw DrugstatsException.of("%s: output directory %s does not exist", out, dir);
+        }
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), arr);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new DrugstatsException(String.format(Locale.ROOT, "%s: cannot write output (%s)", out,
+                    e.getMessage()), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the move normally removed it
+                }
+            }
+        }
+    }
+}

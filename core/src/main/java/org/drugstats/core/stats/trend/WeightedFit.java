@@ -1,0 +1,94 @@
+package org.drugstats.core.stats.trend;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * Weighted least-squares fit of the continuous hinge model z = β0 + β1·x + Σ δ<sub>j</sub>·(x − τ<sub>j</sub>)⁺ at
+ * fixed joinpoints τ, by a Householder QR decomposition (Commons Math) of the weighted design √w·X.
+ *
+ * <p>Exposes the coefficients, the weighted SSE, the unscaled covariance (X'WX)⁻¹ = R⁻¹R⁻ᵀ and the fitted values.
+ */
+final class WeightedFit {
+    final double[] beta;
+    final double sse;
+    /** (X'WX)⁻¹. */
+    final double[][] unscaledCov;
+    /** Fitted values on the response scale (not weighted). */
+    final double[] fitted;
+    final double[] tau;
+
+    private WeightedFit(double[] beta, double sse, double[][] unscaledCov, double[] fitted, double[] tau) {
+        this.beta = beta;
+        this.sse = sse;
+        this.unscaledCov = unscaledCov;
+        this.fitted = fitted;
+        this.tau = tau;
+    }
+
+    static double[] designRow(double x, double[] tau) {
+        double[] r = new double[tau.length + 2];
+        r[0] = 1;
+        r[1] = x;
+        for (int j = 0; j < tau.length; j++) {
+            r[j + 2] = Math.max(x - tau[j], 0);
+        }
+        return r;
+    }
+
+    static WeightedFit of(PreparedSeries d, double[] tau) {
+        int n = d.n;
+        int p = tau.length + 2;
+        double[][] xw = new double[n][];
+        double[] zw = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] r = designRow(d.x[i], tau);
+            for (int j = 0; j < p; j++) {
+                r[j] *= d.sw[i];
+            }
+            xw[i] = r;
+            zw[i] = d.z[i] * d.sw[i];
+        }
+        RealMatrix xm = new Array2DRowRealMatrix(xw, false);
+        QRDecomposition qr = new QRDecomposition(xm, 1e-13);
+        double[] beta = qr.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(zw, false))
+                .toArray();
+        RealMatrix r = qr.getR().getSubMatrix(0, p - 1, 0, p - 1);
+        RealMatrix rInv = new org.apache.commons.math3.linear.LUDecomposition(r).getSolver().getInverse();
+        double[][] cov = rInv.multiply(rInv.transpose()).getData();
+        double[] fitted = new double[n];
+        double sse = 0;
+        for (int i = 0; i < n; i++) {
+            double[] row = designRow(d.x[i], tau);
+            double f = 0;
+            for (int j = 0; j < p; j++) {
+                f += row[j] * beta[j];
+            }
+            fitted[i] = f;
+            double e = d.z[i] - f;
+            sse += d.w[i] * e * e;
+        }
+        return new WeightedFit(beta, sse, cov, fitted, tau.clone());
+    }
+
+    /** Slope of segment i (0-based): β1 + Σ_{j&lt;i} δ_j. */
+    double segmentSlope(int i) {
+        double b = beta[1];
+        for (int j = 0; j < i; j++) {
+            b += beta[j + 2];
+        }
+        return b;
+    }
+
+    /** c'(X'WX)⁻¹c for the segment-slope contrast of segment i. */
+    double segmentSlopeUnscaledVariance(int i, int other) {
+        double v = 0;
+        for (int a = 1; a <= i + 1; a++) {
+            for (int b = 1; b <= other + 1; b++) {
+                v += unscaledCov[a][b];
+            }
+        }
+        return v;
+    }
+}
