@@ -87,7 +87,9 @@ public final class Report {
      */
     public ReportSummary render(Path resultsDir, Path outDir) {
         long start = System.nanoTime();
+        Map<String, Double> phases = new LinkedHashMap<>();
         RunResults run = RunResults.load(resultsDir);
+        long t = lap(phases, "read", start);
         Path out = outDir.toAbsolutePath().normalize();
         checkReplaceable(out, run.runDir().toAbsolutePath().normalize());
         Path parent = out.getParent();
@@ -101,7 +103,9 @@ public final class Report {
             PageContext ctx = new PageContext(run, AreaNames.from(run), assets, headlines, indicatorNames,
                     runLabel.isEmpty() ? "this run" : runLabel);
             List<Page> pages = Pages.build(ctx);
+            t = lap(phases, "build", t);
             assets.renderCharts(threads);
+            t = lap(phases, "charts", t);
             HtmlRenderer html = HtmlRenderer.create();
             String footer = "drugstats report \u00b7 results: " + run.runDir().toAbsolutePath().normalize()
                     + (runLabel.isEmpty() ? "" : " \u00b7 " + runLabel)
@@ -111,9 +115,10 @@ public final class Report {
             }
             HtmlRenderer.writeCss(staging);
             replace(staging, out);
+            lap(phases, "html", t);
             double seconds = (System.nanoTime() - start) / 1e9;
             return new ReportSummary(out, pages.stream().map(Page::file).toList(), assets.chartCount(),
-                    assets.tableCount(), run.warnings(), seconds);
+                    assets.tableCount(), run.warnings(), seconds, phases);
         } catch (IOException e) {
             throw new DrugstatsException(out + ": cannot write report: " + e.getMessage(), e);
         } finally {
@@ -123,6 +128,12 @@ public final class Report {
                 // the staging directory is hidden and named for this process; a later run removes it
             }
         }
+    }
+
+    private static long lap(Map<String, Double> phases, String name, long since) {
+        long now = System.nanoTime();
+        phases.put(name, (now - since) / 1e9);
+        return now;
     }
 
     private static void checkReplaceable(Path out, Path runDir) {

@@ -21,7 +21,7 @@ public final class FixtureReportMain {
         Path run = ResultsFixture.write(Path.of(args[0]));
         ReportSummary s = Report.withDefaults().withHeadlines(ResultsFixture.headlines())
                 .render(run, run.resolve("report"));
-        System.out.printf(Locale.ROOT, "report: %s (%d pages, %d charts, %d tables) in %.2f s%n", s.outDir(),
-                s.pages().size(), s.charts(), s.tables(), s.seconds());
+        System.out.printf(Locale.ROOT, "report: %s (%d pages, %d charts, %d tables) in %.2f s %s%n", s.outDir(),
+                s.pages().size(), s.charts(), s.tables(), s.seconds(), s.phases());
     }
 }

@@ -94,7 +94,10 @@ class ReportStructureTest {
                 String src = img.getAttribute("src");
                 Path file = report.resolve(src);
                 assertTrue(Files.isRegularFile(file), p + ": image " + src + " missing");
-                FileChecks.assertPng(file);
+                assertTrue(src.endsWith(".svg"), p + ": pages show the SVG");
+                FileChecks.assertSvg(file);
+                Path png = report.resolve(src.replaceFirst("\\.svg$", ".png"));
+                FileChecks.assertPng(png);
                 assertTrue(img.getAttribute("alt").length() > 40, p + ": alt text of " + src + " says too little: '"
                         + img.getAttribute("alt") + "'");
                 pngs.add(src);

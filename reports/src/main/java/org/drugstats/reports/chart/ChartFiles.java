@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import org.drugstats.core.DrugstatsException;
 import org.jfree.chart.ChartUtils;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 /**
- * Renders a chart headless to a PNG (at twice the pixel density, for sharp display and print; very tall charts
- * at their nominal size) and an SVG
- * with the same base name. Rendering is deterministic: the SVG's definition ids are prefixed with the base
+ * Renders a chart headless to an SVG (shown in the pages: sharp at any screen density and in print) and a PNG (at twice the pixel density, for sharp display and print; very tall charts
+ * at their nominal size; for slides and documents) with the same base name. Rendering is deterministic: the SVG's definition ids are prefixed with the base
  * name instead of a time stamp, so the same chart gives the same files.
  */
 public final class ChartFiles {
@@ -24,6 +24,14 @@ public final class ChartFiles {
     public static final int TALL = 1400;
 
     private ChartFiles() {
+    }
+
+    /**
+     * The CSS font-family list an SVG names for a Java font family: the family itself, then Verdana (whose metrics
+     * are close to DejaVu Sans, so labels keep their layout where DejaVu is not installed), then sans-serif.
+     */
+    static String fontFamilies(String family) {
+        return "\"" + family + "\", Verdana, \"Bitstream Vera Sans\", sans-serif";
     }
 
     /** The files written for one chart, relative names. */
@@ -50,8 +58,10 @@ public final class ChartFiles {
             }
             SVGGraphics2D g2 = new SVGGraphics2D(chart.width(), chart.height());
             g2.setDefsKeyPrefix(baseName.replace('.', '_') + "_");
+            g2.setFontFunction(ChartFiles::fontFamilies);
             chart.chart().draw(g2, new Rectangle2D.Double(0, 0, chart.width(), chart.height()));
-            Files.writeString(svg, g2.getSVGDocument(), StandardCharsets.UTF_8);
+            String element = g2.getSVGElement(null, true, new ViewBox(0, 0, chart.width(), chart.height()), null, null);
+            Files.writeString(svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new DrugstatsException(dir.resolve(baseName) + ": cannot write chart: " + e.getMessage(), e);
         }

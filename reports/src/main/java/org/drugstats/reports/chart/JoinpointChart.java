@@ -180,7 +180,7 @@ public final class JoinpointChart {
                 continue;
             }
             boolean above = i % 2 == 0;
-            XYTextAnnotation a = new XYTextAnnotation(s.label(), mid, above ? yAt + 0.06 * yMax : yAt - 0.06 * yMax);
+            XYTextAnnotation a = new XYTextAnnotation(s.label(), mid, above ? yAt + 0.08 * yMax : yAt - 0.08 * yMax);
             a.setFont(theme.annotationFont());
             a.setPaint(fitColor.darker());
             a.setBackgroundPaint(new Color(255, 255, 255, 220));

@@ -3,7 +3,7 @@ package org.drugstats.reports.html;
 import java.util.Objects;
 
 /**
- * A chart on a page: the PNG shown, the SVG offered for download, the alt text and a caption.
+ * A chart on a page: the SVG shown, the SVG and PNG offered for download, the alt text and a caption.
  *
  * @param id anchor id, unique in the report
  * @param png relative href of the PNG

@@ -92,7 +92,8 @@ final class MedicinesPage {
                 mark[1])), "The further the curve lies below the diagonal, the more unequal the distribution."));
         List<Facts.Fact> facts = new ArrayList<>();
         facts.add(new Facts.Fact("Gini coefficient", Numbers.fixed(gini, 3)
-                + " (0 = every person consumes the same, 1 = one country consumes everything)"));
+                + " (0 = the same consumption per person everywhere; near 1 = consumption concentrated in a small share "
+                + "of the population)"));
         facts.add(new Facts.Fact("Countries", Integer.toString(rows.size())));
         facts.add(new Facts.Fact("Ranking", ranking == null ? "" : ranking));
         if (sum != null && sum.reading() != null) {
@@ -135,8 +136,8 @@ final class MedicinesPage {
         List<String> order = new ArrayList<>(ADEQUACY_ORDER);
         order.add("no category");
         ChartText text = ChartText.of("Consumption per capita by country", "Logarithmic scale; colour: adequacy of "
-                + "consumption" + (zeros > 0 ? "; " + zeros + " countries with zero consumption are in the table only"
-                        : ""), "Country", Labels.capitalise(measure), source(c))
+                + "consumption" + (zeros > 0 ? "; " + zeros + (zeros == 1 ? " country" : " countries")
+                        + " with zero consumption in the table only" : ""), "Country", Labels.capitalise(measure), source(c))
                 .withSubject("consumption per capita by country");
         if (dots.stream().anyMatch(d -> d.value() > 0)) {
             s.add(c.assets.chart("consumption-per-capita", RankedDotChart.build(c.theme(), text, dots, order,
