@@ -77,11 +77,8 @@ public final class Numbers {
         if (!Double.isFinite(v)) {
             return NONE;
         }
-        String s = grouped(Math.abs(v), 1) + "%";
-        if (grouped(Math.abs(v), 1).equals("0.0")) {
-            return "0.0%";
-        }
-        return (v < 0 ? "\u2212" : "+") + s;
+        String s = grouped(Math.abs(v), 1);
+        return s.equals("0.0") ? "0.0%" : (v < 0 ? "\u2212" : "+") + s + "%";
     }
 
     /** A percentage to three significant digits: 7.5 → "7.5%", 84.0 → "84%". */
@@ -102,7 +99,7 @@ public final class Numbers {
         if (!Double.isFinite(x)) {
             return NONE;
         }
-        return x == Math.rint(x) ? Long.toString((long) x) : fixed(x, 1);
+        return x == Math.rint(x) ? Long.toString((long) x) : fixed(x, 1).replace(",", "");
     }
 
     /** Full precision, plain (no exponent, no grouping) for CSV: 1.0E-7 → "0.0000001"; NaN → "". */
@@ -114,7 +111,7 @@ public final class Numbers {
             return Long.toString((long) v);
         }
         String s = Double.toString(v);
-        return s.contains("E") ? new BigDecimal(s).toPlainString() : s;
+        return s.contains("E") ? new BigDecimal(s).stripTrailingZeros().toPlainString() : s;
     }
 
     private static String grouped(double v, int decimals) {
