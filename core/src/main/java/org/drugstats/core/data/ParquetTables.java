@@ -18,6 +18,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -27,11 +30,8 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.MessageColumnIO;
-import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -330,34 +330,41 @@ public final class ParquetTables {
         return out;
     }
 
+    /**
+     * Reads the rows column by column (parquet-java's {@link ColumnReadStoreImpl}), straight into the Tablesaw
+     * columns: no record objects are assembled, which is several times faster than record-wise reading on wide
+     * tables of many rows.
+     */
     private static void readRows(ParquetFileReader reader, MessageType schema, Table table) throws IOException {
-        MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
         List<Column<?>> columns = table.columns();
+        String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
         PageReadStore pages;
         while ((pages = reader.readNextRowGroup()) != null) {
-            RecordReader<Group> rr = io.getRecordReader(pages, new GroupRecordConverter(schema));
-            for (long i = 0, n = pages.getRowCount(); i < n; i++) {
-                Group g = rr.read();
-                for (int c = 0; c < columns.size(); c++) {
-                    appendValue(g, c, schema.getType(c).asPrimitiveType(), columns.get(c));
+            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
+                    new GroupRecordConverter(schema).getRootConverter(), schema, createdBy);
+            for (int c = 0; c < columns.size(); c++) {
+                ColumnDescriptor d = schema.getColumns().get(c);
+                ColumnReader cr = store.getColumnReader(d);
+                int maxDef = d.getMaxDefinitionLevel();
+                Column<?> col = columns.get(c);
+                PrimitiveTypeName type = d.getPrimitiveType().getPrimitiveTypeName();
+                for (long i = 0, n = cr.getTotalValueCount(); i < n; i++) {
+                    if (cr.getCurrentDefinitionLevel() < maxDef) {
+                        col.appendMissing();
+                    } else {
+                        switch (type) {
+                            case BINARY -> ((StringColumn) col).append(cr.getBinary().toStringUsingUTF8());
+                            case DOUBLE -> ((DoubleColumn) col).append(cr.getDouble());
+                            case FLOAT -> ((DoubleColumn) col).append((double) cr.getFloat());
+                            case INT32 -> ((IntColumn) col).append(cr.getInteger());
+                            case INT64 -> ((LongColumn) col).append(cr.getLong());
+                            case BOOLEAN -> ((BooleanColumn) col).append(cr.getBoolean());
+                            default -> throw new IllegalStateException(type.toString());
+                        }
+                    }
+                    cr.consume();
                 }
             }
-        }
-    }
-
-    private static void appendValue(Group g, int idx, PrimitiveType type, Column<?> col) {
-        if (g.getFieldRepetitionCount(idx) == 0) {
-            col.appendMissing();
-            return;
-        }
-        switch (type.getPrimitiveTypeName()) {
-            case BINARY -> ((StringColumn) col).append(g.getString(idx, 0));
-            case DOUBLE -> ((DoubleColumn) col).append(g.getDouble(idx, 0));
-            case FLOAT -> ((DoubleColumn) col).append((double) g.getFloat(idx, 0));
-            case INT32 -> ((IntColumn) col).append(g.getInteger(idx, 0));
-            case INT64 -> ((LongColumn) col).append(g.getLong(idx, 0));
-            case BOOLEAN -> ((BooleanColumn) col).append(g.getBoolean(idx, 0));
-            default -> throw new IllegalStateException(type.toString());
         }
     }
 
