@@ -114,7 +114,10 @@ public final class ResultsFixture {
             {"USA", "United States of America ", "2022", "21.9", "21.2", "22.6", "12+"},
             {"FRA", "France", "2021", "10.6", "", "", "15-64"},
             {"ZZX", EVIL_COUNTRY, "2020", "5.0", "4.0", "6.0", "15-64"},
-            {"NGA", "Nigeria", "2018", "10.8", "10.1", "11.5", "15-64"}};
+            {"NGA", "Nigeria", "2018", "10.8", "10.1", "11.5", "15-64"},
+            {"AUS", "Australia", "2019", "11.6", "", "", "14+"}, {"CAN", "Canada", "2019", "16.8", "", "", "15+"},
+            {"DEU", "Germany", "2021", "8.8", "", "", "18-64"}, {"EGY", "Egypt", "2016", "2.7", "2.0", "3.4", "15-64"},
+            {"IND", "India", "2018", "2.8", "2.5", "3.1", "10-75"}, {"BRA", "Brazil", "2015", "2.5", "", "", "12-65"}};
         for (String[] r : cannabis) {
             Observation.Builder b = obs("prevalence_annual", r[0], Integer.parseInt(r[2]), Double.parseDouble(r[3]),
                     Unit.PERCENT, WDR.id()).age(r[6]).drug("cannabis").method("HHS").areaName(r[1])

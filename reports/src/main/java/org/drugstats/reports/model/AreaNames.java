@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * Display names of reference areas: the names the data give (the most frequent published name of each code,
- * cleaned of footnote letters and stray spaces; names of published total rows are not names of an area), and for aggregate codes without a published name a name
+ * cleaned of footnote letters and stray spaces; "Total" rows name no area), and for aggregate codes without a published name a name
  * read from the code ({@code WLD} → World, {@code UNODC_AME_SOUTH} → "Ame South"). Unknown codes show as
  * themselves, so a name is never invented.
  */
@@ -27,8 +27,7 @@ public final class AreaNames {
         Map<String, Map<String, Integer>> counts = new HashMap<>();
         for (List<ResultObservation> rows : List.of(run.observations(), run.aggregates(), run.indicators())) {
             for (ResultObservation o : rows) {
-                if (o.refArea() != null && o.areaName() != null && !o.hasFlag("published-aggregate")
-                        && !o.hasFlag("residual-area")) {
+                if (o.refArea() != null && o.areaName() != null && !isTotalRow(o.areaName())) {
                     counts.computeIfAbsent(o.refArea(), k -> new TreeMap<>()).merge(clean(o.areaName()), 1,
                             Integer::sum);
                 }
@@ -46,6 +45,13 @@ public final class AreaNames {
                         .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
                 .ifPresent(e -> best.put(code, e.getKey())));
         return new AreaNames(best);
+    }
+
+    /** True for the names of table total rows ("Total", "Sub-total", "World total"), which name no area. */
+    static boolean isTotalRow(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        return n.equals("total") || n.startsWith("total ") || n.startsWith("sub-total") || n.startsWith("subtotal")
+                || n.endsWith(" total");
     }
 
     /** No names from data: codes only. */

@@ -8,11 +8,11 @@ import org.drugstats.reports.model.ResultObservation;
 /**
  * The subjects of the report's pages and how result rows are recognised as belonging to them: by indicator
  * id (the catalog's ids, e.g. {@code cultivation_area_coca}; ids that share the stem, e.g.
- * {@code cultivation_area} with drug "coca bush", match too).
+ * {@code cultivation_area} with drug "coca bush", match too, as do prefixed ids of the SDG extracts).
  */
 public enum Concept {
     /** Annual prevalence of drug use, percent of the population aged 15–64. */
-    PREVALENCE("prevalence_annual", "prevalence"),
+    PREVALENCE("prevalence_annual"),
     /** People who use drugs (prevalence × population 15–64). */
     PEOPLE_WHO_USE("people_who_use_drugs"),
     /** Population aged 15–64. */
@@ -26,7 +26,7 @@ public enum Concept {
     /** People in treatment. */
     PEOPLE_IN_TREATMENT("people_in_treatment"),
     /** People with drug (or substance) use disorders. */
-    PEOPLE_WITH_DISORDERS("people_with_dud", "people_with_sud", "dependence_prevalence", "people_dependent"),
+    PEOPLE_WITH_DISORDERS("people_with_dud", "people_with_sud", "estimated_prevalence", "people_dependent"),
     /** Coca bush cultivation, hectares. */
     COCA("cultivation_area_coca"),
     /** Opium poppy cultivation, hectares. */
@@ -34,9 +34,9 @@ public enum Concept {
     /** Any cultivation (the stem). */
     CULTIVATION("cultivation_area"),
     /** Drug seizures, kilograms. */
-    SEIZURES("seizures_quantity", "seizures"),
+    SEIZURES("seizures_quantity"),
     /** Consumption of controlled medicines. */
-    CONSUMPTION("opioid_consumption_me", "medicine_consumption_sddd", "consumption"),
+    CONSUMPTION("opioid_consumption_me", "medicine_consumption_sddd", "opioid_consumption"),
     /** Illicit financial flows, SDG 16.4.1. */
     FINANCIAL_FLOWS("illicit_financial_flows");
 
@@ -51,13 +51,17 @@ public enum Concept {
         return ids;
     }
 
-    /** True when the indicator id is one of this concept's ids, or extends one with a suffix. */
+    /**
+     * True when the indicator id is one of this concept's ids, extends one with a suffix
+     * ({@code cultivation_area_coca} for {@code cultivation_area}) or ends with one after a prefix (the SDG
+     * extract's {@code sdg_3_5_1_alcohol_met_need} for {@code met_need}).
+     */
     public boolean matches(String indicator) {
         if (indicator == null) {
             return false;
         }
         for (String id : ids) {
-            if (indicator.equals(id) || indicator.startsWith(id + "_")) {
+            if (indicator.equals(id) || indicator.startsWith(id + "_") || indicator.endsWith("_" + id)) {
                 return true;
             }
         }

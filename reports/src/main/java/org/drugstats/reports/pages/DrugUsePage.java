@@ -24,6 +24,8 @@ final class DrugUsePage {
     static final String FILE = "drug-use.html";
     static final String STANDARD_AGE = "15-64";
     private static final int MAX_CHART_COUNTRIES = 50;
+    /** Drugs reported by fewer countries share one table instead of a section each. */
+    static final int MIN_COUNTRIES_FOR_SECTION = 10;
 
     private DrugUsePage() {
     }
@@ -40,9 +42,17 @@ final class DrugUsePage {
                             "The run's observations hold no prevalence rows for countries."))
                     .build());
         } else {
+            List<ResultObservation> minor = new ArrayList<>();
             for (String drug : Select.drugs(countries)) {
-                sections.add(countrySection(c, drug,
-                        Select.where(countries, o -> Select.drugKey(o).equals(drug))));
+                List<ResultObservation> rows = Select.where(countries, o -> Select.drugKey(o).equals(drug));
+                if (rows.stream().map(ResultObservation::refArea).distinct().count() >= MIN_COUNTRIES_FOR_SECTION) {
+                    sections.add(countrySection(c, drug, rows));
+                } else {
+                    minor.addAll(rows);
+                }
+            }
+            if (!minor.isEmpty()) {
+                sections.add(otherSubstances(c, minor));
             }
         }
         return new Page(FILE, "Drug use", "Drug use",
@@ -149,6 +159,25 @@ final class DrugUsePage {
         }
         s.add(c.assets.table(t.maxDisplayRows(200)));
         return s.build();
+    }
+
+    private static Section otherSubstances(PageContext c, List<ResultObservation> rows) {
+        Section.Builder s = Section.builder("countries-other", "Other substances: country values");
+        s.text(String.format(java.util.Locale.ROOT, "Substances reported by fewer than %d countries: %d substances, "
+                + "%d rows. Values are not comparable across substances or surveys without their age range and "
+                + "method.", MIN_COUNTRIES_FOR_SECTION, Select.drugs(rows).size(), rows.size()));
+        TableBuilder t = TableBuilder.of("prevalence-other-substances", "Other substances: annual prevalence by country")
+                .text("Substance").text("Country").text("ISO3").column("Survey year", Kind.TEXT).text("Age surveyed")
+                .column("Best (%)", Kind.NUMBER).column("Low (%)", Kind.NUMBER).column("High (%)", Kind.NUMBER)
+                .text("Source").text("Method").text("Notes");
+        rows.stream().sorted(Comparator.comparing(Select::drugKey, Select.drugOrder())
+                .thenComparing((ResultObservation o) -> c.names.name(o.refArea()))
+                .thenComparing(o -> o.timePeriod() == null ? "" : o.timePeriod(), Comparator.reverseOrder()))
+                .forEach(o -> t.row(Labels.drug(o.drug()), c.names.name(o.refArea()), o.refArea(), o.timePeriod(),
+                        STANDARD_AGE.equals(o.age()) ? o.age() : o.age() + " \u2020", o.value(), o.lower(), o.upper(),
+                        o.source(), o.method(), o.notes()));
+        t.note("\u2020 survey age range differs from 15\u201364.");
+        return s.add(c.assets.table(t)).build();
     }
 
     private static Section countrySection(PageContext c, String drug, List<ResultObservation> rows) {
