@@ -30,15 +30,24 @@ final class TreatmentPage {
     private TreatmentPage() {
     }
 
+    /** At most this many areas are charted (the largest by the number of people with the disorder). */
+    static final int MAX_AREAS = 3;
+
     static Page build(PageContext c) {
         List<ResultObservation> coverage = Select.where(c.run.indicators(),
-                o -> Concept.TREATMENT_COVERAGE.matches(o.indicator()));
+                o -> Concept.TREATMENT_COVERAGE.matches(o.indicator()) && o.hasValue());
+        boolean derived = !coverage.isEmpty();
+        if (!derived) {
+            coverage = Select.where(c.run.observations(),
+                    o -> Concept.TREATMENT_COVERAGE.matches(o.indicator()) && o.hasValue());
+        }
+        List<String> areas = headlineAreas(c, coverage);
         List<Section> sections = new ArrayList<>();
         sections.add(definition());
-        sections.add(coverage(c, coverage));
-        sections.add(trend(c));
+        sections.add(coverage(c, coverage, areas, derived));
+        sections.add(trend(c, areas));
         sections.add(regions(c));
-        sections.add(workedExample(c, coverage));
+        sections.add(workedExample(c, coverage, areas));
         return new Page(FILE, "SDG 3.5 \u2014 treatment coverage", "SDG 3.5",
                 "Indicator 3.5.1: what share of people with substance use disorders received treatment, how that "
                         + "share changed, and how it is computed, with England as a worked national example.",
@@ -64,16 +73,66 @@ final class TreatmentPage {
                 .build();
     }
 
+    /**
+     * The areas to show: those with the most people with the disorder (the national total before its local
+     * areas), at most {@link #MAX_AREAS}; when the run holds no denominators, the areas with the longest series.
+     */
+    static List<String> headlineAreas(PageContext c, List<ResultObservation> coverage) {
+        java.util.Set<String> withCoverage = new java.util.LinkedHashSet<>();
+        coverage.forEach(o -> withCoverage.add(o.refArea()));
+        Map<String, Double> size = new java.util.HashMap<>();
+        for (ResultObservation o : denominators(c)) {
+            if (withCoverage.contains(o.refArea())) {
+                size.merge(o.refArea(), o.scaledValue(), Math::max);
+            }
+        }
+        Map<String, Long> length = new java.util.HashMap<>();
+        coverage.forEach(o -> length.merge(o.refArea(), 1L, Long::sum));
+        return withCoverage.stream()
+                .sorted(Comparator.comparingDouble((String a) -> -size.getOrDefault(a, 0.0))
+                        .thenComparing(a -> -length.getOrDefault(a, 0L)).thenComparing(a -> a))
+                .limit(MAX_AREAS).toList();
+    }
+
+    /** People with the disorder (the denominators of coverage) among the observations and indicators. */
+    static List<ResultObservation> denominators(PageContext c) {
+        List<ResultObservation> out = new ArrayList<>();
+        for (List<ResultObservation> l : List.of(c.run.observations(), c.run.indicators())) {
+            out.addAll(Select.where(l, o -> Concept.PEOPLE_WITH_DISORDERS.matches(o.indicator())
+                    && "persons".equals(o.unit()) && o.hasValue() && o.totalSex()));
+        }
+        return out;
+    }
+
+    /** People in treatment (the numerators). */
+    static List<ResultObservation> numerators(PageContext c) {
+        List<ResultObservation> out = new ArrayList<>();
+        for (List<ResultObservation> l : List.of(c.run.observations(), c.run.indicators())) {
+            out.addAll(Select.where(l, o -> Concept.PEOPLE_IN_TREATMENT.matches(o.indicator()) && o.hasValue()
+                    && o.totalSex()));
+        }
+        return out;
+    }
+
     static double percent(ResultObservation o, double v) {
         return "fraction".equals(o.unit()) ? 100 * v : v;
     }
 
-    private static Section coverage(PageContext c, List<ResultObservation> coverage) {
+    private static Section coverage(PageContext c, List<ResultObservation> all, List<String> areas,
+            boolean derived) {
         Section.Builder s = Section.builder("coverage", "Coverage and gap");
-        if (coverage.isEmpty()) {
+        if (all.isEmpty()) {
             return s.add(Note.empty("treatment coverage",
-                    "The run derived no treatment coverage (results/indicators, indicator treatment_coverage).")).build();
+                    "The run holds no treatment coverage: no derived indicator treatment_coverage and no published "
+                            + "3.5.1 series (met need) among its observations.")).build();
         }
+        List<ResultObservation> coverage = Select.where(all, o -> areas.contains(o.refArea()));
+        long otherAreas = all.stream().map(ResultObservation::refArea).distinct().count() - areas.size();
+        s.text((derived ? "Coverage as derived by this run from the numbers in treatment and with the disorder"
+                : "Coverage as published (\"met need\"); this run derived no coverage of its own")
+                + (otherAreas > 0 ? String.format(java.util.Locale.ROOT, ". Shown: %s; the CSV also holds %d "
+                        + "further areas (local or sub-national series).", areas.stream().map(c.names::name)
+                        .collect(java.util.stream.Collectors.joining(", ")), otherAreas) : "."));
         Map<List<String>, List<ResultObservation>> bySeries = Select.group(coverage,
                 o -> List.of(o.refArea(), Select.drugKey(o), Objects.toString(o.sex(), "T")));
         List<TimeSeriesBandChart.Series> series = new ArrayList<>();
@@ -92,7 +151,7 @@ final class TreatmentPage {
         if (!series.isEmpty()) {
             ChartText text = ChartText.of("Treatment coverage (SDG 3.5.1)",
                     "People in treatment as a share of people with the disorder; fiscal years by their first year",
-                    "Year", "Percent of people with the disorder", c.sources.of(coverage, true))
+                    "Year", "Percent of people with the disorder", c.sources.of(coverage, derived))
                     .withSubject("treatment coverage");
             s.add(c.assets.chart("treatment-coverage", TimeSeriesBandChart.build(c.theme(), text, series),
                     "Band: lower\u2013upper bound where the inputs give one."));
@@ -104,7 +163,8 @@ final class TreatmentPage {
                 .text("Area").text("Substance").text("Sex").column("Year", Kind.TEXT)
                 .column("Coverage (%)", Kind.FIXED1).column("Low (%)", Kind.FIXED1).column("High (%)", Kind.FIXED1)
                 .column("Gap (%)", Kind.FIXED1).column("1 in N", Kind.INTEGER).text("Method").text("Inputs");
-        coverage.stream().sorted(Comparator.comparing((ResultObservation o) -> c.names.name(o.refArea()))
+        all.stream().sorted(Comparator.comparingInt((ResultObservation o) -> areas.contains(o.refArea())
+                ? areas.indexOf(o.refArea()) : areas.size()).thenComparing(o -> c.names.name(o.refArea()))
                 .thenComparing(Select::drugKey).thenComparing(o -> Objects.toString(o.timePeriod(), "")))
                 .forEach(o -> {
                     ResultObservation gap = match(gaps, o);
@@ -114,7 +174,7 @@ final class TreatmentPage {
                             gap == null ? null : percent(gap, gap.value()), n == null ? null : n.value(), o.method(),
                             o.inputs());
                 });
-        s.add(c.assets.table(t));
+        s.add(c.assets.table(t.maxDisplayRows(60)));
         return s.build();
     }
 
@@ -140,10 +200,11 @@ final class TreatmentPage {
         return null;
     }
 
-    private static Section trend(PageContext c) {
+    private static Section trend(PageContext c, List<String> areas) {
         Section.Builder s = Section.builder("trend", "Trend");
-        List<TrendSeries> fitted = TrendSeries.fitted(c.run).stream()
-                .filter(t -> Concept.TREATMENT_COVERAGE.matches(t.first().indicator())).toList();
+        List<TrendSeries> fitted = TrendSeries.preferred(TrendSeries.fitted(c.run)).stream()
+                .filter(t -> Concept.TREATMENT_COVERAGE.matches(t.first().indicator())
+                        && areas.contains(t.first().refArea())).toList();
         if (fitted.isEmpty()) {
             return s.add(Note.empty("a fitted trend of treatment coverage",
                     "The run's trends (results/trends) hold no series of treatment coverage.")).build();
@@ -188,69 +249,74 @@ final class TreatmentPage {
         return s.add(c.assets.table(t)).build();
     }
 
-    private static Section workedExample(PageContext c, List<ResultObservation> coverage) {
-        Map<List<String>, List<ResultObservation>> bySeries = Select.group(
-                Select.where(coverage, o -> o.hasValue() && o.totalSex()),
-                o -> List.of(o.refArea(), Select.drugKey(o)));
-        List<ResultObservation> longest = bySeries.values().stream()
-                .max(Comparator.comparingInt(List::size)).orElse(List.of());
-        String area = longest.isEmpty() ? "England" : c.names.name(longest.get(0).refArea());
+    private static Section workedExample(PageContext c, List<ResultObservation> coverage, List<String> areas) {
+        String code = areas.isEmpty() ? null : areas.get(0);
+        String area = code == null ? "England" : c.names.name(code);
         Section.Builder s = Section.builder("worked-example", "Worked national example: " + area);
-        if (longest.isEmpty()) {
+        List<ResultObservation> series = Select.where(coverage, o -> o.refArea().equals(code) && o.totalSex()).stream()
+                .sorted(Comparator.comparingDouble(ResultObservation::year)).toList();
+        if (series.isEmpty()) {
             return s.add(Note.empty("a national coverage series",
                     "The worked example needs the inputs of indicator 3.5.1 for one country over several years "
                             + "(for England: the ONS SDG 3.5.1 extract).")).build();
         }
-        ResultObservation first = longest.get(0);
-        List<String> inputIds = first.inputs() == null ? List.of()
-                : Arrays.stream(first.inputs().split("[;,]")).map(String::trim).filter(x -> !x.isEmpty()).toList();
-        List<ResultObservation> all = new ArrayList<>(c.run.observations());
-        all.addAll(c.run.indicators());
-        List<ResultObservation> inputs = Select.where(all, o -> inputIds.contains(o.indicator())
-                && Objects.equals(o.refArea(), first.refArea()) && Objects.equals(o.drug(), first.drug())
-                && o.totalSex() && o.hasValue());
-        List<ResultObservation> numerators = Select.where(inputs, o -> Concept.PEOPLE_IN_TREATMENT.matches(o.indicator()));
-        List<ResultObservation> denominators = Select.where(inputs,
-                o -> !Concept.PEOPLE_IN_TREATMENT.matches(o.indicator()) && "persons".equals(o.unit()));
+        ResultObservation first = series.get(0);
+        List<ResultObservation> num = Select.where(numerators(c), o -> o.refArea().equals(code)
+                && Objects.equals(o.drug(), first.drug()));
+        List<ResultObservation> den = Select.where(denominators(c), o -> o.refArea().equals(code)
+                && Objects.equals(o.drug(), first.drug()));
+        String substance = first.drug() != null ? first.drug()
+                : first.indicator().contains("alcohol") ? "alcohol" : null;
         s.text(String.format(Locale.ROOT, "%s reports the inputs of indicator 3.5.1%s for %d years (%s). Coverage "
-                + "is recomputed from them as people in treatment \u00f7 people with the disorder \u00d7 100.", area,
-                first.drug() == null ? "" : " for " + first.drug(), longest.size(), Select.yearSpan(longest)));
-        List<ResultObservation> sorted = longest.stream().sorted(Comparator.comparingDouble(ResultObservation::year))
-                .toList();
+                + "is recomputed from them as people in treatment \u00f7 people with the disorder \u00d7 100 and "
+                + "set beside the published value.", area, substance == null ? "" : " for " + substance,
+                series.size(), Select.yearSpan(series)));
         List<Facts.Fact> worked = new ArrayList<>();
-        for (ResultObservation o : List.of(sorted.get(0), sorted.get(sorted.size() - 1))) {
-            ResultObservation num = match(numerators, o);
-            ResultObservation den = match(denominators, o);
-            if (num != null && den != null) {
-                double recomputed = 100 * num.scaledValue() / den.scaledValue();
-                worked.add(new Facts.Fact(o.timePeriod(), Numbers.number(num.scaledValue()) + " in treatment \u00f7 "
-                        + Numbers.number(den.scaledValue()) + " with the disorder \u00d7 100 = "
-                        + Numbers.fixed(recomputed, 1) + "% (run's value " + Numbers.fixed(percent(o, o.value()), 1)
-                        + "%)"));
-            } else {
-                worked.add(new Facts.Fact(o.timePeriod(), "coverage " + Numbers.fixed(percent(o, o.value()), 1)
-                        + "%; the run's results hold no separate numerator and denominator for this year"));
-            }
-            if (sorted.size() == 1) {
-                break;
+        TableBuilder t = TableBuilder.of("treatment-worked-example", area + ": coverage recomputed from its inputs")
+                .column("Year", Kind.TEXT).column("In treatment", Kind.INTEGER)
+                .column("With the disorder", Kind.INTEGER).column("Recomputed (%)", Kind.FIXED2)
+                .column("Published (%)", Kind.FIXED2).column("Difference (points)", Kind.FIXED3);
+        for (ResultObservation o : series) {
+            ResultObservation n = matchPeriod(num, o);
+            ResultObservation d = matchPeriod(den, o);
+            double recomputed = n != null && d != null ? 100 * n.scaledValue() / d.scaledValue() : Double.NaN;
+            double published = percent(o, o.value());
+            t.row(o.timePeriod(), n == null ? null : n.scaledValue(), d == null ? null : d.scaledValue(), recomputed,
+                    published, recomputed - published);
+            if (o == series.get(0) || o == series.get(series.size() - 1)) {
+                worked.add(new Facts.Fact(o.timePeriod(), n != null && d != null
+                        ? Numbers.number(n.scaledValue()) + " in treatment \u00f7 " + Numbers.number(d.scaledValue())
+                                + " with the disorder \u00d7 100 = " + Numbers.fixed(recomputed, 1) + "% (published "
+                                + Numbers.fixed(published, 1) + "%)"
+                        : "coverage " + Numbers.fixed(published, 1) + "%; the run holds no separate numerator and "
+                                + "denominator for this year"));
             }
         }
         s.add(new Facts(worked));
-        if (!numerators.isEmpty() && !denominators.isEmpty()) {
-            List<TimeSeriesBandChart.Series> series = new ArrayList<>();
-            series.add(new TimeSeriesBandChart.Series(c.indicatorName(denominators.get(0).indicator()),
-                    points(denominators)));
-            series.add(new TimeSeriesBandChart.Series(c.indicatorName(numerators.get(0).indicator()),
-                    points(numerators)));
-            List<ResultObservation> both = new ArrayList<>(numerators);
-            both.addAll(denominators);
+        s.add(c.assets.table(t));
+        if (!num.isEmpty() && !den.isEmpty()) {
+            List<TimeSeriesBandChart.Series> lines = new ArrayList<>();
+            lines.add(new TimeSeriesBandChart.Series("People with the disorder", points(den)));
+            lines.add(new TimeSeriesBandChart.Series("People in treatment", points(num)));
+            List<ResultObservation> both = new ArrayList<>(num);
+            both.addAll(den);
             ChartText text = ChartText.of(area + ": people with the disorder and people in treatment",
-                    first.drug() == null ? null : "Substance: " + first.drug() + "; fiscal years by their first year",
+                    (substance == null ? "" : "Substance: " + substance + "; ") + "fiscal years by their first year",
                     "Year", "Persons", c.sources.of(both, false));
             s.add(c.assets.chart("treatment-inputs-" + Labels.slug(area), TimeSeriesBandChart.build(c.theme(), text,
-                    series), "The gap between the lines is the number of people not in treatment."));
+                    lines), "The gap between the lines is the number of people not in treatment."));
         }
         return s.build();
+    }
+
+    /** The row of the same area and period (and drug) in another indicator. */
+    private static ResultObservation matchPeriod(List<ResultObservation> rows, ResultObservation o) {
+        for (ResultObservation r : rows) {
+            if (Objects.equals(r.refArea(), o.refArea()) && Objects.equals(r.timePeriod(), o.timePeriod())) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private static List<TimeSeriesBandChart.Point> points(List<ResultObservation> rows) {

@@ -29,7 +29,7 @@ import org.drugstats.reports.model.TrendRow;
  */
 record TrendSeries(String seriesId, String method, List<TrendRow> segments, List<TrendPointRow> points) {
 
-    /** Every fitted (non Mann–Kendall) series, in the order of the trends file. */
+    /** Every fitted (non Mann–Kendall) series and model, in the order of the trends file. */
     static List<TrendSeries> fitted(RunResults run) {
         Map<List<String>, List<TrendRow>> bySeries = new LinkedHashMap<>();
         for (TrendRow r : run.trends()) {
@@ -38,18 +38,54 @@ record TrendSeries(String seriesId, String method, List<TrendRow> segments, List
                         k -> new ArrayList<>()).add(r);
             }
         }
+        Map<String, List<TrendPointRow>> pointsById = new java.util.HashMap<>();
+        for (TrendPointRow p : run.trendPoints()) {
+            pointsById.computeIfAbsent(Objects.toString(p.seriesId(), ""), k -> new ArrayList<>()).add(p);
+        }
         List<TrendSeries> out = new ArrayList<>();
         for (Map.Entry<List<String>, List<TrendRow>> e : bySeries.entrySet()) {
             String id = e.getKey().get(0);
             String method = e.getKey().get(1);
-            List<TrendPointRow> pts = run.trendPoints().stream()
-                    .filter(p -> id.equals(p.seriesId()) && (p.method() == null || method.equals(p.method())))
-                    .toList();
+            List<TrendPointRow> pts = pointsById.getOrDefault(id, List.of()).stream()
+                    .filter(p -> p.method() == null || method.equals(p.method())).toList();
             List<TrendRow> segs = e.getValue().stream()
                     .sorted(Comparator.comparingInt(r -> r.segment() == null ? 0 : r.segment())).toList();
             out.add(new TrendSeries(id, method, segs, pts));
         }
         return out;
+    }
+
+    /**
+     * One model per series: the joinpoint fit where it succeeded, else the log-linear fit; series whose fits all
+     * failed are left out (their notes are in the segment table).
+     */
+    static List<TrendSeries> preferred(List<TrendSeries> all) {
+        Map<String, TrendSeries> best = new LinkedHashMap<>();
+        for (TrendSeries t : all) {
+            if (!t.succeeded()) {
+                continue;
+            }
+            best.merge(t.key(), t, (a, b) -> "joinpoint".equals(b.method()) && !"joinpoint".equals(a.method()) ? b : a);
+        }
+        return List.copyOf(best.values());
+    }
+
+    /** The series without its model: indicator|area|sex|age|drug|unit. */
+    String key() {
+        TrendRow r = first();
+        return String.join("|", Objects.toString(r.indicator(), ""), Objects.toString(r.refArea(), ""),
+                Objects.toString(r.sex(), ""), Objects.toString(r.age(), ""), Objects.toString(r.drug(), ""),
+                Objects.toString(r.unit(), ""));
+    }
+
+    /** True when the model was fitted: its segments have times and an APC. */
+    boolean succeeded() {
+        return segments.stream().anyMatch(r -> Double.isFinite(r.segStart()) && Double.isFinite(r.apc()));
+    }
+
+    /** The largest observed value (0 when none), to rank series by size. */
+    double maxValue() {
+        return points.stream().mapToDouble(TrendPointRow::y).filter(Double::isFinite).max().orElse(0);
     }
 
     TrendRow first() {
@@ -95,7 +131,7 @@ record TrendSeries(String seriesId, String method, List<TrendRow> segments, List
     }
 
     boolean chartable() {
-        return points.stream().anyMatch(p -> Double.isFinite(p.y()));
+        return succeeded() && points.stream().filter(p -> Double.isFinite(p.y())).count() >= 2;
     }
 
     /** The chart data. */
