@@ -15,6 +15,9 @@ import java.util.TreeMap;
 public final class AreaNames {
 
     private static final Map<String, String> KNOWN = Map.of("WLD", "World");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern FOOTNOTES = java.util.regex.Pattern.compile("(\\s[a-z](,[a-z])*)+$");
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("[*\u2020\u2021]+$");
 
     private final Map<String, String> names;
 
@@ -27,24 +30,34 @@ public final class AreaNames {
         Map<String, Map<String, Integer>> counts = new HashMap<>();
         for (List<ResultObservation> rows : List.of(run.observations(), run.aggregates(), run.indicators())) {
             for (ResultObservation o : rows) {
-                if (o.refArea() != null && o.areaName() != null && !isTotalRow(o.areaName())) {
-                    counts.computeIfAbsent(o.refArea(), k -> new TreeMap<>()).merge(clean(o.areaName()), 1,
-                            Integer::sum);
+                if (o.refArea() != null && o.areaName() != null) {
+                    counts.computeIfAbsent(o.refArea(), k -> new HashMap<>()).merge(o.areaName(), 1, Integer::sum);
                 }
             }
         }
         for (LorenzRow r : run.lorenz()) {
             if (r.area() != null && r.areaName() != null) {
-                counts.computeIfAbsent(r.area(), k -> new TreeMap<>()).merge(clean(r.areaName()), 1, Integer::sum);
+                counts.computeIfAbsent(r.area(), k -> new HashMap<>()).merge(r.areaName(), 1, Integer::sum);
             }
         }
         Map<String, String> best = new HashMap<>();
-        counts.forEach((code, byName) -> byName.entrySet().stream()
+        counts.forEach((code, raw) -> cleaned(raw).entrySet().stream()
                 .filter(e -> !e.getKey().isEmpty())
                 .max(java.util.Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
                         .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
                 .ifPresent(e -> best.put(code, e.getKey())));
         return new AreaNames(best);
+    }
+
+    /** Counts per cleaned name (each distinct published name cleaned once), without total-row names. */
+    private static Map<String, Integer> cleaned(Map<String, Integer> raw) {
+        Map<String, Integer> out = new TreeMap<>();
+        raw.forEach((name, n) -> {
+            if (!isTotalRow(name)) {
+                out.merge(clean(name), n, Integer::sum);
+            }
+        });
+        return out;
     }
 
     /** True for the names of table total rows ("Total", "Sub-total", "World total"), which name no area. */
@@ -84,9 +97,8 @@ public final class AreaNames {
      * "United States of America " → "United States of America", "Peru b,c" → "Peru".
      */
     static String clean(String published) {
-        String s = published.replace('\u00a0', ' ').trim().replaceAll("\\s+", " ");
-        s = s.replaceAll("(\\s[a-z](,[a-z])*)+$", "");
-        s = s.replaceAll("[*\u2020\u2021]+$", "").trim();
-        return s;
+        String s = SPACES.matcher(published.replace('\u00a0', ' ').trim()).replaceAll(" ");
+        s = FOOTNOTES.matcher(s).replaceAll("");
+        return MARKS.matcher(s).replaceAll("").trim();
     }
 }

@@ -1,62 +1,68 @@
 package org.drugstats.reports.model;
 
+import java.util.HashMap;
+import java.util.Map;
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
  * Typed, tolerant cell access to a result table: a column that is absent (an older or newer run) reads as
- * missing, as does a missing cell; numbers are read whatever their stored width (int, long, double).
- * Missing numbers are NaN, missing text is null, missing integers and booleans are null.
+ * missing, as does a missing cell; numbers are read whatever their stored width (int, long, double, or text).
+ * Missing numbers are NaN, missing text is null, missing integers and booleans are null. Columns are looked up
+ * once by exact name, not per cell.
  */
 final class Cells {
-    private final Table table;
+    private final int rows;
+    private final Map<String, Column<?>> columns = new HashMap<>();
 
     Cells(Table table) {
-        this.table = table;
+        this.rows = table.rowCount();
+        for (Column<?> c : table.columns()) {
+            columns.putIfAbsent(c.name(), c);
+        }
     }
 
     int rows() {
-        return table.rowCount();
+        return rows;
     }
 
     boolean has(String column) {
-        return table.containsColumn(column);
+        return columns.containsKey(column);
     }
 
     String text(int row, String column) {
-        if (!table.containsColumn(column)) {
+        Column<?> c = columns.get(column);
+        if (c == null || c.isMissing(row)) {
             return null;
         }
-        Column<?> c = table.column(column);
-        if (c.isMissing(row)) {
-            return null;
-        }
-        String s = c.getString(row);
+        String s = c instanceof StringColumn sc ? sc.get(row) : c.getString(row);
         return s == null || s.isEmpty() ? null : s;
     }
 
     double number(int row, String column) {
-        if (!table.containsColumn(column)) {
-            return Double.NaN;
-        }
-        Column<?> c = table.column(column);
-        if (c.isMissing(row)) {
+        Column<?> c = columns.get(column);
+        if (c == null || c.isMissing(row)) {
             return Double.NaN;
         }
         ColumnType t = c.type();
         if (t == ColumnType.DOUBLE) {
-            return table.doubleColumn(column).getDouble(row);
+            return ((DoubleColumn) c).getDouble(row);
         }
         if (t == ColumnType.INTEGER) {
-            return table.intColumn(column).getInt(row);
+            return ((IntColumn) c).getInt(row);
         }
         if (t == ColumnType.LONG) {
-            return table.longColumn(column).getLong(row);
+            return ((LongColumn) c).getLong(row);
         }
         if (t == ColumnType.STRING) {
             try {
-                return Double.parseDouble(table.stringColumn(column).get(row).trim());
+                return Double.parseDouble(((StringColumn) c).get(row).trim());
             } catch (NumberFormatException e) {
                 return Double.NaN;
             }
@@ -70,15 +76,12 @@ final class Cells {
     }
 
     Boolean bool(int row, String column) {
-        if (!table.containsColumn(column)) {
-            return null;
-        }
-        Column<?> c = table.column(column);
-        if (c.isMissing(row)) {
+        Column<?> c = columns.get(column);
+        if (c == null || c.isMissing(row)) {
             return null;
         }
         if (c.type() == ColumnType.BOOLEAN) {
-            return table.booleanColumn(column).get(row);
+            return ((BooleanColumn) c).get(row);
         }
         String s = c.getString(row).trim();
         return "true".equalsIgnoreCase(s) || "1".equals(s);

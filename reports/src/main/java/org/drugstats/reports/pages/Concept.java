@@ -41,9 +41,13 @@ public enum Concept {
     FINANCIAL_FLOWS("illicit_financial_flows");
 
     private final List<String> ids;
+    private final List<String> prefixes;
+    private final List<String> suffixes;
 
     Concept(String... ids) {
         this.ids = List.of(ids);
+        this.prefixes = this.ids.stream().map(id -> id + "_").toList();
+        this.suffixes = this.ids.stream().map(id -> "_" + id).toList();
     }
 
     /** The indicator ids (first: the catalog's id). */
@@ -60,8 +64,9 @@ public enum Concept {
         if (indicator == null) {
             return false;
         }
-        for (String id : ids) {
-            if (indicator.equals(id) || indicator.startsWith(id + "_") || indicator.endsWith("_" + id)) {
+        for (int i = 0; i < ids.size(); i++) {
+            if (indicator.equals(ids.get(i)) || indicator.startsWith(prefixes.get(i))
+                    || indicator.endsWith(suffixes.get(i))) {
                 return true;
             }
         }

@@ -91,9 +91,11 @@ final class SupplyPage {
                     }
                 });
         if (!series.isEmpty()) {
+            boolean bounds = countries.stream().anyMatch(ResultObservation::hasBounds);
+            String what = bounds ? "best estimate with survey bounds" : "best estimate (the source gives no bounds)";
             ChartText text = ChartText.of(title + " by country", byCountry.size() > MAX_SERIES
-                    ? "The " + MAX_SERIES + " largest of " + byCountry.size() + " series" : "Best estimate with survey "
-                            + "bounds", "Year", "Hectares", c.sources.of(countries, false))
+                    ? "The " + MAX_SERIES + " largest of " + byCountry.size() + " series; " + what
+                    : Labels.capitalise(what), "Year", "Hectares", c.sources.of(countries, false))
                     .withSubject(title.toLowerCase(Locale.ROOT));
             s.add(c.assets.chart(id + "-countries", TimeSeriesBandChart.build(c.theme(), text, series),
                     "A country published with two methods appears once per method."));
