@@ -123,6 +123,10 @@ public final class Numbers {
         DecimalFormat f = new DecimalFormat(pattern.toString(), DecimalFormatSymbols.getInstance(Locale.ROOT));
         f.setRoundingMode(RoundingMode.HALF_EVEN);
         String s = f.format(v);
-        return s.startsWith("-") ? "\u2212" + s.substring(1) : s;
+        if (s.startsWith("-")) {
+            String abs = s.substring(1);
+            return abs.matches("[0.,]+") ? abs : "\u2212" + abs;
+        }
+        return s;
     }
 }

@@ -30,7 +30,11 @@ final class TreatmentPage {
     private TreatmentPage() {
     }
 
-    /** At most this many areas are charted (the largest by the number of people with the disorder). */
+    /**
+     * At most this many areas are charted: the series with the most people with the disorder, and those at least a
+     * quarter its size (so a national series is not drowned by its local areas); series much shorter than the
+     * longest (a single year of a breakdown) are not candidates.
+     */
     static final int MAX_AREAS = 3;
 
     static Page build(PageContext c) {
@@ -88,10 +92,18 @@ final class TreatmentPage {
         }
         Map<String, Long> length = new java.util.HashMap<>();
         coverage.forEach(o -> length.merge(o.refArea(), 1L, Long::sum));
-        return withCoverage.stream()
+        long longest = length.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        List<String> ranked = withCoverage.stream()
+                .filter(a -> length.get(a) >= Math.min(longest, Math.max(3, (longest + 1) / 2)))
                 .sorted(Comparator.comparingDouble((String a) -> -size.getOrDefault(a, 0.0))
                         .thenComparing(a -> -length.getOrDefault(a, 0L)).thenComparing(a -> a))
-                .limit(MAX_AREAS).toList();
+                .toList();
+        if (ranked.isEmpty()) {
+            return List.of();
+        }
+        double top = size.getOrDefault(ranked.get(0), 0.0);
+        return ranked.stream().filter(a -> top == 0 || size.getOrDefault(a, 0.0) >= 0.25 * top).limit(MAX_AREAS)
+                .toList();
     }
 
     /** People with the disorder (the denominators of coverage) among the observations and indicators. */
@@ -112,6 +124,15 @@ final class TreatmentPage {
                     && o.totalSex()));
         }
         return out;
+    }
+
+    /** The substance of a 3.5.1 row: its drug, else what the indicator id says (alcohol, drugs), else empty. */
+    static String substance(ResultObservation o) {
+        if (o.drug() != null && !o.drug().isBlank()) {
+            return o.drug();
+        }
+        String id = Objects.toString(o.indicator(), "");
+        return id.contains("alcohol") ? "alcohol" : id.contains("drug") ? "drugs" : "";
     }
 
     static double percent(ResultObservation o, double v) {
@@ -169,7 +190,7 @@ final class TreatmentPage {
                 .forEach(o -> {
                     ResultObservation gap = match(gaps, o);
                     ResultObservation n = match(oneIn, o);
-                    t.row(c.names.name(o.refArea()), Labels.drug(o.drug()), o.sex(), o.timePeriod(),
+                    t.row(c.names.name(o.refArea()), substance(o), o.sex(), o.timePeriod(),
                             percent(o, o.value()), percent(o, o.lower()), percent(o, o.upper()),
                             gap == null ? null : percent(gap, gap.value()), n == null ? null : n.value(), o.method(),
                             o.inputs());
@@ -180,8 +201,8 @@ final class TreatmentPage {
 
     private static String seriesName(PageContext c, ResultObservation o) {
         String name = c.names.name(o.refArea());
-        if (o.drug() != null) {
-            name += ", " + o.drug();
+        if (!substance(o).isEmpty()) {
+            name += ", " + substance(o);
         }
         if (o.sex() != null && !o.totalSex()) {
             name += o.sex().equals("M") ? ", males" : o.sex().equals("F") ? ", females" : ", " + o.sex();
@@ -242,7 +263,7 @@ final class TreatmentPage {
                 .column("Coverage (%)", Kind.FIXED1).column("Low (%)", Kind.FIXED1).column("High (%)", Kind.FIXED1)
                 .column("Population coverage (%)", Kind.FIXED1).text("Countries with data").text("Notes");
         for (ResultObservation o : DrugUsePage.sortAggregates(c, agg)) {
-            t.row(c.names.name(o.refArea()), Labels.level(o.level()), Labels.drug(o.drug()), o.timePeriod(),
+            t.row(c.names.name(o.refArea()), Labels.level(o.level()), substance(o), o.timePeriod(),
                     percent(o, o.value()), percent(o, o.lower()), percent(o, o.upper()), o.coverage() * 100,
                     DrugUsePage.countOf(o), o.notes());
         }
@@ -265,8 +286,7 @@ final class TreatmentPage {
                 && Objects.equals(o.drug(), first.drug()));
         List<ResultObservation> den = Select.where(denominators(c), o -> o.refArea().equals(code)
                 && Objects.equals(o.drug(), first.drug()));
-        String substance = first.drug() != null ? first.drug()
-                : first.indicator().contains("alcohol") ? "alcohol" : null;
+        String substance = substance(first).isEmpty() ? null : substance(first);
         s.text(String.format(Locale.ROOT, "%s reports the inputs of indicator 3.5.1%s for %d years (%s). Coverage "
                 + "is recomputed from them as people in treatment \u00f7 people with the disorder \u00d7 100 and "
                 + "set beside the published value.", area, substance == null ? "" : " for " + substance,
