@@ -37,3 +37,7 @@ set.seed(3)
 y3 <- round(10 + 0.05 * x3 + 3 * sin(2 * pi * x3 / 12) + rnorm(36, 0, 0.6), 1)
 cat("y3 <- c(", paste(y3, collapse = ", "), ")\n")
 show("series 3 seasonal P = 12", mk(x3, y3, season = x3 %% 12))
+# review: signed zeros are ties (R: sign(0 - -0) == 0; table() groups -0 with 0)
+x4 <- 1:7
+y4 <- c(0, -0, 1, 1, 2, -0, 3)
+show("series 4 (signed zeros)", mk(x4, y4))

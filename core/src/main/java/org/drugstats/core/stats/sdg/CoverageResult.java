@@ -13,7 +13,8 @@ import org.drugstats.core.stats.uncertainty.Interval;
  *     of the Monte Carlo draws, or the conservative interval-arithmetic range; empty for exact inputs
  * @param gapPercent treatment gap = 100 − coverage
  * @param gapRange 100 − the coverage range (bounds swapped); empty for exact inputs
- * @param oneInN "1 in N" persons with disorders in treatment = round(100 / coverage); empty when coverage is 0
+ * @param oneInN "1 in N" persons with disorders in treatment = round(100 / coverage); empty when coverage is 0 or above
+ *     200% (where it would round to "1 in 0")
  * @param method how the range was obtained; empty for exact inputs
  */
 public record CoverageResult(double coveragePercent, Optional<Interval> coverageRange, double gapPercent,

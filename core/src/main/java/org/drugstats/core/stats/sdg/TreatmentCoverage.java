@@ -19,7 +19,7 @@ import org.drugstats.core.stats.uncertainty.RangePropagation;
 /**
  * SDG 3.5.1 treatment coverage: coverage (%) = people who received treatment for substance use disorders
  * in a year / people with substance use disorders in the same year × 100; treatment gap = 100 − coverage;
- * "1 in N" = round(100 / coverage) (half up).
+ * "1 in N" = round(100 / coverage) (half up), absent when it would be 0 (coverage 0, or above 200%).
  *
  * <p>When either input carries a range, the coverage range comes from the configured
  * {@link RangePropagation} (default: Monte Carlo, {@link org.drugstats.core.stats.uncertainty.RangeFit#AUTO},
@@ -65,7 +65,8 @@ public final class TreatmentCoverage {
                     withDisorders.best(), withDisorders.high());
         }
         double cov = treated.best() / withDisorders.best() * 100;
-        OptionalLong oneInN = cov > 0 ? OptionalLong.of(Math.round(100 / cov)) : OptionalLong.empty();
+        long n = cov > 0 ? Math.round(100 / cov) : 0;
+        OptionalLong oneInN = n >= 1 ? OptionalLong.of(n) : OptionalLong.empty();
         if (treated.isExact() && withDisorders.isExact()) {
             return new CoverageResult(cov, Optional.empty(), 100 - cov, Optional.empty(), oneInN, Optional.empty());
         }

@@ -68,12 +68,13 @@ public final class DirectStandardization {
         for (int i = 0; i < k; i++) {
             double d = counts[i];
             double n = populations[i];
-            if (!(d >= 0)) {
-                throw DrugstatsException.of("age standardisation: count %s in age group %s; expected >= 0",
+            if (!(d >= 0) || d == Double.POSITIVE_INFINITY) {
+                throw DrugstatsException.of("age standardisation: count %s in age group %s; expected finite and >= 0",
                         d, standard.groups().get(i).label());
             }
-            if (!(n > 0)) {
-                throw DrugstatsException.of("age standardisation: population %s in age group %s; expected > 0", n,
+            if (!(n > 0) || n == Double.POSITIVE_INFINITY) {
+                throw DrugstatsException.of(
+                        "age standardisation: population %s in age group %s; expected finite and > 0", n,
                         standard.groups().get(i).label());
             }
             rate += w[i] * d / n;

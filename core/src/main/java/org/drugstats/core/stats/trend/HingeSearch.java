@@ -137,6 +137,35 @@ final class HingeSearch {
         this.bestPath = null;
     }
 
+    /**
+     * The SSE of one model from its residual vector: {@code e} (length n, already residualised against the straight
+     * line) minus its projections on the hinge columns of {@code path} (grid positions, first {@code depth} used),
+     * orthonormalised by modified Gram–Schmidt. Unlike SSE<sub>0</sub> − Σ(q'e)², which the search ranks by, this
+     * does not lose the digits of a model that fits far better than the straight line (e.g. values ~1e9 with small
+     * noise on the linear scale).
+     */
+    double pathSse(double[] e, int[] path, int depth) {
+        double[] r = java.util.Arrays.copyOf(e, n);
+        double[][] q = new double[depth][];
+        for (int a = 0; a < depth; a++) {
+            double[] h = hinge[path[a]];
+            if (h == null) {
+                throw new IllegalArgumentException("degenerate hinge at grid position " + path[a]);
+            }
+            double[] v = h.clone();
+            for (int rep = 0; rep < 2; rep++) {
+                for (int b = 0; b < a; b++) {
+                    orthogonalise(v, q[b]);
+                }
+            }
+            double norm = Math.sqrt(dot(v, 0, v));
+            scale(v, 1 / norm);
+            q[a] = v;
+            orthogonalise(r, v);
+        }
+        return dot(r, 0, r);
+    }
+
     private void descend(int depth, int from) {
         double[] q = qbuf[depth];
         int accPrev = (depth - 1) * batch;

@@ -239,18 +239,40 @@ public final class Joinpoint {
                     "maximum joinpoints lowered from %d to %d: larger models are not identifiable", k, usable));
             k = usable;
         }
-        // criteria from the search SSEs (SSE0 minus the projection: exact up to ~1e-16 of SSE0); full QR fits only
-        // where coefficients are needed (the selected model and the null models of the permutation tests)
+        // The search ranks models by SSE0 minus the projection, which is exact only up to ~1e-16 of SSE0; the criteria
+        // use the SSE of each k's best model recomputed from its residual vector (no cancellation). The permutation
+        // test keeps the search SSEs, as its permuted data sets do. Full QR fits only where coefficients are needed
+        // (the selected model and the null models of the permutation tests).
         double[][] taus = new double[k + 1][];
         double[] sse = new double[k + 1];
+        double[] searchSse = new double[k + 1];
         List<ModelCriteria> criteria = new ArrayList<>();
+        // An exact fit (e.g. a series interpolated linearly between anchor years) has an SSE of rounding noise,
+        // ~1e-32 of Σw·z², whose logarithm would decide between models (or be −∞). Below 1e-20·Σw·z² the criteria
+        // use that level instead, so exact fits tie and the penalty picks the smallest such k.
+        double total = 0;
+        for (int i = 0; i < d.n; i++) {
+            total += d.w[i] * d.z[i] * d.z[i];
+        }
+        double sseFloor = 1e-20 * total + Double.MIN_NORMAL;
+        int floored = 0;
         for (int j = 0; j <= k; j++) {
             taus[j] = new double[j];
             for (int a = 0; a < j; a++) {
                 taus[j][a] = d.ux[paths[j][a]];
             }
-            sse[j] = Math.max(sse0 - best[j], 0);
-            criteria.add(criteria(d, taus[j], sse[j]));
+            searchSse[j] = Math.max(sse0 - best[j], 0);
+            sse[j] = search.pathSse(e, paths[j], j);
+            if (sse[j] < sseFloor) {
+                floored++;
+            }
+            criteria.add(criteria(d, taus[j], Math.max(sse[j], sseFloor), sse[j]));
+        }
+        if (floored > 0 && selection != SelectionMethod.PERMUTATION) {
+            notes.add(String.format(Locale.ROOT,
+                    "exact fit: %d model(s) have an SSE below the rounding level 1e-20*sum(w*z^2) = %.3g; their"
+                            + " criteria use that level, so the smallest such number of joinpoints is preferred",
+                    floored, sseFloor));
         }
         WeightedFit[] fits = new WeightedFit[k + 1];
         int selected;
@@ -259,7 +281,7 @@ public final class Joinpoint {
             case BIC -> selected = argmin(criteria, ModelCriteria::bic);
             case BIC3 -> selected = argmin(criteria, ModelCriteria::bic3);
             case WBIC -> selected = argmin(criteria, ModelCriteria::wbic);
-            case PERMUTATION -> selected = permutationSelect(d, search, taus, fits, sse, k, sse0, rng, tests);
+            case PERMUTATION -> selected = permutationSelect(d, search, taus, fits, searchSse, k, sse0, rng, tests);
             default -> throw new IllegalStateException(selection.name());
         }
         if (fits[selected] == null) {
@@ -319,11 +341,12 @@ public final class Joinpoint {
                 fit.sse, st.segments, sel, notes, st.cov, st.df);
     }
 
-    private static ModelCriteria criteria(PreparedSeries d, double[] tau, double sse) {
+    /** Criteria from {@code sseForCriteria} (the SSE, floored for exact fits); {@code sse} is recorded as is. */
+    private static ModelCriteria criteria(PreparedSeries d, double[] tau, double sseForCriteria, double sse) {
         int n = d.n;
         int k = tau.length;
         double lnn = Math.log(n) / n;
-        double base = Math.log(sse / n);
+        double base = Math.log(sseForCriteria / n);
         double r2 = k == 0 ? 0 : maxPartialR2(d, tau);
         List<Double> jp = new ArrayList<>();
         for (double t : tau) {

@@ -161,7 +161,8 @@ public final class MannKendall {
             for (int a = 0; a < c; a++) {
                 ys[a] = y[idx[a]];
                 for (int b = 0; b < a; b++) {
-                    s += Long.signum(Double.compare(y[idx[a]], y[idx[b]]));
+                    // sgn of the difference, not Double.compare: -0.0 and 0.0 are a tie (as in the tie groups)
+                    s += (long) Math.signum(y[idx[a]] - y[idx[b]]);
                     slopes[ns++] = (y[idx[a]] - y[idx[b]]) / (x[idx[a]] - x[idx[b]]);
                 }
             }

@@ -18,7 +18,8 @@ package org.drugstats.core.stats.trend;
  *       of the best k-joinpoint model; it is BIC·(1 − W) + BIC3·W with W = R²<sub>max</sub>.
  * </ul>
  *
- * <p>Criteria ties go to the smaller k.
+ * <p>Criteria ties go to the smaller k. An SSE below 1e-20·Σw·z² (an exact fit, whose SSE is rounding noise) enters
+ * the criteria as that level, so exact fits tie and the smallest such k is chosen (the recorded SSE is unchanged).
  */
 public enum SelectionMethod {
     /** Sequential Monte Carlo permutation tests (NCI Joinpoint's classic default). */

@@ -40,15 +40,24 @@ final class WeightedFit {
     static WeightedFit of(PreparedSeries d, double[] tau) {
         int n = d.n;
         int p = tau.length + 2;
+        // The QR runs on the weights divided by their maximum: the solution does not change, and the absolute
+        // singularity thresholds of Commons Math's QR (1e-13) and LU (1e-11) stay meaningful whatever the units
+        // of the weights (1/SE² with SE ~ 1e12 US dollars would otherwise look singular).
+        double wMax = 0;
+        for (int i = 0; i < n; i++) {
+            wMax = Math.max(wMax, d.w[i]);
+        }
+        double swScale = 1 / Math.sqrt(wMax);
         double[][] xw = new double[n][];
         double[] zw = new double[n];
         for (int i = 0; i < n; i++) {
             double[] r = designRow(d.x[i], tau);
+            double s = d.sw[i] * swScale;
             for (int j = 0; j < p; j++) {
-                r[j] *= d.sw[i];
+                r[j] *= s;
             }
             xw[i] = r;
-            zw[i] = d.z[i] * d.sw[i];
+            zw[i] = d.z[i] * s;
         }
         RealMatrix xm = new Array2DRowRealMatrix(xw, false);
         QRDecomposition qr = new QRDecomposition(xm, 1e-13);
@@ -56,7 +65,8 @@ final class WeightedFit {
                 .toArray();
         RealMatrix r = qr.getR().getSubMatrix(0, p - 1, 0, p - 1);
         RealMatrix rInv = new org.apache.commons.math3.linear.LUDecomposition(r).getSolver().getInverse();
-        double[][] cov = rInv.multiply(rInv.transpose()).getData();
+        // (X'WX)⁻¹ = (X'(W/wMax)X)⁻¹ / wMax
+        double[][] cov = rInv.multiply(rInv.transpose()).scalarMultiply(1 / wMax).getData();
         double[] fitted = new double[n];
         double sse = 0;
         for (int i = 0; i < n; i++) {

@@ -55,6 +55,12 @@ class TreatmentCoverageTest {
         // WDR 2024: "1 in 11" in treatment corresponds to coverage ~9.1%: round(100/9.1) = 11
         assertEquals(11, TreatmentCoverage.withDefaults().compute(91, 1000).oneInN().getAsLong());
         assertTrue(TreatmentCoverage.withDefaults().compute(0, 1000).oneInN().isEmpty());
+        // coverage above 100% (inconsistent inputs) is reported as computed; 150% still reads "1 in 1", but 250%
+        // would round 100/250 = 0.4 to "1 in 0", which is no statement at all
+        assertEquals(1, TreatmentCoverage.withDefaults().compute(1500, 1000).oneInN().getAsLong());
+        CoverageResult over = TreatmentCoverage.withDefaults().compute(2500, 1000);
+        assertEquals(250, over.coveragePercent(), 1e-12);
+        assertTrue(over.oneInN().isEmpty(), over.toString());
         assertThrows(DrugstatsException.class, () -> TreatmentCoverage.withDefaults().compute(1, 0));
     }
 

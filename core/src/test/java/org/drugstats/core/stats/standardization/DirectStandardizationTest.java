@@ -79,6 +79,16 @@ class DirectStandardizationTest {
         e = assertThrows(DrugstatsException.class, () -> DirectStandardization.of(s1564).compute(COUNT, pop));
         assertTrue(e.getMessage().contains("30-34"), e.getMessage());
         assertThrows(DrugstatsException.class, () -> DirectStandardization.of(s1564).compute(new double[3], POP));
+        // infinities are not silently absorbed (an infinite population made its group's rate 0; an infinite count
+        // escaped as an IllegalArgumentException from the gamma distribution)
+        double[] infPop = POP.clone();
+        infPop[0] = Double.POSITIVE_INFINITY;
+        e = assertThrows(DrugstatsException.class, () -> DirectStandardization.of(s1564).compute(COUNT, infPop));
+        assertTrue(e.getMessage().contains("15-19"), e.getMessage());
+        double[] infCount = COUNT.clone();
+        infCount[2] = Double.POSITIVE_INFINITY;
+        e = assertThrows(DrugstatsException.class, () -> DirectStandardization.of(s1564).compute(infCount, POP));
+        assertTrue(e.getMessage().contains("25-29"), e.getMessage());
         assertThrows(DrugstatsException.class, () -> DirectStandardization.of(s1564).withConfidence(Double.NaN));
     }
 }

@@ -54,6 +54,7 @@ class HingeSearchTest {
                     }
                 }
                 assertEquals(bruteBest, sse0 - best[j], 1e-9 * sse0, "rep " + rep + " k " + j);
+                assertEquals(bruteBest, hs.pathSse(e, paths[j], j), 1e-9 * bruteBest, "rep " + rep + " k " + j);
                 assertArrayEquals(brutePath, java.util.Arrays.copyOf(paths[j], j), "rep " + rep + " k " + j);
             }
         }

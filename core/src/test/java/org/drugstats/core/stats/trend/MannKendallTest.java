@@ -34,6 +34,23 @@ class MannKendallTest {
     }
 
     @Test
+    void signedZerosAreTies() {
+        // -0.0 arises from parsing "-0" or "-0.0" in published tables; it equals 0.0
+        double[] x = {1, 2, 3, 4, 5, 6, 7};
+        double[] y = {0.0, -0.0, 1, 1, 2, -0.0, 3};
+        MannKendall.Result r = MannKendall.withDefaults().test(TrendSeries.of("zeros", x, y));
+        // R formula script, series 4 (R: sign(0 - -0) is 0)
+        assertEquals(11, r.s());
+        assertEquals(39.666666666666664, r.varS(), 1e-12);
+        assertEquals(1.587768372074890, r.z(), 1e-13);
+        assertEquals(0.112338725829823, r.pValue(), 1e-13);
+        assertEquals(0.523809523809524, r.tau(), 1e-14);
+        assertEquals(0.5, r.senSlope(), 1e-15);
+        assertEquals(0.0, r.senLower(), 1e-15);
+        assertEquals(0.666666666666667, r.senUpper(), 1e-14);
+    }
+
+    @Test
     void tiesGapAndAlpha() {
         double[] x = {2000, 2001, 2002, 2004, 2005, 2006, 2007, 2008, 2009, 2010, 2011, 2012, 2013, 2014, 2003};
         double[] y = {12, 14, 14, 13, 15, 17, 17, 17, 16, 19, 18, 21, 21, 20, Double.NaN};
