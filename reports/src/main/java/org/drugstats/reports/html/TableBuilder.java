@@ -33,7 +33,9 @@ public final class TableBuilder {
         /** A year or period start. */
         YEAR(Numbers::year),
         /** A p-value: three decimals, "&lt;0.001" below. */
-        P_VALUE(v -> v < 0.001 ? "<0.001" : Numbers.fixed(v, 3));
+        P_VALUE(v -> v < 0.001 ? "<0.001" : Numbers.fixed(v, 3)),
+        /** A relative link to a file of the report: the page shows it as a link, the CSV as its path. */
+        LINK(null);
 
         private final DoubleFunction<String> display;
 
@@ -140,8 +142,8 @@ public final class TableBuilder {
             }
             display.add(cells);
         }
-        return new TableView("table-" + id, caption, headers(), cols.stream().map(c -> c.kind().numeric()).toList(), display,
-                csvHref, note, rows.size());
+        return new TableView("table-" + id, caption, headers(), cols.stream().map(c -> c.kind().numeric()).toList(),
+                cols.stream().map(c -> c.kind() == Kind.LINK).toList(), display, csvHref, note, rows.size());
     }
 
     private static String display(Object v, Kind kind) {

@@ -10,18 +10,20 @@ import java.util.Objects;
  * @param caption table caption
  * @param headers column headers
  * @param numeric per column, whether it holds numbers (right-aligned)
+ * @param links per column, whether its cells are relative links to files of the report
  * @param rows the cells as display text
  * @param csv relative href of the CSV with the same rows at full precision
  * @param note a line under the table (may be empty)
  * @param totalRows number of rows in the CSV (the page may show fewer)
  */
 public record TableView(String id, String caption, List<String> headers, List<Boolean> numeric,
-        List<List<String>> rows, String csv, String note, int totalRows) implements Block {
+        List<Boolean> links, List<List<String>> rows, String csv, String note, int totalRows) implements Block {
     public TableView {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(caption, "caption");
         headers = List.copyOf(headers);
         numeric = List.copyOf(numeric);
+        links = List.copyOf(links);
         rows = rows.stream().map(List::copyOf).toList();
         Objects.requireNonNull(csv, "csv");
         note = note == null ? "" : note;

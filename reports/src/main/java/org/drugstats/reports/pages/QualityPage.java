@@ -84,7 +84,7 @@ final class QualityPage {
         for (String r : reasons) {
             t.column(r, Kind.INTEGER);
         }
-        t.text("File");
+        t.column("File", TableBuilder.Kind.LINK);
         for (QuarantineFile f : files) {
             List<Object> row = new ArrayList<>();
             row.add(f.input());
