@@ -109,7 +109,7 @@ public final class Report {
             HtmlRenderer html = HtmlRenderer.create();
             String footer = "drugstats report \u00b7 results: " + run.runDir().toAbsolutePath().normalize()
                     + (runLabel.isEmpty() ? "" : " \u00b7 " + runLabel)
-                    + " \u00b7 every table has a CSV download; charts are PNG with an SVG alternative.";
+                    + " \u00b7 every table has a CSV download; every chart is SVG with a PNG download.";
             for (Page p : pages) {
                 html.write(staging, p, pages, footer, run.warnings());
             }

@@ -85,24 +85,28 @@ final class FinancialFlowsPage {
                         + "country and year, in kilograms of pure drug)"),
                 new Facts.Fact("Flows", "each term valued at the price of its market stage (farm-gate, wholesale, "
                         + "retail); inward and outward flows summed over countries"))));
-        List<String[]> drugs = List.of(new String[] {"Cocaine (coca)", "coca", "cocaine"},
-                new String[] {"Opiates (opium poppy)", "opium", "opiates"},
-                new String[] {"Cannabis", "cannabis", "cannabis"});
+        record Market(String name, List<String> crop, List<String> seized, List<String> used) {
+        }
+        List<Market> markets = List.of(
+                new Market("Cocaine (coca)", List.of("coca"), List.of("cocaine", "coca"), List.of("cocaine")),
+                new Market("Opiates (opium poppy)", List.of("opium", "poppy"),
+                        List.of("opiate", "opioid", "heroin", "opium", "morphine"), List.of("opiate", "opioid")),
+                new Market("Cannabis", List.of("cannabis"), List.of("cannabis"), List.of("cannabis")));
         TableBuilder t = TableBuilder.of("market-balance-terms", "Terms of the market identity in this run's data")
                 .text("Drug market").text("Production").text("Imports").text("Exports").text("Seizures")
                 .text("Consumption").column("Terms held", Kind.INTEGER);
         int anyComplete = 0;
-        for (String[] d : drugs) {
-            String production = describe(Select.where(c.run.observations(), o -> Concept.CULTIVATION.matches(o.indicator())
-                    && contains(o, d[1])), "cultivated area, no yield or quantity");
+        for (Market d : markets) {
+            String production = describe(Select.where(c.run.observations(), o -> Concept.CULTIVATION.matches(
+                    o.indicator()) && containsAny(o, d.crop())), "cultivated area, no yield or quantity");
             String seizures = describe(Select.where(c.run.observations(), o -> Concept.SEIZURES.matches(o.indicator())
-                    && (contains(o, d[2]) || contains(o, d[1]))), "kilograms seized");
-            String consumption = describe(Select.where(c.run.observations(), o -> Concept.PREVALENCE.matches(o.indicator())
-                    && (contains(o, d[2]) || contains(o, d[1]))), "users (prevalence), no quantities");
-            int held = (seizures.isEmpty() ? 0 : 1);
+                    && containsAny(o, d.seized())), "kilograms seized");
+            String consumption = describe(Select.where(c.run.observations(), o -> Concept.PREVALENCE.matches(
+                    o.indicator()) && containsAny(o, d.used())), "users (prevalence), no quantities");
+            int held = seizures.isEmpty() ? 0 : 1;
             anyComplete = Math.max(anyComplete, held);
-            t.row(d[0], orNone(production), "not in the data", "not in the data", orNone(seizures), orNone(consumption),
-                    held);
+            t.row(d.name(), orNone(production), "not in the data", "not in the data", orNone(seizures),
+                    orNone(consumption), held);
         }
         s.add(c.assets.table(t.note("\"Terms held\" counts the terms available as quantities (kilograms); area and "
                 + "prevalence need yields, purities and per-user quantities to become kilograms.")));
@@ -112,10 +116,15 @@ final class FinancialFlowsPage {
         return s.build();
     }
 
-    private static boolean contains(ResultObservation o, String word) {
+    private static boolean containsAny(ResultObservation o, List<String> words) {
         for (String f : new String[] {o.drug(), o.drugGroup(), o.drugSubgroup(), o.indicator()}) {
-            if (f != null && f.toLowerCase(Locale.ROOT).contains(word)) {
-                return true;
+            if (f != null) {
+                String l = f.toLowerCase(Locale.ROOT);
+                for (String w : words) {
+                    if (l.contains(w)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

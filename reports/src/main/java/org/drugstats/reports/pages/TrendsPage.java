@@ -139,8 +139,9 @@ final class TrendsPage {
                             + "percent change, APC = 100\u00b7(e^b \u2212 1), and 95% confidence interval; dashed "
                             + "lines mark the joinpoints; the subtitle gives the average annual percent change (AAPC) "
                             + "over the whole period. Hollow markers are imputed values.")
-                    .add(Note.info(String.format(Locale.ROOT, "%d charts; %d further series are in the tables only.",
-                            n, left)))
+                    .add(Note.info(left == 0 ? String.format(Locale.ROOT, "%d charts, one per series.", n)
+                            : String.format(Locale.ROOT, "%d charts; %d further series are in the tables only.", n,
+                                    left)))
                     .build());
         }
         return out;
