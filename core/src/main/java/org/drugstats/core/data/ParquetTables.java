@@ -76,9 +76,9 @@ import tech.tablesaw.columns.Column;
  * <p>Several part files are read in name order (names ending in {@code .parquet}, hidden and
  * {@code _}-prefixed files skipped) and must have the same column names and types; their origins are
  * united (first occurrence of an id wins) and their key-value metadata merged (first part wins, except the
- * origins). Writing is deterministic (the same columns, rows and metadata give the same bytes, whatever the
- * table's name) and atomic (a
- * temporary file beside the target, then a move).
+ * origins). Writing is deterministic within a JVM (the same columns, rows and metadata give the same bytes,
+ * whatever the table's name; across JVMs parquet-java may list a column chunk's encodings in another order in the
+ * footer) and atomic (a temporary file beside the target, then a move).
  *
  * <p>Edge cases: a file with no rows gives a table with its columns and no rows; an empty directory or one
  * without part files is an error.
