@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             AggregateCommand.class,
             CatalogCommand.class,
             ExtractCommand.class,
+            IngestCommand.class,
             InequalityCommand.class,
             ReportCommand.class,
             RunCommand.class,

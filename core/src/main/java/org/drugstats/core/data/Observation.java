@@ -135,7 +135,7 @@ public record Observation(
     }
 
     /** Shortest text that parses back to the same double; integers without a fraction. */
-    static String number(Double d) {
+    public static String number(Double d) {
         if (d == null) {
             return null;
         }

@@ -1,0 +1,226 @@
+package org.drugstats.core.ingest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.drugstats.core.data.Column;
+import org.drugstats.core.data.ExtractValidator;
+import org.drugstats.core.data.Observation;
+import org.drugstats.core.data.ObservationKey;
+import org.drugstats.core.data.Origin;
+import org.drugstats.core.data.QuarantineReason;
+import org.drugstats.core.data.QuarantineRow;
+import org.drugstats.core.geo.NameMatch;
+import org.drugstats.core.geo.NameNormaliser;
+
+/**
+ * Collects what a kind reads and keeps the books: every row read must end as exactly one accepted observation
+ * or one quarantine row.
+ *
+ * <p>A kind calls {@link #read()} once per row unit it meets, then hands the row over once, with
+ * {@link #submit} (validated with {@link ExtractValidator#checkRow}: required columns, codes, numbers, unit
+ * domains, ranges) or {@link #quarantine}. {@link #finish} checks that reads equal hand-overs, then resolves
+ * duplicate keys: when one key has several accepted rows with the same value, the first is kept and the others
+ * are quarantined as {@code duplicate-key}; when their values differ, none is accepted and all are quarantined
+ * (the reader cannot tell which one is right, and choosing the first would hide the conflict).
+ */
+public final class IngestCollector {
+
+    private final SourceFile file;
+    private final String kind;
+    private long reads;
+    private long handedOver;
+    private final List<Candidate> acceptedFrom = new ArrayList<>();
+    private final List<Observation> accepted = new ArrayList<>();
+    private final List<QuarantineRow> quarantined = new ArrayList<>();
+    private final Map<String, UnmappedAcc> unmapped = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    private long blankRows;
+    private final Map<String, Long> skipped = new TreeMap<>();
+
+    private static final class UnmappedAcc {
+        NameMatch.Unmapped match;
+        long rows;
+        String firstAt;
+        boolean quarantined;
+    }
+
+    /** A collector for one input. */
+    public IngestCollector(SourceFile file, String kind) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    /** Counts one row read. */
+    public void read() {
+        reads++;
+    }
+
+    /** A new candidate row at a location (sheet may be null; row is 1-based). */
+    public Candidate candidate(String sheet, long row) {
+        return new Candidate(sheet, row);
+    }
+
+    /** Validates a row and accepts it, or quarantines it with the validator's reason. */
+    public void submit(Candidate c) {
+        handedOver++;
+        String[] canonical = c.canonical();
+        ExtractValidator.RowCheck check = ExtractValidator.checkRow(file.name(), c.row(), canonical);
+        if (check.accepted()) {
+            accepted.add(check.observation().orElseThrow());
+            acceptedFrom.add(c);
+            return;
+        }
+        QuarantineRow q = check.quarantine().orElseThrow();
+        Column col = q.column() == null ? null : Column.byName(q.column()).orElse(null);
+        quarantined.add(new QuarantineRow(file.name(), c.sheet(), c.row(), col == null ? q.column() : c.inputColumn(col),
+                col == null ? q.rawValue() : c.rawValue(col), q.reason(), q.detail(), canonical));
+    }
+
+    /** Quarantines a row; {@code column} is the canonical column at fault (its input column is reported), or null. */
+    public void quarantine(Candidate c, QuarantineReason reason, Column column, String detail) {
+        quarantine(c, reason, column == null ? null : c.inputColumn(column), column == null ? null : c.rawValue(column),
+                detail);
+    }
+
+    /** Quarantines a row naming the input column and raw value at fault. */
+    public void quarantine(Candidate c, QuarantineReason reason, String inputColumn, String rawValue, String detail) {
+        handedOver++;
+        quarantined.add(new QuarantineRow(file.name(), c.sheet(), c.row(), inputColumn, rawValue, reason, detail,
+                c.canonical()));
+    }
+
+    /**
+     * Records a name that is not one country.
+     *
+     * @param u the match
+     * @param where e.g. "sheet 'NPS' row 215"
+     * @param rowsQuarantined true when its rows are quarantined (no code), false when stored under its code
+     */
+    public void unmapped(NameMatch.Unmapped u, String where, boolean rowsQuarantined) {
+        String key = NameNormaliser.clean(u.input()) + "\u0000" + u.reason();
+        UnmappedAcc a = unmapped.computeIfAbsent(key, k -> new UnmappedAcc());
+        if (a.match == null) {
+            a.match = u;
+            a.firstAt = where;
+        }
+        a.rows++;
+        a.quarantined |= rowsQuarantined;
+    }
+
+    /** Adds a warning (one line). */
+    public void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    /** Adds a formatted warning ({@link Locale#ROOT}). */
+    public void warn(String template, Object... args) {
+        warnings.add(String.format(Locale.ROOT, template, args));
+    }
+
+    /** Counts stored rows that hold nothing. */
+    public void blankRows(long n) {
+        blankRows += n;
+    }
+
+    /** Counts rows that are not data (title, header, notes). */
+    public void skipped(String what, long n) {
+        if (n > 0) {
+            skipped.merge(what, n, Long::sum);
+        }
+    }
+
+    /** Accepted observations so far (for kinds that check totals before finishing). */
+    List<Observation> acceptedSoFar() {
+        return accepted;
+    }
+
+    /**
+     * Resolves duplicate keys and returns the result.
+     *
+     * @throws IllegalStateException when the kind read a row it did not hand over (a bug in the kind)
+     */
+    public IngestResult finish(Origin origin, String rowUnit) {
+        if (reads != handedOver) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "%s (%s): %d rows read but %d handed over; every row read must be accepted or quarantined",
+                    file.name(), kind, reads, handedOver));
+        }
+        Map<ObservationKey, List<Integer>> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < accepted.size(); i++) {
+            byKey.computeIfAbsent(accepted.get(i).key(), k -> new ArrayList<>()).add(i);
+        }
+        boolean[] drop = new boolean[accepted.size()];
+        List<QuarantineRow> duplicates = new ArrayList<>();
+        long conflictKeys = 0;
+        long conflictRows = 0;
+        long sameKeys = 0;
+        for (List<Integer> idx : byKey.values()) {
+            if (idx.size() < 2) {
+                continue;
+            }
+            Observation first = accepted.get(idx.get(0));
+            boolean same = idx.stream().map(accepted::get).allMatch(o -> sameValues(o, first));
+            StringBuilder rows = new StringBuilder();
+            for (int i : idx) {
+                Candidate c = acceptedFrom.get(i);
+                rows.append(rows.length() == 0 ? "" : ", ").append(where(c)).append(" = ")
+                        .append(accepted.get(i).text(Column.VALUE) == null ? "(missing)" : accepted.get(i)
+                                .text(Column.VALUE));
+            }
+            if (same) {
+                sameKeys++;
+            } else {
+                conflictKeys++;
+                conflictRows += idx.size();
+            }
+            for (int k = same ? 1 : 0; k < idx.size(); k++) {
+                int i = idx.get(k);
+                drop[i] = true;
+                Candidate c = acceptedFrom.get(i);
+                Observation o = accepted.get(i);
+                String detail = same
+                        ? "same key and value as " + where(acceptedFrom.get(idx.get(0))) + ", which was kept"
+                        : idx.size() + " rows publish different values for one key (" + rows + "); none accepted";
+                duplicates.add(new QuarantineRow(file.name(), c.sheet(), c.row(), c.inputColumn(Column.VALUE),
+                        c.rawValue(Column.VALUE), QuarantineReason.DUPLICATE_KEY, detail, ExtractValidator.textOf(o)));
+            }
+        }
+        if (conflictKeys > 0) {
+            warn("%d keys have rows with different values (%d rows); all quarantined as duplicate-key, none accepted",
+                    conflictKeys, conflictRows);
+        }
+        if (sameKeys > 0) {
+            warn("%d keys are repeated with the same value; the first row of each was kept, the repeats quarantined",
+                    sameKeys);
+        }
+        List<Observation> keep = new ArrayList<>();
+        for (int i = 0; i < accepted.size(); i++) {
+            if (!drop[i]) {
+                keep.add(accepted.get(i));
+            }
+        }
+        List<QuarantineRow> allQ = new ArrayList<>(quarantined);
+        allQ.addAll(duplicates);
+        List<UnmappedName> names = new ArrayList<>();
+        for (UnmappedAcc a : unmapped.values()) {
+            names.add(new UnmappedName(NameNormaliser.clean(a.match.input()), a.match.reason(),
+                    a.quarantined ? null : a.match.code(), a.rows, a.firstAt, a.match.detail()));
+        }
+        return new IngestResult(kind, rowUnit, origin, reads, keep, allQ, blankRows, skipped, names, warnings);
+    }
+
+    private static boolean sameValues(Observation a, Observation b) {
+        return Objects.equals(a.value(), b.value()) && Objects.equals(a.lower(), b.lower())
+                && Objects.equals(a.upper(), b.upper()) && a.obsStatus() == b.obsStatus() && a.unit() == b.unit()
+                && a.unitMult() == b.unitMult();
+    }
+
+    private static String where(Candidate c) {
+        return (c.sheet() == null ? "" : "sheet '" + c.sheet() + "' ") + "row " + c.row();
+    }
+}

@@ -1,0 +1,81 @@
+package org.drugstats.core.ingest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.drugstats.core.DrugstatsException;
+import org.drugstats.core.data.Observation;
+import org.drugstats.core.data.Origin;
+import org.drugstats.core.data.QualityFlag;
+import org.drugstats.core.data.QuarantineReason;
+import org.drugstats.core.data.QuarantineRow;
+
+/**
+ * What an ingest read: the accepted observations, the quarantined rows with reasons, and the report's facts.
+ * The accounting identity {@code rowsRead = accepted + quarantined} is checked on construction.
+ *
+ * @param kind the kind's name
+ * @param rowUnit what one row read is
+ * @param origin provenance of the input (every accepted row names its id)
+ * @param rowsRead rows read, in {@code rowUnit}
+ * @param accepted observations, in input order
+ * @param quarantined rows set aside, in input order (duplicates last)
+ * @param blankRowsSkipped stored rows of the input that hold nothing (padding), not counted as read
+ * @param nonDataRowsSkipped other rows that are not data (title, header, notes), by what they are
+ * @param unmappedNames area names that are not one country
+ * @param warnings inconsistencies of the published table and decisions the reader should know about
+ */
+public record IngestResult(String kind, String rowUnit, Origin origin, long rowsRead, List<Observation> accepted,
+        List<QuarantineRow> quarantined, long blankRowsSkipped, Map<String, Long> nonDataRowsSkipped,
+        List<UnmappedName> unmappedNames, List<String> warnings) {
+
+    public IngestResult {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(origin, "origin");
+        accepted = List.copyOf(accepted);
+        quarantined = List.copyOf(quarantined);
+        nonDataRowsSkipped = java.util.Collections.unmodifiableMap(new TreeMap<>(nonDataRowsSkipped));
+        unmappedNames = List.copyOf(unmappedNames);
+        warnings = List.copyOf(warnings);
+        if (rowsRead != accepted.size() + (long) quarantined.size()) {
+            throw DrugstatsException.of("%s (%s): row accounting broken: read %d, accepted %d, quarantined %d",
+                    origin.fileName(), kind, rowsRead, accepted.size(), quarantined.size());
+        }
+    }
+
+    /** Rows accepted. */
+    public long rowsAccepted() {
+        return accepted.size();
+    }
+
+    /** Rows quarantined. */
+    public long rowsQuarantined() {
+        return quarantined.size();
+    }
+
+    /** Quarantined rows by reason code, sorted. */
+    public Map<String, Long> quarantinedByReason() {
+        Map<String, Long> m = new TreeMap<>();
+        for (QuarantineRow q : quarantined) {
+            m.merge(q.reason().code(), 1L, Long::sum);
+        }
+        return m;
+    }
+
+    /** Accepted observations by quality flag code, sorted. */
+    public Map<String, Long> flagged() {
+        Map<String, Long> m = new TreeMap<>();
+        for (Observation o : accepted) {
+            for (QualityFlag f : o.flags()) {
+                m.merge(f.code(), 1L, Long::sum);
+            }
+        }
+        return m;
+    }
+
+    /** Number of quarantined rows with this reason. */
+    public long quarantined(QuarantineReason reason) {
+        return quarantined.stream().filter(q -> q.reason() == reason).count();
+    }
+}

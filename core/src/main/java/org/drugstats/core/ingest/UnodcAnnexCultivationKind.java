@@ -1,0 +1,578 @@
+package org.drugstats.core.ingest;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drugstats.core.DrugstatsException;
+import org.drugstats.core.data.Column;
+import org.drugstats.core.data.ExtractValidator;
+import org.drugstats.core.data.ObsStatus;
+import org.drugstats.core.data.Observation;
+import org.drugstats.core.data.Origin;
+import org.drugstats.core.data.QualityFlag;
+import org.drugstats.core.data.QuarantineReason;
+import org.drugstats.core.data.Sex;
+import org.drugstats.core.data.Unit;
+import org.drugstats.core.geo.CountryNames;
+import org.drugstats.core.geo.NameMatch;
+import org.drugstats.core.geo.NameNormaliser;
+import org.drugstats.core.geo.RegionScheme;
+import org.drugstats.core.geo.UnmappedReason;
+
+/**
+ * World Drug Report statistical annex tables 6.x: global illicit cultivation (coca bush, opium poppy), in
+ * hectares, in their pivot layout (UNODC, CC BY 3.0 IGO).
+ *
+ * <p>Layout: a title ("Global illicit cultivation of coca bush, 2010-2023 (hectares)"); a header row of years
+ * across columns — numbers, or Excel dates (a year stored as the date serial 40182, 4 January 2010, formatted
+ * "yyyy"), with blank spacer columns; one row per country and estimation method, the label carrying footnote
+ * letters ("Colombia a", "Peru b", "Peru c"); optional rows of lower and upper bounds (labels starting with
+ * Lower/Low/Min and Upper/High/Max) under a best estimate; a Total row; residual rows ("Other countries");
+ * ".." for not available; footnote letters in spacer cells next to a value ("d" after the 2011 total); notes
+ * and footnote texts ("a) Net area on 31 December.") below.
+ *
+ * <p>Observations: indicator {@code cultivation_area_coca} or {@code cultivation_area_opium_poppy} (from the
+ * crop in the title; another crop gives {@code cultivation_area_<crop>}), unit hectares, drug from the title, age {@code _T}, sex
+ * T; {@code method} is the label's footnote letter (its text, from the notes below, is in {@code notes}), so
+ * that two methods for one country and year are two observations, both flagged {@code multiple-methods}; ".."
+ * gives a {@code missing} observation. The Total row is stored as {@code WLD} with {@code published-aggregate}
+ * (the published world total, distinct from the countries); residual rows as {@code WLD_OTHER} with
+ * {@code residual-area}.
+ *
+ * <p>Checks, flagged and reported, never silently fixed: a best estimate outside its own bounds
+ * ({@code best-outside-bounds}); country and residual values that do not add up to the published Total of the
+ * same year ({@code total-mismatch} on the Total, with the sum and the difference in its notes). Where a country
+ * has two methods in one year, the total matches if it matches the sum with either; totals are published
+ * rounded (to 100 ha), so a difference up to half the total's rounding unit (at most 50 ha) is accepted.
+ *
+ * <p>A row read is one non-blank year cell of a country, residual or Total row (a bound cell travels with the
+ * best estimate above it; a bound without a best estimate, and a labelled row with no value, count as one).
+ */
+public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
+
+    static final String NAME = "unodc-annex-cultivation";
+    private static final Pattern TITLE_DRUG = Pattern.compile("cultivation of (.+?)\\s*(?:,|\\(|$)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FOOTNOTE_DEF = Pattern.compile("^([a-z])\\)\\s*(.+)$", Pattern.DOTALL);
+    private static final Pattern MARKERS = Pattern.compile("[a-z](?:\\s*,\\s*[a-z])*");
+    private static final Pattern NUMBER_WITH_NOTE = Pattern.compile(
+            "^(-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|-?\\d+(?:\\.\\d+)?)\\s*([a-z](?:\\s*,\\s*[a-z])*)?$");
+    private static final double SERIAL_MIN = 32874; // 1990-01-01
+    private static final double SERIAL_MAX = 73051; // 2100-01-01
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "UNODC World Drug Report annex tables 6.x: global illicit cultivation in hectares (years across)";
+    }
+
+    @Override
+    public String rowUnit() {
+        return "year cell: one non-blank cell under a year header in a country, residual or Total row (bound rows "
+                + "travel with the best estimate above; a bound without a best estimate, or a labelled row without any "
+                + "value, counts as one)";
+    }
+
+    private record Layout(XlsxSheet sheet, String title, String drug, int headerIndex, int labelCol,
+            Map<Integer, String> years, List<String> yearNotes) {
+    }
+
+    @Override
+    Object shape(XlsxWorkbook wb, SourceFile file) {
+        List<String> found = new ArrayList<>();
+        for (XlsxSheet sheet : wb.sheets()) {
+            String title = null;
+            for (XlsxRow row : sheet.rows()) {
+                if (row.index() > 15) {
+                    break;
+                }
+                Map<Integer, String> years = new TreeMap<>();
+                List<String> notes = new ArrayList<>();
+                for (int c = 1; c < row.width(); c++) {
+                    Optional<String> y = yearOf(row.cell(c), notes);
+                    if (y.isPresent()) {
+                        years.put(c, y.get());
+                    }
+                }
+                if (years.size() >= 3 && title != null) {
+                    Matcher m = TITLE_DRUG.matcher(title);
+                    if (!m.find()) {
+                        break;
+                    }
+                    int first = years.keySet().iterator().next();
+                    return new Layout(sheet, title, m.group(1).toLowerCase(Locale.ROOT), row.index(),
+                            labelColumn(sheet, row.index(), first), years, notes);
+                }
+                for (int c = 0; c < row.width() && title == null; c++) {
+                    XlsxCell cell = row.cell(c);
+                    if (!cell.isBlank() && cell.text().toLowerCase(Locale.ROOT).contains("cultivation")) {
+                        title = cell.text();
+                    }
+                }
+            }
+            String firstText = sheet.rows().isEmpty() ? "an empty sheet" : "'" + firstText(sheet.rows().get(0)) + "'";
+            found.add("sheet '" + sheet.name() + "' starting " + firstText);
+        }
+        throw DrugstatsException.of("%s is not a %s file: expected a title naming the cultivation of a crop "
+                + "(\"Global illicit cultivation of coca bush ...\") above a row of at least three years across columns, "
+                + "found %s", file.name(), NAME, String.join(", ", found));
+    }
+
+    private static String firstText(XlsxRow row) {
+        for (int c = 0; c < row.width(); c++) {
+            if (!row.cell(c).isBlank()) {
+                String t = row.cell(c).text();
+                return t.length() > 60 ? t.substring(0, 60) + "..." : t;
+            }
+        }
+        return "";
+    }
+
+    private static int labelColumn(XlsxSheet sheet, int headerIndex, int firstYearCol) {
+        int best = 0;
+        for (XlsxRow row : sheet.rows()) {
+            if (row.index() <= headerIndex) {
+                continue;
+            }
+            for (int c = 0; c < firstYearCol; c++) {
+                if (!row.cell(c).isBlank()) {
+                    return c;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The year a header cell names: a whole number 1900–2099, a year as text, or an Excel date serial. */
+    private static Optional<String> yearOf(XlsxCell cell, List<String> notes) {
+        if (cell.isBlank()) {
+            return Optional.empty();
+        }
+        if (cell.isNumber()) {
+            double d = cell.number();
+            if (!cell.date() && d == Math.rint(d) && d >= 1900 && d < 2100) {
+                return Optional.of(Integer.toString((int) d));
+            }
+            if (cell.date() || (d >= SERIAL_MIN && d < SERIAL_MAX)) {
+                LocalDateTime t = cell.dateValue();
+                if (t != null) {
+                    notes.add(String.format(Locale.ROOT, "year header %s is an Excel date (serial %s = %s); read as %d",
+                            cell.ref(), cell.text(), t.toLocalDate(), t.getYear()));
+                    return Optional.of(Integer.toString(t.getYear()));
+                }
+            }
+            return Optional.empty();
+        }
+        return IngestSupport.period(cell.text()).filter(p -> p.length() == 4);
+    }
+
+    @Override
+    Origin origin(SourceFile file, Object shape) {
+        String table = file.name().matches("^\\d+(\\.\\d+)*_.*") ? file.name().substring(0, file.name().indexOf('_'))
+                : "6.x";
+        return IngestSupport.unodcAnnex(NAME, file, table, ((Layout) shape).title());
+    }
+
+    /** A labelled data row and its cells by year. */
+    private static final class DataRow {
+        final XlsxRow row;
+        final String label;
+        final NameMatch match;
+        final Map<String, XlsxCell> cells = new LinkedHashMap<>();
+        final Map<String, String> footnotes = new HashMap<>();
+        final Map<String, XlsxCell> lower = new HashMap<>();
+        final Map<String, XlsxCell> upper = new HashMap<>();
+        final List<XlsxRow> boundRows = new ArrayList<>();
+
+        DataRow(XlsxRow row, String label, NameMatch match) {
+            this.row = row;
+            this.label = label;
+            this.match = match;
+        }
+    }
+
+    @Override
+    void parse(XlsxWorkbook wb, Object shape, SourceFile file, IngestContext context, IngestCollector out) {
+        Layout l = (Layout) shape;
+        l.yearNotes().forEach(out::warn);
+        for (XlsxSheet s : wb.sheets()) {
+            if (s != l.sheet()) {
+                out.skipped("rows of other sheets", s.rows().size());
+                out.blankRows(s.blankRows().size());
+                out.warn("sheet '%s' skipped: the table is on sheet '%s'", s.name(), l.sheet().name());
+            }
+        }
+        XlsxSheet sheet = l.sheet();
+        out.blankRows(sheet.blankRows().size());
+        CountryNames names = context.names().withScheme(RegionScheme.UNODC);
+        String origin = origin(file, shape).id();
+
+        List<DataRow> rows = new ArrayList<>();
+        Map<String, String> footnoteText = new TreeMap<>();
+        boolean notesStarted = false;
+        for (XlsxRow row : sheet.rows()) {
+            if (row.index() <= l.headerIndex()) {
+                out.skipped("title and header rows", 1);
+                continue;
+            }
+            XlsxCell labelCell = row.cell(l.labelCol());
+            String label = labelCell.text();
+            Matcher fn = FOOTNOTE_DEF.matcher(label);
+            if (fn.matches()) {
+                footnoteText.put(fn.group(1), NameNormaliser.clean(fn.group(2)));
+                out.skipped("notes rows", 1);
+                notesStarted = true;
+                continue;
+            }
+            boolean hasYearCell = l.years().keySet().stream().anyMatch(c -> !row.cell(c).isBlank());
+            if (notesStarted || (!hasYearCell && label.length() > 60)) {
+                out.skipped("notes rows", 1);
+                notesStarted = true;
+                continue;
+            }
+            String key = NameNormaliser.key(label);
+            boolean lowerRow = key.startsWith("lower") || key.startsWith("low ") || key.equals("low")
+                    || key.startsWith("min");
+            boolean upperRow = key.startsWith("upper") || key.startsWith("high") || key.startsWith("max");
+            if ((lowerRow || upperRow) && !rows.isEmpty()) {
+                DataRow best = rows.get(rows.size() - 1);
+                best.boundRows.add(row);
+                for (Map.Entry<Integer, String> y : l.years().entrySet()) {
+                    XlsxCell c = row.cell(y.getKey());
+                    if (!c.isBlank()) {
+                        (lowerRow ? best.lower : best.upper).put(y.getValue(), c);
+                    }
+                }
+                continue;
+            }
+            if (labelCell.isBlank()) {
+                if (hasYearCell) {
+                    out.warn("sheet '%s' row %d: values without a row label; quarantined", sheet.name(), row.number());
+                } else {
+                    out.skipped("rows without label or value", 1);
+                    continue;
+                }
+            }
+            DataRow dr = new DataRow(row, labelCell.rawOrNull(), labelCell.isBlank() ? null
+                    : names.match(labelCell.raw()));
+            for (Map.Entry<Integer, String> y : l.years().entrySet()) {
+                XlsxCell c = row.cell(y.getKey());
+                if (!c.isBlank()) {
+                    dr.cells.put(y.getValue(), c);
+                }
+            }
+            // footnote letters in spacer cells belong to the nearest year column on their left
+            for (int c = 0; c < row.width(); c++) {
+                XlsxCell cell = row.cell(c);
+                if (cell.isBlank() || c == l.labelCol() || l.years().containsKey(c)) {
+                    continue;
+                }
+                Integer left = null;
+                for (Integer yc : l.years().keySet()) {
+                    if (yc < c) {
+                        left = yc;
+                    }
+                }
+                if (left != null && MARKERS.matcher(cell.text()).matches()) {
+                    dr.footnotes.merge(l.years().get(left), cell.text().replace(" ", ""), (a, b) -> a + "," + b);
+                } else {
+                    out.warn("sheet '%s' %s: '%s' outside the year columns; not read", sheet.name(), cell.ref(),
+                            cell.text());
+                }
+            }
+            rows.add(dr);
+        }
+        emit(l, rows, footnoteText, names, origin, out);
+    }
+
+    private void emit(Layout l, List<DataRow> rows, Map<String, String> footnoteText, CountryNames names,
+            String origin, IngestCollector out) {
+        String sheetName = l.sheet().name();
+        List<Candidate> pending = new ArrayList<>();
+        Map<Candidate, String> yearOf = new HashMap<>();
+        Map<Candidate, DataRow> rowOf = new HashMap<>();
+        Map<Candidate, Double> numeric = new HashMap<>();
+        for (DataRow dr : rows) {
+            String where = "sheet '" + sheetName + "' row " + dr.row.number();
+            if (dr.match instanceof NameMatch.Unmapped u) {
+                out.unmapped(u, where, u.code() == null);
+            }
+            String marker = dr.match == null ? null : dr.match.footnote();
+            if (dr.cells.isEmpty()) {
+                out.read();
+                Candidate c = base(out, sheetName, dr, l, origin, null);
+                if (dr.lower.isEmpty() && dr.upper.isEmpty()) {
+                    out.quarantine(c, QuarantineReason.MALFORMED_ROW, "label", dr.label,
+                            "the row names an area but holds no value under any year");
+                } else {
+                    out.quarantine(c, QuarantineReason.MALFORMED_ROW, "label", dr.label,
+                            "bound rows under a row without best estimates");
+                }
+            }
+            for (Map.Entry<String, XlsxCell> e : dr.cells.entrySet()) {
+                String year = e.getKey();
+                XlsxCell cell = e.getValue();
+                out.read();
+                Candidate c = base(out, sheetName, dr, l, origin, year);
+                if (marker != null) {
+                    c.set(Column.METHOD, marker.replace(",", ", "));
+                    c.flag(QualityFlag.FOOTNOTE).note(footnoteNote(marker, footnoteText));
+                }
+                String cellNote = dr.footnotes.get(year);
+                String text = cell.text();
+                if (cell.isNumber()) {
+                    c.set(Column.VALUE, cell.text(), year, cell.raw());
+                    numeric.put(c, cell.number());
+                } else if (text.equals("..") || text.equals("\u2026")) {
+                    c.set(Column.VALUE, null, year, cell.raw()).set(Column.OBS_STATUS, ObsStatus.MISSING.code())
+                            .note("published as '..' (not available)");
+                } else {
+                    Matcher m = NUMBER_WITH_NOTE.matcher(text);
+                    if (m.matches() && m.group(2) != null) {
+                        String num = m.group(1).replace(",", "");
+                        c.set(Column.VALUE, num, year, cell.raw());
+                        numeric.put(c, Double.parseDouble(num));
+                        cellNote = cellNote == null ? m.group(2) : cellNote + "," + m.group(2);
+                    } else if (m.matches()) {
+                        String num = m.group(1).replace(",", "");
+                        c.set(Column.VALUE, num, year, cell.raw());
+                        numeric.put(c, Double.parseDouble(num));
+                    } else if (MARKERS.matcher(text).matches()) {
+                        out.quarantine(c, QuarantineReason.MALFORMED_ROW, year, cell.raw(),
+                                "a footnote marker without a value under a year");
+                        continue;
+                    } else {
+                        c.set(Column.VALUE, text, year, cell.raw()); // the validator quarantines it as non-numeric
+                    }
+                }
+                if (cellNote != null) {
+                    c.flag(QualityFlag.FOOTNOTE).note(footnoteNote(cellNote, footnoteText));
+                }
+                XlsxCell lo = dr.lower.get(year);
+                XlsxCell hi = dr.upper.get(year);
+                if (lo != null && !lo.text().equals("..")) {
+                    c.set(Column.LOWER, lo.text(), year + " (lower bound row)", lo.raw());
+                }
+                if (hi != null && !hi.text().equals("..")) {
+                    c.set(Column.UPPER, hi.text(), year + " (upper bound row)", hi.raw());
+                }
+                if (numeric.containsKey(c) && ((lo != null && lo.isNumber() && numeric.get(c) < lo.number())
+                        || (hi != null && hi.isNumber() && numeric.get(c) > hi.number()))) {
+                    c.flag(QualityFlag.BEST_OUTSIDE_BOUNDS);
+                    out.warn("sheet '%s' row %d, %s: best estimate %s lies outside its own bounds [%s, %s]; kept and "
+                            + "flagged best-outside-bounds", sheetName, dr.row.number(), year, text,
+                            lo == null ? "" : lo.text(), hi == null ? "" : hi.text());
+                }
+                if (!resolveArea(dr, c, out)) {
+                    continue;
+                }
+                pending.add(c);
+                yearOf.put(c, year);
+                rowOf.put(c, dr);
+            }
+            for (Map.Entry<String, XlsxCell> e : orphans(dr)) {
+                out.read();
+                Candidate c = base(out, sheetName, dr, l, origin, e.getKey());
+                out.quarantine(c, QuarantineReason.MALFORMED_ROW, e.getKey(), e.getValue().raw(),
+                        "a bound without a best estimate for " + e.getKey());
+            }
+        }
+        multipleMethods(pending, yearOf, out);
+        checkTotals(pending, yearOf, rowOf, numeric, sheetName, out);
+        pending.forEach(out::submit);
+    }
+
+    private static List<Map.Entry<String, XlsxCell>> orphans(DataRow dr) {
+        List<Map.Entry<String, XlsxCell>> o = new ArrayList<>();
+        for (Map<String, XlsxCell> bounds : List.of(dr.lower, dr.upper)) {
+            for (Map.Entry<String, XlsxCell> e : bounds.entrySet()) {
+                if (!dr.cells.containsKey(e.getKey()) && !e.getValue().text().equals("..")) {
+                    o.add(e);
+                }
+            }
+        }
+        return o;
+    }
+
+    private static String footnoteNote(String markers, Map<String, String> text) {
+        StringBuilder sb = new StringBuilder();
+        for (String m : markers.split(",")) {
+            String t = text.get(m.strip());
+            sb.append(sb.length() == 0 ? "" : "; ").append("footnote ").append(m.strip())
+                    .append(t == null ? " (text not found below the table)" : ": " + t);
+        }
+        return sb.toString();
+    }
+
+    private static Candidate base(IngestCollector out, String sheet, DataRow dr, Layout l, String origin, String year) {
+        return out.candidate(sheet, dr.row.number())
+                .set(Column.REF_AREA, dr.match == null ? null : dr.match.refArea().orElse(null))
+                .set(Column.INDICATOR, indicator(l.drug()))
+                .set(Column.TIME_PERIOD, year)
+                .set(Column.SEX, Sex.TOTAL.code())
+                .set(Column.AGE, "_T")
+                .set(Column.UNIT, Unit.HECTARES.code())
+                .set(Column.UNIT_MULT, "0")
+                .set(Column.OBS_STATUS, ObsStatus.NORMAL.code())
+                .set(Column.ORIGIN, origin)
+                .set(Column.DRUG, l.drug())
+                .set(Column.AREA_NAME, dr.label, "label", dr.label);
+    }
+
+    /** The catalog's indicator for a crop: cultivation_area_coca, cultivation_area_opium_poppy, else by name. */
+    static String indicator(String drug) {
+        String d = drug.toLowerCase(Locale.ROOT);
+        if (d.startsWith("coca")) {
+            return "cultivation_area_coca";
+        }
+        if (d.startsWith("opium")) {
+            return "cultivation_area_opium_poppy";
+        }
+        return "cultivation_area_" + SdgOpenCsvKind.slug(d);
+    }
+
+    private static boolean resolveArea(DataRow dr, Candidate c, IngestCollector out) {
+        if (dr.match == null) {
+            out.quarantine(c, QuarantineReason.MALFORMED_ROW, "label", null, "a value without a row label");
+            return false;
+        }
+        if (dr.match instanceof NameMatch.Mapped m) {
+            c.set(Column.REF_AREA, m.areaCode());
+            return true;
+        }
+        NameMatch.Unmapped u = (NameMatch.Unmapped) dr.match;
+        if (u.code() == null) {
+            out.quarantine(c, QuarantineReason.UNMAPPED_AREA, "label", dr.label, "'" + NameNormaliser.clean(dr.label)
+                    + "' is not a country, a Total or a residual row (" + u.reason().name().toLowerCase(Locale.ROOT)
+                    + ")");
+            return false;
+        }
+        c.set(Column.REF_AREA, u.code());
+        c.flag(u.reason() == UnmappedReason.RESIDUAL ? QualityFlag.RESIDUAL_AREA : QualityFlag.PUBLISHED_AGGREGATE);
+        return true;
+    }
+
+    private static void multipleMethods(List<Candidate> pending, Map<Candidate, String> yearOf, IngestCollector out) {
+        Map<String, List<Candidate>> byAreaYear = new LinkedHashMap<>();
+        for (Candidate c : pending) {
+            if (c.get(Column.VALUE) != null) {
+                byAreaYear.computeIfAbsent(c.get(Column.REF_AREA) + "|" + yearOf.get(c), k -> new ArrayList<>()).add(c);
+            }
+        }
+        for (Map.Entry<String, List<Candidate>> e : byAreaYear.entrySet()) {
+            List<Candidate> list = e.getValue();
+            long methods = list.stream().map(c -> String.valueOf(c.get(Column.METHOD))).distinct().count();
+            if (methods > 1) {
+                list.forEach(c -> c.flag(QualityFlag.MULTIPLE_METHODS));
+                out.warn("%s %s: %d estimates by different methods (%s); both kept and flagged multiple-methods",
+                        list.get(0).get(Column.REF_AREA), yearOf.get(list.get(0)), list.size(),
+                        String.join(", ", list.stream().map(c -> NameNormaliser.clean(c.get(Column.AREA_NAME)) + " = "
+                                + c.get(Column.VALUE)).toList()));
+            }
+        }
+    }
+
+    private static void checkTotals(List<Candidate> pending, Map<Candidate, String> yearOf,
+            Map<Candidate, DataRow> rowOf, Map<Candidate, Double> numeric, String sheetName, IngestCollector out) {
+        Map<String, List<Candidate>> byYear = new TreeMap<>();
+        pending.forEach(c -> byYear.computeIfAbsent(yearOf.get(c), k -> new ArrayList<>()).add(c));
+        for (Map.Entry<String, List<Candidate>> e : byYear.entrySet()) {
+            String year = e.getKey();
+            List<Candidate> totals = e.getValue().stream().filter(c -> "WLD".equals(c.get(Column.REF_AREA))).toList();
+            if (totals.size() != 1 || !numeric.containsKey(totals.get(0))) {
+                continue;
+            }
+            Candidate total = totals.get(0);
+            Map<String, List<Candidate>> parts = new LinkedHashMap<>();
+            Map<String, Integer> perMethod = new HashMap<>();
+            String missing = null;
+            for (Candidate c : e.getValue()) {
+                if (c == total) {
+                    continue;
+                }
+                if (!numeric.containsKey(c) || !ExtractValidator.checkRow("", c.row(), c.canonical()).accepted()) {
+                    missing = "some listed areas have no valid value";
+                    continue;
+                }
+                if (perMethod.merge(c.get(Column.REF_AREA) + "|" + c.get(Column.METHOD), 1, Integer::sum) > 1) {
+                    missing = "an area is listed twice with the same method";
+                }
+                parts.computeIfAbsent(c.get(Column.REF_AREA), k -> new ArrayList<>()).add(c);
+            }
+            if (missing != null) {
+                out.warn("%s: the total of %s cannot be checked: %s", year,
+                        NameNormaliser.clean(total.get(Column.AREA_NAME)), missing);
+                continue;
+            }
+            double t = numeric.get(total);
+            double tolerance = roundingUnit(t) / 2;
+            List<List<Candidate>> choices = new ArrayList<>(parts.values());
+            long combos = choices.stream().mapToLong(List::size).reduce(1, (a, b) -> a * b);
+            if (combos > 4096) {
+                out.warn("%s: the total cannot be checked: %d combinations of methods", year, combos);
+                continue;
+            }
+            double bestDiff = Double.POSITIVE_INFINITY;
+            List<Candidate> bestPick = null;
+            int[] idx = new int[choices.size()];
+            for (long k = 0; k < combos; k++) {
+                long rest = k;
+                double sum = 0;
+                List<Candidate> pick = new ArrayList<>();
+                for (int i = 0; i < choices.size(); i++) {
+                    idx[i] = (int) (rest % choices.get(i).size());
+                    rest /= choices.get(i).size();
+                    Candidate c = choices.get(i).get(idx[i]);
+                    sum += numeric.get(c);
+                    pick.add(c);
+                }
+                double diff = t - sum;
+                if (Math.abs(diff) < Math.abs(bestDiff)) {
+                    bestDiff = diff;
+                    bestPick = pick;
+                }
+            }
+            if (bestPick == null) {
+                continue;
+            }
+            double sum = t - bestDiff;
+            String terms = String.join(" + ", bestPick.stream().map(c -> NameNormaliser.clean(c.get(Column.AREA_NAME))
+                    + " " + c.get(Column.VALUE)).toList());
+            if (Math.abs(bestDiff) <= tolerance) {
+                if (choices.stream().anyMatch(ch -> ch.size() > 1)) {
+                    total.note("equals the sum of " + terms);
+                }
+                continue;
+            }
+            total.flag(QualityFlag.TOTAL_MISMATCH);
+            String what = String.format(Locale.ROOT, "the listed areas sum to %s (%s); the published total is %s, "
+                    + "a difference of %s", Observation.number(sum), terms, Observation.number(t),
+                    Observation.number(bestDiff));
+            total.note(what);
+            out.warn("sheet '%s' row %d, %s: %s; the total is kept as published and flagged total-mismatch", sheetName,
+                    rowOf.get(total).row.number(), year, what);
+        }
+    }
+
+    /** The rounding unit of a published total: the largest of 100, 10, 1 that divides it, else 0 (no tolerance). */
+    static double roundingUnit(double total) {
+        for (double u : new double[] {100, 10, 1}) {
+            if (Math.rint(total / u) * u == total) {
+                return u;
+            }
+        }
+        return 1e-9 * Math.abs(total);
+    }
+}

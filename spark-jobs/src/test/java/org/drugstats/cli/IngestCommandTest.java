@@ -1,0 +1,86 @@
+package org.drugstats.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class IngestCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @TempDir
+    Path dir;
+
+    /** The shared data: property drugstats.shared.data (Surefire sets it), else ../shared/data from the project root. */
+    private static Path shared(String file) {
+        String prop = System.getProperty("drugstats.shared.data");
+        Path root = Path.of(System.getProperty("drugstats.project.root", ".")).toAbsolutePath().normalize();
+        if (root.getFileName() != null && root.getFileName().toString().equals("spark-jobs")) {
+            root = root.getParent();
+        }
+        Path p = (prop != null && !prop.isBlank() ? Path.of(prop) : root.resolve("../shared/data").normalize())
+                .resolve(file);
+        assertTrue(Files.isRegularFile(p), "shared data file missing: " + p);
+        return p;
+    }
+
+    private int run(String... args) {
+        CommandLine cl = DrugstatsCli.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void ingestsAndSummarises() {
+        Path in = shared("unodc-wdr2025/6.1.1_coca_bush_cultivation.xlsx");
+        assertEquals(0, run("ingest", "--source", "unodc-annex-cultivation", "--input", in.toString(), "--out",
+                dir.resolve("coca").toString()), err.toString());
+        assertTrue(out.toString().startsWith("6.1.1_coca_bush_cultivation.xlsx (unodc-annex-cultivation): read 57, "
+                + "accepted 57, quarantined 0 [year cell]; 1 unmapped names, 7 warnings"), out.toString());
+        assertTrue(Files.exists(dir.resolve("coca/extract.parquet")));
+        assertTrue(Files.exists(dir.resolve("coca/quarantine.csv")));
+        assertTrue(Files.exists(dir.resolve("coca/ingest-report.json")));
+        assertEquals(0, run("ingest", "--source", "m49", "--input", shared("geo/unsd-m49.csv").toString(), "--out",
+                dir.resolve("m49").toString(), "--format", "csv"), err.toString());
+        assertTrue(Files.exists(dir.resolve("m49/extract.csv")));
+    }
+
+    @Test
+    void aFileOfAnotherKindFailsWithOneLineNamingFileAndExpectation() {
+        Path in = shared("unodc-wdr2025/7.1_drug_seizures_2019-2023.xlsx");
+        assertEquals(1, run("ingest", "--source", "unodc-annex-cultivation", "--input", in.toString(), "--out",
+                dir.resolve("x").toString()));
+        String e = err.toString();
+        assertTrue(e.startsWith("drugstats: error: 7.1_drug_seizures_2019-2023.xlsx is not a unodc-annex-cultivation "
+                + "file: expected a title naming the cultivation of a crop"), e);
+        assertEquals(1, e.strip().split("\n").length, e);
+        assertTrue(Files.notExists(dir.resolve("x")));
+    }
+
+    @Test
+    void unknownKindAndMissingFileAreErrors() {
+        assertEquals(1, run("ingest", "--source", "annex", "--input", "x.xlsx", "--out", dir.toString()));
+        assertTrue(err.toString().contains("unknown source kind 'annex'; expected one of [incb-consumption, m49, "), err
+                .toString());
+        assertEquals(1, run("ingest", "--source", "m49", "--input", dir.resolve("none.csv").toString(), "--out",
+                dir.resolve("o").toString()));
+        assertTrue(err.toString().contains("none.csv: no such file"), err.toString());
+        assertEquals(2, run("ingest", "--source", "m49"));
+    }
+
+    @Test
+    void helpListsTheKinds() {
+        assertEquals(0, run("ingest", "--help"));
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertTrue(help.contains("Kind of table: incb-consumption, m49, sdg-open-csv, unodc-annex-cultivation, "
+                + "unodc-annex-prevalence, unodc-annex-seizures, wpp-population."), help);
+    }
+}
