@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.catalog.Catalog;
 import org.drugstats.core.catalog.IndicatorDefinition;
+import org.drugstats.core.geo.Geography;
 import org.drugstats.reports.chart.ReportTheme;
 import org.drugstats.reports.html.HtmlRenderer;
 import org.drugstats.reports.html.Page;
@@ -41,15 +42,21 @@ public final class Report {
     private final List<Headline> headlines;
     private final Map<String, String> indicatorNames;
     private final int threads;
+    private final Geography geography;
 
-    private Report(ReportTheme theme, List<Headline> headlines, Map<String, String> indicatorNames, int threads) {
+    private Report(ReportTheme theme, List<Headline> headlines, Map<String, String> indicatorNames, int threads,
+            Geography geography) {
         this.theme = theme;
+        this.geography = geography;
         this.headlines = List.copyOf(headlines);
         this.indicatorNames = Map.copyOf(indicatorNames);
         this.threads = threads;
     }
 
-    /** Standard theme, the catalog's headline figures and indicator names, one thread per processor. */
+    /**
+     * Standard theme, the catalog's headline figures and indicator names, core's geography for area names, one
+     * thread per processor.
+     */
     public static Report withDefaults() {
         Catalog catalog = Catalog.load();
         Map<String, String> names = new LinkedHashMap<>();
@@ -57,17 +64,17 @@ public final class Report {
             names.put(d.id(), d.name());
         }
         return new Report(ReportTheme.standard(), Headline.of(catalog), names,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), Geography.fromResources());
     }
 
     /** The same report with another chart theme. */
     public Report withTheme(ReportTheme t) {
-        return new Report(Objects.requireNonNull(t, "theme"), headlines, indicatorNames, threads);
+        return new Report(Objects.requireNonNull(t, "theme"), headlines, indicatorNames, threads, geography);
     }
 
     /** The same report with other headline figures (e.g. for a fixture). */
     public Report withHeadlines(List<Headline> h) {
-        return new Report(theme, h, indicatorNames, threads);
+        return new Report(theme, h, indicatorNames, threads, geography);
     }
 
     /** The same report rendering charts with {@code n} threads (n ≥ 1). */
@@ -75,7 +82,7 @@ public final class Report {
         if (!(n >= 1)) {
             throw DrugstatsException.of("report threads must be at least 1, got %d", n);
         }
-        return new Report(theme, headlines, indicatorNames, n);
+        return new Report(theme, headlines, indicatorNames, n, geography);
     }
 
     /**
@@ -100,7 +107,7 @@ public final class Report {
             Files.createDirectories(staging);
             ReportAssets assets = new ReportAssets(staging, theme);
             String runLabel = run.manifest().map(m -> m.ended().isEmpty() ? "" : "run of " + m.ended()).orElse("");
-            PageContext ctx = new PageContext(run, AreaNames.from(run), assets, headlines, indicatorNames,
+            PageContext ctx = new PageContext(run, AreaNames.from(run, geography), assets, headlines, indicatorNames,
                     runLabel.isEmpty() ? "this run" : runLabel);
             List<Page> pages = Pages.build(ctx);
             t = lap(phases, "build", t);

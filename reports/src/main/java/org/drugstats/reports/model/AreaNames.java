@@ -5,12 +5,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.drugstats.core.geo.AreaAggregate;
+import org.drugstats.core.geo.Geography;
+import org.drugstats.core.geo.M49Country;
 
 /**
- * Display names of reference areas: the names the data give (the most frequent published name of each code,
- * cleaned of footnote letters and stray spaces; "Total" rows name no area), and for aggregate codes without a published name a name
- * read from the code ({@code WLD} → World, {@code UNODC_AME_SOUTH} → "Ame South"). Unknown codes show as
- * themselves, so a name is never invented.
+ * Display names of reference areas, in this order: core's {@link Geography} (M49 names of countries and areas,
+ * names of M49 and UNODC regions and {@code WLD}); else the names the data give (the most frequent published name
+ * of each code, cleaned of footnote letters and stray spaces; "Total" rows name no area), which covers areas
+ * outside M49 such as England ({@code GB-ENG}); else, for aggregate codes, a name read from the code
+ * ({@code UNODC_AME_SOUTH} → "Ame south"). Unknown codes show as themselves, so a name is never invented.
  */
 public final class AreaNames {
 
@@ -20,13 +24,24 @@ public final class AreaNames {
     private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("[*\u2020\u2021]+$");
 
     private final Map<String, String> names;
+    private final Geography geography;
 
-    private AreaNames(Map<String, String> names) {
+    private AreaNames(Map<String, String> names, Geography geography) {
         this.names = Map.copyOf(names);
+        this.geography = geography;
     }
 
-    /** Names from the rows of a run (observations first, then aggregates and indicators, then Lorenz rows). */
+    /** Names from core's geography, then from the rows of a run. */
+    public static AreaNames from(RunResults run, Geography geography) {
+        return new AreaNames(fromData(run), java.util.Objects.requireNonNull(geography, "geography"));
+    }
+
+    /** Names from the rows of a run only (observations first, then aggregates and indicators, then Lorenz rows). */
     public static AreaNames from(RunResults run) {
+        return new AreaNames(fromData(run), null);
+    }
+
+    private static Map<String, String> fromData(RunResults run) {
         Map<String, Map<String, Integer>> counts = new HashMap<>();
         for (List<ResultObservation> rows : List.of(run.observations(), run.aggregates(), run.indicators())) {
             for (ResultObservation o : rows) {
@@ -46,7 +61,7 @@ public final class AreaNames {
                 .max(java.util.Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
                         .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
                 .ifPresent(e -> best.put(code, e.getKey())));
-        return new AreaNames(best);
+        return best;
     }
 
     /** Counts per cleaned name (each distinct published name cleaned once), without total-row names. */
@@ -69,7 +84,7 @@ public final class AreaNames {
 
     /** No names from data: codes only. */
     public static AreaNames none() {
-        return new AreaNames(Map.of());
+        return new AreaNames(Map.of(), null);
     }
 
     /** The display name of a code. */
@@ -80,6 +95,13 @@ public final class AreaNames {
         String n = KNOWN.get(code);
         if (n != null) {
             return n;
+        }
+        if (geography != null) {
+            java.util.Optional<String> g = geography.country(code).map(M49Country::name)
+                    .or(() -> geography.aggregate(code).map(AreaAggregate::name));
+            if (g.isPresent()) {
+                return g.get();
+            }
         }
         n = names.get(code);
         if (n != null) {

@@ -24,4 +24,16 @@ class AreaNamesTest {
         assertEquals("ZZZ", n.name("ZZZ"));
         assertEquals("", n.name(null));
     }
+
+    @Test
+    void geographyNamesComeFirstThenPublishedNames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        RunResults run = RunResults.load(org.drugstats.reports.ResultsFixture.write(dir.resolve("out")));
+        AreaNames n = AreaNames.from(run, org.drugstats.core.geo.Geography.fromResources());
+        assertEquals("Americas", n.name("UNODC_AME"));
+        assertEquals("World", n.name("WLD"));
+        assertEquals("Colombia", n.name("COL"));
+        assertEquals("England", n.name("GBR_ENG"), "an area outside M49 keeps its published name");
+        assertEquals(org.drugstats.reports.ResultsFixture.EVIL_COUNTRY, n.name("ZZX"));
+    }
 }
