@@ -23,9 +23,14 @@ final class Select {
         return rows.stream().filter(p).toList();
     }
 
-    /** True for codes of aggregates (WLD, UNODC_*, M49_*). */
+    /**
+     * True for codes of aggregates and residual rows: {@code WLD}, {@code WLD_OTHER}, {@code UNODC_*},
+     * {@code M49_*}, {@code WPP_*}, {@code WB_*} and breakdowns such as {@code GB-ENG_DEPRIVATION_D01}
+     * (data/README.md, area codes).
+     */
     static boolean isAggregateCode(String code) {
-        return code != null && (code.equals("WLD") || code.startsWith("UNODC_") || code.startsWith("M49_"));
+        return code != null && (code.startsWith("WLD") || code.startsWith("UNODC_") || code.startsWith("M49_")
+                || code.startsWith("WPP_") || code.startsWith("WB_") || code.contains("_DEPRIVATION_"));
     }
 
     /** True for the world and UNODC regions (not sub-regions). */
