@@ -86,7 +86,30 @@ public final class JoinpointChart {
         }
     }
 
+    /** Average width of a character of the annotation font, in pixels (DejaVu Sans 12 px). */
+    private static final double CHAR_PIXELS = 7.4;
+
     private JoinpointChart() {
+    }
+
+    /** Lowest and highest fitted value over [from, to] (interpolated at the ends); NaN when none. */
+    static double[] fittedRange(Data data, double from, double to) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double t : new double[] {from, to}) {
+            double v = fittedAt(data, t);
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        for (Point p : data.points()) {
+            if (p.x() >= from && p.x() <= to && Double.isFinite(p.fitted())) {
+                lo = Math.min(lo, p.fitted());
+                hi = Math.max(hi, p.fitted());
+            }
+        }
+        return lo > hi ? new double[] {Double.NaN, Double.NaN} : new double[] {lo, hi};
     }
 
     /** Builds the chart. */
@@ -172,15 +195,24 @@ public final class JoinpointChart {
         }
         double yMax = maxValue(data);
         y.setUpperMargin(0.18);
+        double xMin = data.points().get(0).x();
+        double xMax = data.points().get(data.points().size() - 1).x();
+        double xRange = Math.max(1e-9, xMax - xMin);
+        double plotPixels = theme.width() - 160.0;
         for (int i = 0; i < data.segments().size(); i++) {
             Segment s = data.segments().get(i);
-            double mid = (s.start() + s.end()) / 2;
-            double yAt = fittedAt(data, mid);
-            if (!Double.isFinite(yAt)) {
+            // The label's box (width estimated from its characters) is centred on the segment, kept inside the
+            // data's time range, and placed clear of the fitted line over its whole width: above the line's
+            // highest point under it, or (every other label, so neighbours do not collide) below its lowest.
+            double halfWidth = 0.5 * s.label().length() * CHAR_PIXELS / plotPixels * xRange;
+            double centre = Math.min(Math.max((s.start() + s.end()) / 2, xMin + halfWidth), xMax - halfWidth);
+            double[] span = fittedRange(data, centre - halfWidth, centre + halfWidth);
+            if (!Double.isFinite(span[0])) {
                 continue;
             }
-            boolean above = i % 2 == 0;
-            XYTextAnnotation a = new XYTextAnnotation(s.label(), mid, above ? yAt + 0.08 * yMax : yAt - 0.08 * yMax);
+            boolean above = i % 2 == 0 || span[0] - 0.12 * yMax < 0;
+            XYTextAnnotation a = new XYTextAnnotation(s.label(), centre,
+                    above ? span[1] + 0.035 * yMax : span[0] - 0.035 * yMax);
             a.setFont(theme.annotationFont());
             a.setPaint(fitColor.darker());
             a.setBackgroundPaint(new Color(255, 255, 255, 220));
