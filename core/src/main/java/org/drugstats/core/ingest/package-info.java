@@ -13,7 +13,7 @@
  * sum of its parts, two values for one key) are flagged or quarantined and reported, never silently fixed.
  *
  * <p>Excel files are read with Apache POI's event API ({@link org.drugstats.core.ingest.XlsxWorkbook}); CSV files
- * with commons-csv. {@link org.drugstats.core.ingest.Ingest} writes the extract, {@code quarantine.csv} and
+ * with {@link org.drugstats.core.io.CsvTable} (commons-csv). {@link org.drugstats.core.ingest.Ingest} writes the extract, {@code quarantine.csv} and
  * {@code ingest-report.json} atomically and deterministically.
  */
 package org.drugstats.core.ingest;

@@ -94,6 +94,20 @@ class DamagedInputsTest {
     }
 
     @Test
+    void csvQuotedLineBreaksKeepPhysicalLineNumbersAndNonUtf8IsOneLineError() throws IOException {
+        Path f = Files.writeString(dir.resolve("incb.csv"), "Country,country_ISO,Pop_2016,meanop_pop,deciles\n"
+                + "\"Albania\",ALB,2926000,1,\"7\n\"\n"
+                + "Algeria,DZA,40606000,0\n", StandardCharsets.UTF_8);
+        IngestResult r = ingest("incb-consumption", f);
+        accounting(r, 6, 3);
+        assertEquals(Set.of(4L), r.quarantined().stream().map(QuarantineRow::row).collect(Collectors.toSet()));
+        Files.write(f, "Country,country_ISO,Pop_2016,meanop_pop,deciles\nS\u00e3o Tom\u00e9,STP,1,2,3\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        DrugstatsException e = assertThrows(DrugstatsException.class, () -> ingest("incb-consumption", f));
+        assertEquals("incb.csv, line 2: byte 50 is not UTF-8 text; expected a UTF-8 CSV file", e.getMessage());
+    }
+
+    @Test
     void nonNumericTextInACsvNumberCell() throws IOException {
         Path f = Files.writeString(dir.resolve("incb.csv"), "\uFEFFCountry,country_ISO,Pop_2016,meanop_pop,deciles\n"
                 + "Albania,ALB,about 3 million,1,7\n", StandardCharsets.UTF_8);
