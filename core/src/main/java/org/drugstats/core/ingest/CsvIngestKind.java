@@ -31,7 +31,7 @@ abstract class CsvIngestKind implements IngestKind {
     public final IngestResult ingest(SourceFile file, IngestContext context) {
         CsvTable table = read(file);
         shape(table);
-        IngestCollector out = new IngestCollector(file, name());
+        IngestCollector out = new IngestCollector(file, name(), repeatedKeyRule());
         out.blankRows(table.blankLines());
         parse(table, file, context, out);
         return out.finish(origin(file), rowUnit());

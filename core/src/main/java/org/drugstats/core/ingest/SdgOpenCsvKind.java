@@ -39,6 +39,10 @@ import org.drugstats.core.io.CsvTable;
  * quarantined as {@code unmapped-area} and listed. Sex and Age columns, when present, give sex and age; any other
  * non-empty dimension is not supported and its rows are quarantined as {@code malformed-row}.
  *
+ * <p>A series, year and disaggregation published on several rows (ONS 3.5.1: England met need 2015/16, 19.0015708
+ * and 19.0014752) is kept as several records ({@link RepeatedKeyRule#EVERY_ROW_A_RECORD}), numbered in file
+ * order and flagged {@code multiple-records}: the file gives nothing that tells them apart, so neither is chosen.
+ *
  * <p>A row read is one data row of the CSV file.
  */
 public final class SdgOpenCsvKind extends CsvIngestKind {
@@ -59,6 +63,11 @@ public final class SdgOpenCsvKind extends CsvIngestKind {
     @Override
     public String description() {
         return "Open SDG platform CSV (Year, Series, Units, dimensions, GeoCode, Value), e.g. ONS SDG 3.5.1 England";
+    }
+
+    @Override
+    public RepeatedKeyRule repeatedKeyRule() {
+        return RepeatedKeyRule.EVERY_ROW_A_RECORD;
     }
 
     @Override
@@ -95,6 +104,8 @@ public final class SdgOpenCsvKind extends CsvIngestKind {
     @Override
     void parse(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
         String origin = origin(file).id();
+        out.recordsReading("no column of the file tells the records of a key apart: they are alternative values "
+                + "for one observation, not parts of a sum, and neither is chosen");
         out.skipped("header rows", 1);
         String prefix = "sdg_" + indicatorNumber(file).map(n -> n + "_").orElse("");
         if (indicatorNumber(file).isEmpty()) {
