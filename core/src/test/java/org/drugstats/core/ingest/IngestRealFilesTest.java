@@ -195,7 +195,8 @@ class IngestRealFilesTest {
         assertTrue(kenya.stream().allMatch(o -> o.hasFlag(QualityFlag.MULTIPLE_RECORDS)));
         assertNull(comoros.record());
         assertTrue(!comoros.hasFlag(QualityFlag.MULTIPLE_RECORDS));
-        // counts and sums per key against openpyxl: core/src/test/reference/seizure_records.py (openpyxl 3.0.9)
+        // counts and sums per key from an independent read of the sheet (openpyxl 3.0.9, Python 3.11):
+        // /usr/bin/python3 core/src/test/reference/seizure_records.py ../shared/data
         assertEquals(1739, r.keysWithMultipleRecords());
         assertEquals(4267, r.rowsInMultipleRecords());
         assertEquals(244, r.accepted().stream().filter(o -> o.notes() != null
