@@ -243,6 +243,10 @@ class ReportStructureTest {
                 .contains("No data in this run for illicit financial flows in US dollars"));
         String medicines = Files.readString(report.resolve("medicines.html"));
         assertTrue(medicines.contains("0.512"), "Gini");
+        assertTrue(medicines.contains("60.5 mg per capita"), "adequacy benchmark");
+        // Germany: 9,000 kg for 82 million people = 109.8 mg per capita, shown in mg although the results hold kg
+        assertTrue(elements(DOCS.get("medicines.html"), "td").stream().anyMatch(td -> td.getTextContent()
+                .equals("110")), "per capita in mg");
         String trends = Files.readString(report.resolve("trends.html"));
         assertTrue(trends.contains("APC +37.7% (+20.1% to +57.9%)"), "segment label in alt text");
         String quality = Files.readString(report.resolve("quality.html"));

@@ -418,7 +418,7 @@ public final class ResultsFixture {
             t.stringColumn("area_name").append(r[1]);
             t.doubleColumn("population").append(pop);
             t.doubleColumn("consumption").append(cons);
-            t.doubleColumn("per_capita").append(1e6 * cons / pop);
+            t.doubleColumn("per_capita").append(cons / pop);
             t.doubleColumn("cum_population_share").append(cp / totalPop);
             t.doubleColumn("cum_consumption_share").append(cc / totalCons);
             t.stringColumn("adequacy").append(r[4]);
@@ -429,7 +429,8 @@ public final class ResultsFixture {
                 {"gini": 0.512, "consumption_share_of_bottom": {"0.84": 0.0931, "0.5": 0.012},
                  "population_share_of_bottom": {"0.075": 0.8},
                  "ranking": "consumption per capita", "reading": "interpolated",
-                 "measure": "opioid consumption in mg morphine equivalent per capita"}
+                 "measure": "opioid consumption (kg), from kg per 100,000 inhabitants x population / 100,000",
+                 "areas": 7, "adequacy_benchmark_mg_per_capita": 60.5}
                 """, StandardCharsets.UTF_8);
     }
 

@@ -15,19 +15,35 @@ import java.util.TreeMap;
  * @param ranking what the countries are ranked by
  * @param reading the sentence the inequality command prints
  * @param measure the consumption measure, if given
+ * @param benchmarkMgPerCapita the adequacy benchmark in mg per capita, NaN when absent
  */
 public record InequalitySummary(double gini, Map<Double, Double> consumptionShareOfBottom,
-        Map<Double, Double> populationShareOfBottom, String ranking, String reading, String measure) {
+        Map<Double, Double> populationShareOfBottom, String ranking, String reading, String measure,
+        double benchmarkMgPerCapita) {
 
     public InequalitySummary {
         consumptionShareOfBottom = Map.copyOf(consumptionShareOfBottom);
         populationShareOfBottom = Map.copyOf(populationShareOfBottom);
     }
 
+    /**
+     * The mass unit of the consumption amounts, read from the measure's first parenthesis ("opioid consumption
+     * (kg), from …" → "kg"), or empty when the measure names none.
+     */
+    public String massUnit() {
+        if (measure == null) {
+            return "";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((kg|g|mg|t|tonnes)\\)").matcher(measure);
+        return m.find() ? m.group(1) : "";
+    }
+
     static InequalitySummary fromJson(JsonNode n) {
         return new InequalitySummary(n.path("gini").isNumber() ? n.path("gini").asDouble() : Double.NaN,
                 shares(n.path("consumption_share_of_bottom")), shares(n.path("population_share_of_bottom")),
-                text(n, "ranking"), text(n, "reading"), text(n, "measure"));
+                text(n, "ranking"), text(n, "reading"), text(n, "measure"),
+                n.path("adequacy_benchmark_mg_per_capita").isNumber()
+                        ? n.path("adequacy_benchmark_mg_per_capita").asDouble() : Double.NaN);
     }
 
     private static String text(JsonNode n, String field) {

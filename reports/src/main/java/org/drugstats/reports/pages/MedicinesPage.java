@@ -83,11 +83,11 @@ final class MedicinesPage {
         double gini = sum == null ? Double.NaN : sum.gini();
         double[] mark = mark(sum);
         String ranking = sum != null && sum.ranking() != null ? sum.ranking() : sorted.get(0).ranking();
-        String measure = sum != null && sum.measure() != null ? sum.measure() : "consumption";
-        ChartText text = ChartText.of("Distribution of " + measure + " across the world's population",
-                "Countries ranked by " + (ranking == null ? "consumption per capita" : ranking) + ", lowest first; Gini "
-                        + Numbers.fixed(gini, 3), "Cumulative share of population", "Cumulative share of consumption",
-                source(c)).withSubject(measure);
+        ChartText text = ChartText.of("Distribution of consumption across the world's population",
+                "Countries ranked by " + (ranking == null ? "consumption per capita" : ranking) + "; Gini "
+                        + Numbers.fixed(gini, 3) + "; " + sorted.size() + " countries",
+                "Cumulative share of population", "Cumulative share of consumption", source(c))
+                .withSubject(sum != null && sum.measure() != null ? sum.measure() : "consumption");
         s.add(c.assets.chart("lorenz", LorenzChart.build(c.theme(), text, new LorenzChart.Data(f, l, gini, mark[0],
                 mark[1])), "The further the curve lies below the diagonal, the more unequal the distribution."));
         List<Facts.Fact> facts = new ArrayList<>();
@@ -96,8 +96,15 @@ final class MedicinesPage {
                 + "of the population)"));
         facts.add(new Facts.Fact("Countries", Integer.toString(rows.size())));
         facts.add(new Facts.Fact("Ranking", ranking == null ? "" : ranking));
+        if (sum != null && sum.measure() != null) {
+            facts.add(new Facts.Fact("Measure", sum.measure()));
+        }
         if (sum != null && sum.reading() != null) {
-            facts.add(new Facts.Fact("Reading", sum.reading()));
+            facts.add(new Facts.Fact("Reading of shares", sum.reading()));
+        }
+        if (sum != null && Double.isFinite(sum.benchmarkMgPerCapita())) {
+            facts.add(new Facts.Fact("Adequacy benchmark", Numbers.number(sum.benchmarkMgPerCapita())
+                    + " mg per capita"));
         }
         if (Double.isFinite(mark[0])) {
             facts.add(new Facts.Fact("Marked point", Numbers.percent(100 * mark[0]) + " of the population accounts for "
@@ -124,12 +131,12 @@ final class MedicinesPage {
         if (rows.isEmpty()) {
             return s.add(Note.empty("consumption by country", null)).build();
         }
-        String measure = sum != null && sum.measure() != null ? sum.measure() : "Consumption per capita";
+        PerCapita unit = PerCapita.of(sum);
         List<RankedDotChart.Dot> dots = new ArrayList<>();
         for (LorenzRow r : rows) {
             if (Double.isFinite(r.perCapita())) {
-                dots.add(new RankedDotChart.Dot(name(c, r), r.perCapita(), Double.NaN, Double.NaN,
-                        r.adequacy() == null ? "no category" : r.adequacy()));
+                dots.add(new RankedDotChart.Dot(name(c, r), unit.factor() * r.perCapita(), Double.NaN, Double.NaN,
+                        adequacy(r.adequacy())));
             }
         }
         long zeros = dots.stream().filter(d -> d.value() <= 0).count();
@@ -137,7 +144,8 @@ final class MedicinesPage {
         order.add("no category");
         ChartText text = ChartText.of("Consumption per capita by country", "Logarithmic scale; colour: adequacy of "
                 + "consumption" + (zeros > 0 ? "; " + zeros + (zeros == 1 ? " country" : " countries")
-                        + " with zero consumption in the table only" : ""), "Country", Labels.capitalise(measure), source(c))
+                        + " with zero consumption in the table only" : ""), "Country",
+                Labels.capitalise(unit.label()), source(c))
                 .withSubject("consumption per capita by country");
         if (dots.stream().anyMatch(d -> d.value() > 0)) {
             s.add(c.assets.chart("consumption-per-capita", RankedDotChart.build(c.theme(), text, dots, order,
@@ -145,13 +153,38 @@ final class MedicinesPage {
         }
         TableBuilder t = TableBuilder.of("consumption-by-country", "Consumption by country, ranked as on the curve")
                 .text("Country").text("ISO3").column("Population", Kind.INTEGER).column("Consumption", Kind.NUMBER)
-                .column("Per capita", Kind.NUMBER).column("Cumulative population (%)", Kind.FIXED1)
+                .column(Labels.capitalise(unit.label()), Kind.NUMBER).column("Cumulative population (%)", Kind.FIXED1)
                 .column("Cumulative consumption (%)", Kind.FIXED2).text("Adequacy");
         rows.stream().sorted(Comparator.comparingDouble(LorenzRow::cumPopulationShare))
-                .forEach(r -> t.row(name(c, r), r.area(), r.population(), r.consumption(), r.perCapita(),
-                        100 * r.cumPopulationShare(), 100 * r.cumConsumptionShare(), r.adequacy()));
+                .forEach(r -> t.row(name(c, r), r.area(), r.population(), r.consumption(), unit.factor() * r.perCapita(),
+                        100 * r.cumPopulationShare(), 100 * r.cumConsumptionShare(), adequacy(r.adequacy())));
         s.add(c.assets.table(t.maxDisplayRows(250)));
         return s.build();
+    }
+
+    /** "very low" for VERY_LOW, very-low or very low; "no category" when absent. */
+    static String adequacy(String category) {
+        if (category == null || category.isBlank()) {
+            return "no category";
+        }
+        return category.trim().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
+    }
+
+    /**
+     * How per-capita consumption is shown: amounts in kg or g per person are shown in mg per capita (the unit of
+     * the adequacy benchmark); otherwise as given, "per capita" in the amount's unit.
+     */
+    record PerCapita(double factor, String label) {
+        static PerCapita of(InequalitySummary sum) {
+            String u = sum == null ? "" : sum.massUnit();
+            return switch (u) {
+                case "kg" -> new PerCapita(1e6, "mg per capita");
+                case "g" -> new PerCapita(1e3, "mg per capita");
+                case "mg" -> new PerCapita(1, "mg per capita");
+                case "t", "tonnes" -> new PerCapita(1e9, "mg per capita");
+                default -> new PerCapita(1, "consumption per capita");
+            };
+        }
     }
 
     private static String name(PageContext c, LorenzRow r) {
@@ -174,7 +207,7 @@ final class MedicinesPage {
             byCat.put(cat, new double[3]);
         }
         for (LorenzRow r : rows) {
-            String cat = r.adequacy() == null ? "no category" : r.adequacy().toLowerCase(Locale.ROOT);
+            String cat = adequacy(r.adequacy());
             double[] acc = byCat.computeIfAbsent(cat, k -> new double[3]);
             acc[0]++;
             acc[1] += Double.isFinite(r.population()) ? r.population() : 0;
