@@ -145,6 +145,9 @@ final class SupplyPage {
         Section.Builder s = Section.builder("seizures", "Seizures by drug group and region");
         List<ResultObservation> totals = Select.where(c.run.indicators(),
                 o -> Concept.SEIZURES.matches(o.indicator()) && o.hasValue());
+        if (totals.isEmpty()) {
+            totals = Select.where(c.run.aggregates(), o -> Concept.SEIZURES.matches(o.indicator()) && o.hasValue());
+        }
         List<ResultObservation> countryRows = Select.where(c.run.observations(),
                 o -> Concept.SEIZURES.matches(o.indicator()));
         if (totals.isEmpty()) {
