@@ -25,50 +25,60 @@ final class OverviewPage {
 
     static final String FILE = "index.html";
 
-    /** Indicators whose figures get a card, in the order of the cards. */
-    static final List<String> HEADLINE_INDICATORS = List.of("people_with_dud", "treatment_one_in_n",
-            "consumption_lorenz", "people_who_use_drugs", "prevalence_annual", "people_who_inject_drugs",
-            "hiv_prevalence_pwid", "hcv_prevalence_pwid", "cultivation_area_coca", "cultivation_area_opium_poppy",
-            "arq_submissions", "ids_submissions");
+    /** Groups of headline cards: section id, heading, and the indicators whose figures get a card, in order. */
+    static final List<List<String>> GROUPS = List.of(
+            List.of("drug-use", "Drug use and its consequences", "people_with_dud", "people_who_use_drugs",
+                    "prevalence_annual", "people_who_inject_drugs", "hiv_prevalence_pwid", "hcv_prevalence_pwid"),
+            List.of("treatment", "Treatment (SDG 3.5)", "treatment_one_in_n", "treatment_coverage"),
+            List.of("medicines", "Access to controlled medicines", "consumption_lorenz"),
+            List.of("supply", "Cultivation", "cultivation_area_coca", "cultivation_area_opium_poppy"),
+            List.of("reporting", "Reporting to UNODC", "arq_submissions", "ids_submissions"));
 
     private OverviewPage() {
     }
 
     static Page build(PageContext c, List<Page> others) {
-        List<Section> sections = new ArrayList<>();
-        sections.add(headlines(c));
+        List<Section> sections = new ArrayList<>(headlines(c));
         sections.add(thisRun(c, others));
         sections.add(catalog(c));
         return new Page(FILE, "World drug indicators: overview", "Overview",
                 "The published headline figures that frame the 2019 Ministerial Declaration and its 2029 review, "
                         + "each with its source and year; where this run's data recompute a figure, both values and "
-                        + "the difference are shown.", sections);
+                        + "the difference are shown (green cards).", sections);
     }
 
-    private static Section headlines(PageContext c) {
-        Section.Builder s = Section.builder("headlines", "Headline figures");
+    private static List<Section> headlines(PageContext c) {
         if (c.headlines.isEmpty()) {
-            return s.add(Note.empty("headline figures", "The indicator catalog was not available to the report."))
-                    .build();
+            return List.of(Section.builder("headlines", "Headline figures").add(Note.empty("headline figures",
+                    "The indicator catalog was not available to the report.")).build());
         }
-        List<Card> cards = new ArrayList<>();
-        for (String ind : HEADLINE_INDICATORS) {
-            if (ind.equals("consumption_lorenz")) {
-                lorenzCard(c).ifPresent(cards::add);
-                continue;
-            }
-            for (Headline h : c.headlines) {
-                if (ind.equals(h.indicator())) {
-                    cards.add(card(c, h));
+        List<Section> out = new ArrayList<>();
+        for (List<String> group : GROUPS) {
+            List<Card> cards = new ArrayList<>();
+            for (String ind : group.subList(2, group.size())) {
+                if (ind.equals("consumption_lorenz")) {
+                    lorenzCard(c).ifPresent(cards::add);
+                    continue;
+                }
+                for (Headline h : c.headlines) {
+                    if (ind.equals(h.indicator())) {
+                        cards.add(card(c, h));
+                    }
                 }
             }
+            if (cards.isEmpty()) {
+                continue;
+            }
+            Section.Builder s = Section.builder(group.get(0), group.get(1)).add(new Cards(cards));
+            if (group.get(0).equals("drug-use")) {
+                s.add(Note.caution("Figures from different World Drug Report editions come from different models "
+                        + "and population estimates (for example 35 million people with drug use disorders in 2017 "
+                        + "from WDR 2019, 39.5 million in 2021 from WDR 2023 and 64 million in 2022 from WDR 2024): "
+                        + "a difference between editions is a change of method, not a trend."));
+            }
+            out.add(s.build());
         }
-        s.add(new Cards(cards));
-        s.add(Note.caution("Figures from different World Drug Report editions come from different models and "
-                + "population estimates (for example 35 million people with drug use disorders in 2017 from WDR 2019, "
-                + "39.5 million in 2021 from WDR 2023 and 64 million in 2022 from WDR 2024): a difference between "
-                + "editions is a change of method, not a trend."));
-        return s.build();
+        return out;
     }
 
     private static Card card(PageContext c, Headline h) {
