@@ -182,7 +182,8 @@ class ReportStructureTest {
                 Element csvLink = (Element) ((Element) table.getElementsByTagName("caption").item(0))
                         .getElementsByTagName("a").item(0);
                 Path csv = report.resolve(csvLink.getAttribute("href"));
-                int declared = Integer.parseInt(csvLink.getTextContent().replaceAll("\\D+", " ").trim().split(" ")[0]);
+                int declared = Integer.parseInt(csvLink.getTextContent().replace(",", "").replaceAll("\\D+", " ").trim()
+                        .split(" ")[0]);
                 try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
                      CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
                              .parse(r)) {

@@ -29,6 +29,11 @@ public record TableView(String id, String caption, List<String> headers, List<Bo
         note = note == null ? "" : note;
     }
 
+    /** The number of rows of the CSV, grouped ("11,985 rows", "1 row"). */
+    public String rowCountText() {
+        return org.drugstats.reports.format.Numbers.fixed(totalRows, 0) + (totalRows == 1 ? " row" : " rows");
+    }
+
     /** True when the page shows fewer rows than the CSV holds. */
     public boolean truncated() {
         return rows.size() < totalRows;

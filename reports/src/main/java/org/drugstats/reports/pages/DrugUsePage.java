@@ -102,7 +102,7 @@ final class DrugUsePage {
             t.row(c.names.name(o.refArea()), Labels.level(o.level()), Labels.drug(o.drug()), o.timePeriod(),
                     o.value(), o.lower(), o.upper(), o.coverage() * 100, countOf(o), o.obsStatus(), o.notes());
         }
-        s.add(c.assets.table(t));
+        s.add(c.assets.table(t.maxDisplayRows(120)));
         if (agg.stream().anyMatch(o -> !o.hasValue())) {
             s.add(Note.caution("Rows without a value lie below the minimum population coverage; the notes say why."));
         }
@@ -116,9 +116,11 @@ final class DrugUsePage {
         return o.nWithData() + " of " + o.nAreas();
     }
 
+    /** Drug, then the world, UNODC regions, their sub-regions, other aggregates and countries, then latest first. */
     static List<ResultObservation> sortAggregates(PageContext c, List<ResultObservation> rows) {
         return rows.stream().sorted(Comparator.comparing(Select::drugKey, Select.drugOrder())
-                .thenComparing(o -> "WLD".equals(o.refArea()) ? "" : c.names.name(o.refArea()))
+                .thenComparingInt(o -> Select.areaRank(o.refArea()))
+                .thenComparing(o -> c.names.name(o.refArea()))
                 .thenComparing(o -> o.timePeriod() == null ? "" : o.timePeriod(), Comparator.reverseOrder())).toList();
     }
 

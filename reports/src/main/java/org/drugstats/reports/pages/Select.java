@@ -38,6 +38,23 @@ final class Select {
         return code != null && (code.equals("WLD") || code.matches("UNODC_[A-Z]+"));
     }
 
+    /** Order of areas in tables: world 0, UNODC regions 1, UNODC sub-regions 2, other aggregates 3, countries 4. */
+    static int areaRank(String code) {
+        if (code == null) {
+            return 5;
+        }
+        if (code.equals("WLD")) {
+            return 0;
+        }
+        if (code.matches("UNODC_[A-Z]+")) {
+            return 1;
+        }
+        if (code.startsWith("UNODC_")) {
+            return 2;
+        }
+        return isAggregateCode(code) ? 3 : 4;
+    }
+
     /** True for a country row (not an aggregate code, not flagged as a published aggregate or residual). */
     static boolean isCountry(ResultObservation o) {
         return !isAggregateCode(o.refArea()) && !o.hasFlag("published-aggregate") && !o.hasFlag("residual-area");

@@ -86,13 +86,7 @@ final class TrendsPage {
     }
 
     private static int areaRank(String code) {
-        if ("WLD".equals(code)) {
-            return 0;
-        }
-        if (Select.isWorldOrRegion(code)) {
-            return 1;
-        }
-        return Select.isAggregateCode(code) ? 2 : 3;
+        return Select.areaRank(code);
     }
 
     private static List<Section> charts(PageContext c, List<TrendSeries> preferred) {
