@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             IngestCommand.class,
             InequalityCommand.class,
+            ReportCommand.class,
             RunCommand.class,
             TrendCommand.class,
             CommandLine.HelpCommand.class

@@ -9,8 +9,9 @@ import java.util.Optional;
  *
  * <p>The first thirteen columns are the contract named in the project's issues and documented in
  * {@code data/README.md}; the remaining ones carry the attributes published tables add (drug, method
- * and adjustment codes, unit multiplier, quality flags, the area name as published). Column names are
- * exactly {@link #columnName()}; use these constants rather than strings.
+ * and adjustment codes, unit multiplier, quality flags, the area name as published, the number of a record when
+ * a table publishes several for one key). New columns are added at the end, so that the order of the others
+ * stays. Column names are exactly {@link #columnName()}; use these constants rather than strings.
  */
 public enum Column {
     INDICATOR("indicator", Type.STRING, false, "Indicator id (see the catalog's indicator definitions)"),
@@ -34,7 +35,9 @@ public enum Column {
     METHOD("method", Type.STRING, true, "Method or source-type code as published (HHS, SS, I, R, A, ...)"),
     ADJUSTMENT("adjustment", Type.STRING, true, "Adjustment codes as published (a, e, g, ...)"),
     OBS_FLAGS("obs_flags", Type.STRING, true, "Quality flags, codes joined by ';'"),
-    AREA_NAME("area_name", Type.STRING, true, "The area name exactly as published (before mapping)");
+    AREA_NAME("area_name", Type.STRING, true, "The area name exactly as published (before mapping)"),
+    RECORD("record", Type.STRING, true, "Sequence number of a published record when a table publishes several "
+            + "records for one key; empty otherwise");
 
     /** Physical type of a column. */
     public enum Type {

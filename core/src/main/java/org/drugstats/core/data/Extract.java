@@ -17,7 +17,10 @@ import org.drugstats.core.DrugstatsException;
  */
 public record Extract(List<Observation> observations, List<Origin> origins) {
 
-    /** Canonical row order: indicator, area, period, sex, age, drug, method, source. */
+    /**
+     * Canonical row order: indicator, area, period, sex, age, drug, method, source, record (by number: 2 before
+     * 10; empty first).
+     */
     public static final Comparator<Observation> CANONICAL_ORDER = Comparator
             .comparing(Observation::indicator)
             .thenComparing(Observation::refArea)
@@ -26,7 +29,9 @@ public record Extract(List<Observation> observations, List<Origin> origins) {
             .thenComparing(Observation::age)
             .thenComparing(Observation::drug, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Observation::method, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Observation::source, Comparator.nullsFirst(Comparator.naturalOrder()));
+            .thenComparing(Observation::source, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Observation::record, Comparator.nullsFirst(Comparator.comparingInt(String::length)
+                    .thenComparing(Comparator.naturalOrder())));
 
     public Extract {
         observations = List.copyOf(observations);

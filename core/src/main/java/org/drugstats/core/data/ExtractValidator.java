@@ -17,8 +17,10 @@ import org.drugstats.core.DrugstatsException;
  * numbers parse (value, lower, upper, unit_mult; "NaN" and "Infinity" are not numbers here); a value is
  * present exactly when the status is not missing; value, lower and upper lie in the unit's domain
  * (a negative count, a prevalence above 100%); lower ≤ value ≤ upper unless the row carries
- * {@link QualityFlag#BEST_OUTSIDE_BOUNDS} (the publisher's own inconsistency, kept and flagged); and, across
- * rows, no two rows share an {@link ObservationKey} (the second and later are quarantined).
+ * {@link QualityFlag#BEST_OUTSIDE_BOUNDS} (the publisher's own inconsistency, kept and flagged); a record number,
+ * when given, is a whole number from 1 written without leading zeros, and is given exactly on the rows flagged
+ * {@link QualityFlag#MULTIPLE_RECORDS}; and, across rows, no two rows share an {@link ObservationKey} (the record
+ * number included; the second and later are quarantined).
  *
  * <p>The per-row check {@link #checkRow} is a pure function, so that the Spark jobs use the same code per
  * partition and then detect duplicates with a group-by on the key columns.
@@ -90,6 +92,17 @@ public final class ExtractValidator {
             return bad(file, row, v, Column.OBS_FLAGS, v[Column.OBS_FLAGS.ordinal()], QuarantineReason.UNKNOWN_CODE,
                     e.getMessage());
         }
+        String record = v[Column.RECORD.ordinal()];
+        if (record != null && !record.matches("[1-9][0-9]{0,8}")) {
+            return bad(file, row, v, Column.RECORD, record, QuarantineReason.NON_NUMERIC,
+                    "expected a record number 1, 2, 3, ...");
+        }
+        if ((record != null) != flags.contains(QualityFlag.MULTIPLE_RECORDS)) {
+            return bad(file, row, v, record == null ? Column.OBS_FLAGS : Column.RECORD,
+                    record == null ? v[Column.OBS_FLAGS.ordinal()] : record, QuarantineReason.MALFORMED_ROW,
+                    record == null ? "flag multiple-records without a record number; expected both or neither"
+                            : "record number without the flag multiple-records; expected both or neither");
+        }
         Double[] nums = new Double[3];
         Column[] numCols = {Column.VALUE, Column.LOWER, Column.UPPER};
         for (int i = 0; i < 3; i++) {
@@ -146,7 +159,8 @@ public final class ExtractValidator {
                 v[Column.TIME_PERIOD.ordinal()], sex, v[Column.AGE.ordinal()], value, lower, upper, unit, unitMult,
                 status, raw[Column.SOURCE.ordinal()], raw[Column.NOTES.ordinal()], v[Column.ORIGIN.ordinal()],
                 v[Column.DRUG.ordinal()], v[Column.DRUG_GROUP.ordinal()], v[Column.DRUG_SUBGROUP.ordinal()],
-                v[Column.METHOD.ordinal()], v[Column.ADJUSTMENT.ordinal()], flags, raw[Column.AREA_NAME.ordinal()]);
+                v[Column.METHOD.ordinal()], v[Column.ADJUSTMENT.ordinal()], flags, raw[Column.AREA_NAME.ordinal()],
+                record);
         return RowCheck.ok(o);
     }
 
@@ -203,8 +217,10 @@ public final class ExtractValidator {
     }
 
     private static String describeKey(ObservationKey k) {
-        return String.format(Locale.ROOT, "(indicator=%s, ref_area=%s, time_period=%s, sex=%s, age=%s, drug=%s, method=%s, source=%s)",
-                k.indicator(), k.refArea(), k.timePeriod(), k.sex().code(), k.age(), k.drug(), k.method(), k.source());
+        return String.format(Locale.ROOT,
+                "(indicator=%s, ref_area=%s, time_period=%s, sex=%s, age=%s, drug=%s, method=%s, source=%s%s)",
+                k.indicator(), k.refArea(), k.timePeriod(), k.sex().code(), k.age(), k.drug(), k.method(), k.source(),
+                k.record() == null ? "" : ", record=" + k.record());
     }
 
     private static Double parseNumber(String s) {

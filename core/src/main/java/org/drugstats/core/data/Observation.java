@@ -10,7 +10,8 @@ import org.drugstats.core.DrugstatsException;
 /**
  * One observation of an indicator for a reference area and time period, keyed like SDMX
  * (indicator, REF_AREA, TIME_PERIOD, SEX, AGE; and drug and method where the source breaks values down
- * by them), with the value, its published range, unit and status, and where it came from.
+ * by them; and a record number where the table publishes several records for one key), with the value, its
+ * published range, unit and status, and where it came from.
  *
  * <p>Immutable. Build with {@link #builder()}; derive a changed copy with {@link #toBuilder()}. The
  * constructor checks structure only (required fields present, {@code value} absent exactly when the status
@@ -39,6 +40,8 @@ import org.drugstats.core.DrugstatsException;
  * @param adjustment adjustment codes, or null
  * @param flags quality flags (never null; may be empty)
  * @param areaName the area name as published, or null
+ * @param record the record number ({@code 1}, {@code 2}, ...) when the table publishes several records for the
+ *     observation's key, each carrying {@link QualityFlag#MULTIPLE_RECORDS}; null otherwise
  */
 public record Observation(
         String indicator,
@@ -61,7 +64,8 @@ public record Observation(
         String method,
         String adjustment,
         Set<QualityFlag> flags,
-        String areaName) {
+        String areaName,
+        String record) {
 
     /** Validates structure and freezes the flag set. */
     public Observation {
@@ -91,7 +95,7 @@ public record Observation(
 
     /** The key under which an extract holds at most one observation. */
     public ObservationKey key() {
-        return new ObservationKey(indicator, refArea, timePeriod, sex, age, drug, method, source);
+        return new ObservationKey(indicator, refArea, timePeriod, sex, age, drug, method, source, record);
     }
 
     /** True when the observation carries this flag. */
@@ -131,6 +135,7 @@ public record Observation(
             case ADJUSTMENT -> adjustment;
             case OBS_FLAGS -> QualityFlag.joinAll(flags);
             case AREA_NAME -> areaName;
+            case RECORD -> record;
         };
     }
 
@@ -179,13 +184,15 @@ public record Observation(
         b.adjustment = adjustment;
         b.flags = flags.isEmpty() ? EnumSet.noneOf(QualityFlag.class) : EnumSet.copyOf(flags);
         b.areaName = areaName;
+        b.record = record;
         return b;
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s[%s %s %s %s %s%s]=%s %s", indicator, refArea, timePeriod, sex.code(), age,
-                drug == null ? "" : drug, method == null ? "" : " " + method, number(value), unit.code());
+        return String.format(Locale.ROOT, "%s[%s %s %s %s %s%s%s]=%s %s", indicator, refArea, timePeriod, sex.code(),
+                age, drug == null ? "" : drug, method == null ? "" : " " + method,
+                record == null ? "" : " record " + record, number(value), unit.code());
     }
 
     /** Mutable builder; {@link #build()} validates. */
@@ -211,6 +218,7 @@ public record Observation(
         private String adjustment;
         private EnumSet<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
         private String areaName;
+        private String record;
 
         private Builder() {
         }
@@ -241,6 +249,7 @@ public record Observation(
             return this;
         }
         public Builder areaName(String v) { areaName = v; return this; }
+        public Builder record(String v) { record = v; return this; }
 
         /** Sets value to null and the status to missing (a published "not available"). */
         public Builder missing() {
@@ -253,7 +262,7 @@ public record Observation(
         public Observation build() {
             return new Observation(indicator, refArea, timePeriod, sex, age, value, lower, upper, unit, unitMult,
                     obsStatus, source, notes, origin, drug, drugGroup, drugSubgroup, method, adjustment, flags,
-                    areaName);
+                    areaName, record);
         }
     }
 }

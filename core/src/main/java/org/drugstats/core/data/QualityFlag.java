@@ -29,7 +29,12 @@ public enum QualityFlag {
     /** Generated data, never mixed with published data. */
     SYNTHETIC("synthetic"),
     /** Aggregate below the minimum population coverage. */
-    LOW_COVERAGE("low-coverage");
+    LOW_COVERAGE("low-coverage"),
+    /**
+     * The table publishes several records for the observation's key (e.g. annex 7.1: several seizure records of
+     * one country, drug and year); every record of such a key carries the flag and its number in {@code record}.
+     */
+    MULTIPLE_RECORDS("multiple-records");
 
     private final String code;
 

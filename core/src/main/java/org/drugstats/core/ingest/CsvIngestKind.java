@@ -1,14 +1,22 @@
 package org.drugstats.core.ingest;
 
+import java.util.List;
+import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.Origin;
+import org.drugstats.core.io.CsvTable;
 
-/** Base of the kinds that read a CSV file: reads it once ({@link CsvTable}), checks its header, then parses it. */
+/**
+ * Base of the kinds that read a CSV file: reads it once ({@link CsvTable}: RFC 4180, UTF-8, a byte-order mark
+ * dropped, blank lines counted as blank rows), checks its header, then parses it. Rows keep the line they start
+ * on, which quarantine rows report; rows with a different number of fields than the header are handed to the kind,
+ * which quarantines them.
+ */
 abstract class CsvIngestKind implements IngestKind {
 
     /** Checks the header; throws "FILE is not a KIND file: expected ..., found ...". */
     abstract void shape(CsvTable table);
 
-    /** Parses the records. */
+    /** Parses the rows. */
     abstract void parse(CsvTable table, SourceFile file, IngestContext context, IngestCollector out);
 
     /** The provenance of the input. */
@@ -16,16 +24,37 @@ abstract class CsvIngestKind implements IngestKind {
 
     @Override
     public final void checkShape(SourceFile file) {
-        shape(CsvTable.read(file, name()));
+        shape(read(file));
     }
 
     @Override
     public final IngestResult ingest(SourceFile file, IngestContext context) {
-        CsvTable table = CsvTable.read(file, name());
+        CsvTable table = read(file);
         shape(table);
-        IngestCollector out = new IngestCollector(file, name());
+        IngestCollector out = new IngestCollector(file, name(), repeatedKeyRule());
         out.blankRows(table.blankLines());
         parse(table, file, context, out);
         return out.finish(origin(file), rowUnit());
+    }
+
+    private CsvTable read(SourceFile file) {
+        CsvTable table = CsvTable.read(file.path(), file.name());
+        if (table.header().isEmpty()) {
+            throw DrugstatsException.of("%s is empty; expected a %s file (CSV with a header row)", file.name(), name());
+        }
+        return table;
+    }
+
+    /**
+     * Checks that the header has the wanted fields, exactly as named (after trimming).
+     *
+     * @throws DrugstatsException "FILE is not a KIND file: expected header fields [...], found [...]"
+     */
+    static void requireHeader(CsvTable table, String kind, List<String> wanted) {
+        List<String> missing = wanted.stream().filter(f -> !table.header().contains(f)).toList();
+        if (!missing.isEmpty()) {
+            throw DrugstatsException.of("%s is not a %s file: expected header fields %s, found %s (missing %s)",
+                    table.file(), kind, wanted, table.header(), missing);
+        }
     }
 }

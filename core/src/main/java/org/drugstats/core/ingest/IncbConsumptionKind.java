@@ -12,6 +12,7 @@ import org.drugstats.core.data.Unit;
 import org.drugstats.core.geo.CountryNames;
 import org.drugstats.core.geo.NameMatch;
 import org.drugstats.core.geo.RegionScheme;
+import org.drugstats.core.io.CsvTable;
 
 /**
  * Mean opioid consumption 2015–2017 by country from INCB data, with 2016 population, as published with
@@ -49,7 +50,7 @@ public final class IncbConsumptionKind extends CsvIngestKind {
 
     @Override
     void shape(CsvTable table) {
-        table.requireHeader(NAME, HEADER);
+        requireHeader(table, NAME, HEADER);
     }
 
     @Override
@@ -66,13 +67,13 @@ public final class IncbConsumptionKind extends CsvIngestKind {
         CountryNames names = context.names().withScheme(RegionScheme.M49);
         String origin = origin(file).id();
         out.skipped("header rows", 1);
-        int nameCol = table.col("Country");
-        int isoCol = table.col("country_ISO");
+        int nameCol = table.index("Country");
+        int isoCol = table.index("country_ISO");
         String[][] specs = {
             {"Pop_2016", "population_total", "2016", Unit.PERSONS.code()},
             {"meanop_pop", "opioid_consumption", "2015-2017", Unit.KG_PER_100K.code()},
             {"deciles", "opioid_consumption_decile", "2015-2017", Unit.ORDINAL.code()}};
-        for (CsvTable.Rec rec : table.records()) {
+        for (CsvTable.Row rec : table.rows()) {
             String name = rec.get(nameCol);
             String iso = rec.get(isoCol) == null ? "" : rec.get(isoCol).strip();
             NameMatch match = name == null ? null : names.match(name);
@@ -91,7 +92,7 @@ public final class IncbConsumptionKind extends CsvIngestKind {
             }
             for (String[] spec : specs) {
                 out.read();
-                String raw = rec.get(table.col(spec[0]));
+                String raw = rec.get(table.index(spec[0]));
                 boolean empty = raw == null || raw.isBlank();
                 Candidate c = out.candidate(null, rec.line())
                         .set(Column.INDICATOR, spec[1])

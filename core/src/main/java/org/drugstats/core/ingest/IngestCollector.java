@@ -12,6 +12,7 @@ import org.drugstats.core.data.ExtractValidator;
 import org.drugstats.core.data.Observation;
 import org.drugstats.core.data.ObservationKey;
 import org.drugstats.core.data.Origin;
+import org.drugstats.core.data.QualityFlag;
 import org.drugstats.core.data.QuarantineReason;
 import org.drugstats.core.data.QuarantineRow;
 import org.drugstats.core.geo.NameMatch;
@@ -24,14 +25,17 @@ import org.drugstats.core.geo.NameNormaliser;
  * <p>A kind calls {@link #read()} once per row unit it meets, then hands the row over once, with
  * {@link #submit} (validated with {@link ExtractValidator#checkRow}: required columns, codes, numbers, unit
  * domains, ranges) or {@link #quarantine}. {@link #finish} checks that reads equal hand-overs, then resolves
- * duplicate keys: when one key has several accepted rows with the same value, the first is kept and the others
- * are quarantined as {@code duplicate-key}; when their values differ, none is accepted and all are quarantined
- * (the reader cannot tell which one is right, and choosing the first would hide the conflict).
+ * repeated keys by the kind's {@link RepeatedKeyRule}: a repeat in a layout that holds one row per key is
+ * quarantined as {@code duplicate-key} (the first kept when the values are the same, none when they differ: the
+ * reader cannot tell which one is right, and choosing the first would hide the conflict); several published
+ * records of one key are all kept, numbered in the {@code record} column and flagged {@code multiple-records}.
  */
 public final class IngestCollector {
 
     private final SourceFile file;
     private final String kind;
+    private final RepeatedKeyRule rule;
+    private String recordsReading;
     private long reads;
     private long handedOver;
     private final List<Candidate> acceptedFrom = new ArrayList<>();
@@ -49,10 +53,11 @@ public final class IngestCollector {
         boolean quarantined;
     }
 
-    /** A collector for one input. */
-    public IngestCollector(SourceFile file, String kind) {
+    /** A collector for one input of a kind whose table means {@code rule} when it repeats a key. */
+    public IngestCollector(SourceFile file, String kind, RepeatedKeyRule rule) {
         this.file = Objects.requireNonNull(file, "file");
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.rule = Objects.requireNonNull(rule, "rule");
     }
 
     /** Counts one row read. */
@@ -140,7 +145,22 @@ public final class IngestCollector {
     }
 
     /**
-     * Resolves duplicate keys and returns the result.
+     * Says what several records of one key mean in this kind's table (how they combine, whether the publisher
+     * says so); added to the report's warning when the table has such keys.
+     */
+    public void recordsReading(String reading) {
+        recordsReading = reading;
+    }
+
+    /**
+     * Resolves repeated keys by the kind's {@link RepeatedKeyRule} and returns the result.
+     *
+     * <p>The accepted rows of one key are split into groups that the rule tells apart (none for
+     * {@link RepeatedKeyRule#ONE_ROW_PER_KEY}, the notes for {@link RepeatedKeyRule#RECORDS_DISTINGUISHED_BY_NOTES},
+     * every row for {@link RepeatedKeyRule#EVERY_ROW_A_RECORD}). Within a group of two or more rows, rows with the
+     * same values keep the first and quarantine the others as {@code duplicate-key}; rows with different values are
+     * all quarantined. When more than one row of a key remains, they become records 1, 2, ... (in the order they
+     * were submitted, which is the order of the table), flagged {@code multiple-records}.
      *
      * @throws IllegalStateException when the kind read a row it did not hand over (a bug in the kind)
      */
@@ -155,39 +175,62 @@ public final class IngestCollector {
             byKey.computeIfAbsent(accepted.get(i).key(), k -> new ArrayList<>()).add(i);
         }
         boolean[] drop = new boolean[accepted.size()];
+        Observation[] replaced = new Observation[accepted.size()];
         List<QuarantineRow> duplicates = new ArrayList<>();
         long conflictKeys = 0;
         long conflictRows = 0;
         long sameKeys = 0;
+        long recordKeys = 0;
+        long recordRows = 0;
+        long repeatedRecords = 0;
         for (List<Integer> idx : byKey.values()) {
             if (idx.size() < 2) {
                 continue;
             }
-            Observation first = accepted.get(idx.get(0));
-            boolean same = idx.stream().map(accepted::get).allMatch(o -> sameValues(o, first));
-            StringBuilder rows = new StringBuilder();
+            Map<Object, List<Integer>> groups = new LinkedHashMap<>();
             for (int i : idx) {
-                Candidate c = acceptedFrom.get(i);
-                rows.append(rows.length() == 0 ? "" : ", ").append(where(c)).append(" = ")
-                        .append(accepted.get(i).text(Column.VALUE) == null ? "(missing)" : accepted.get(i)
-                                .text(Column.VALUE));
+                Object distinction = switch (rule) {
+                    case ONE_ROW_PER_KEY -> "";
+                    case RECORDS_DISTINGUISHED_BY_NOTES -> Objects.toString(accepted.get(i).notes(), "");
+                    case EVERY_ROW_A_RECORD -> i;
+                };
+                groups.computeIfAbsent(distinction, k -> new ArrayList<>()).add(i);
             }
-            if (same) {
-                sameKeys++;
-            } else {
-                conflictKeys++;
-                conflictRows += idx.size();
+            List<Integer> kept = new ArrayList<>();
+            for (List<Integer> group : groups.values()) {
+                if (group.size() < 2) {
+                    kept.addAll(group);
+                    continue;
+                }
+                Observation first = accepted.get(group.get(0));
+                boolean same = group.stream().map(accepted::get).allMatch(o -> sameValues(o, first));
+                if (same) {
+                    sameKeys++;
+                    kept.add(group.get(0));
+                } else {
+                    conflictKeys++;
+                    conflictRows += group.size();
+                }
+                quarantineDuplicates(group, same, drop, duplicates);
             }
-            for (int k = same ? 1 : 0; k < idx.size(); k++) {
-                int i = idx.get(k);
-                drop[i] = true;
-                Candidate c = acceptedFrom.get(i);
-                Observation o = accepted.get(i);
-                String detail = same
-                        ? "same key and value as " + where(acceptedFrom.get(idx.get(0))) + ", which was kept"
-                        : idx.size() + " rows publish different values for one key (" + rows + "); none accepted";
-                duplicates.add(new QuarantineRow(file.name(), c.sheet(), c.row(), c.inputColumn(Column.VALUE),
-                        c.rawValue(Column.VALUE), QuarantineReason.DUPLICATE_KEY, detail, ExtractValidator.textOf(o)));
+            if (kept.size() < 2) {
+                continue;
+            }
+            kept.sort(null);
+            recordKeys++;
+            recordRows += kept.size();
+            for (int k = 0; k < kept.size(); k++) {
+                Observation o = accepted.get(kept.get(k));
+                Observation.Builder b = o.toBuilder().record(Integer.toString(k + 1))
+                        .flag(QualityFlag.MULTIPLE_RECORDS);
+                for (int j = 0; j < k; j++) {
+                    if (o.equals(accepted.get(kept.get(j)))) {
+                        b.notes(join(o.notes(), "same values as record " + (j + 1)));
+                        repeatedRecords++;
+                        break;
+                    }
+                }
+                replaced[kept.get(k)] = b.build();
             }
         }
         if (conflictKeys > 0) {
@@ -198,10 +241,19 @@ public final class IngestCollector {
             warn("%d keys are repeated with the same value; the first row of each was kept, the repeats quarantined",
                     sameKeys);
         }
+        if (recordKeys > 0) {
+            warn("%d %s several published records (%d rows): all kept, numbered 1, 2, ... in table order in the "
+                    + "record column and flagged multiple-records%s%s", recordKeys, recordKeys == 1 ? "key has"
+                            : "keys have", recordRows,
+                    repeatedRecords == 0 ? "" : String.format(Locale.ROOT, "; %d of them %s an earlier record of "
+                            + "their key in every column (kept, noted 'same values as record N')", repeatedRecords,
+                            repeatedRecords == 1 ? "repeats" : "repeat"),
+                    recordsReading == null ? "" : "; " + recordsReading);
+        }
         List<Observation> keep = new ArrayList<>();
         for (int i = 0; i < accepted.size(); i++) {
             if (!drop[i]) {
-                keep.add(accepted.get(i));
+                keep.add(replaced[i] != null ? replaced[i] : accepted.get(i));
             }
         }
         List<QuarantineRow> allQ = new ArrayList<>(quarantined);
@@ -212,6 +264,35 @@ public final class IngestCollector {
                     a.quarantined ? null : a.match.code(), a.rows, a.firstAt, a.match.detail()));
         }
         return new IngestResult(kind, rowUnit, origin, reads, keep, allQ, blankRows, skipped, names, warnings);
+    }
+
+    /** Quarantines the rows of one group: all but the first when they have the same values, else all. */
+    private void quarantineDuplicates(List<Integer> group, boolean same, boolean[] drop,
+            List<QuarantineRow> duplicates) {
+        StringBuilder rows = new StringBuilder();
+        for (int i : group) {
+            String v = accepted.get(i).text(Column.VALUE);
+            rows.append(rows.length() == 0 ? "" : ", ").append(where(acceptedFrom.get(i))).append(" = ")
+                    .append(v == null ? "(missing)" : v);
+        }
+        String sameNotes = rule == RepeatedKeyRule.RECORDS_DISTINGUISHED_BY_NOTES ? " with the same notes" : "";
+        for (int k = same ? 1 : 0; k < group.size(); k++) {
+            int i = group.get(k);
+            drop[i] = true;
+            Candidate c = acceptedFrom.get(i);
+            String detail = same
+                    ? "same key" + sameNotes + " and value as " + where(acceptedFrom.get(group.get(0)))
+                            + ", which was kept"
+                    : group.size() + " rows publish different values for one key" + sameNotes + " (" + rows
+                            + "); none accepted";
+            duplicates.add(new QuarantineRow(file.name(), c.sheet(), c.row(), c.inputColumn(Column.VALUE),
+                    c.rawValue(Column.VALUE), QuarantineReason.DUPLICATE_KEY, detail,
+                    ExtractValidator.textOf(accepted.get(i))));
+        }
+    }
+
+    private static String join(String notes, String note) {
+        return notes == null || notes.isBlank() ? note : notes + "; " + note;
     }
 
     private static boolean sameValues(Observation a, Observation b) {

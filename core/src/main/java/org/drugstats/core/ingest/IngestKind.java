@@ -25,6 +25,14 @@ public interface IngestKind {
     String rowUnit();
 
     /**
+     * What the kind's table means when it gives one observation key several rows: a fault of a layout that holds
+     * one row per key (the default), distinct estimates told apart by their notes, or separate published records.
+     */
+    default RepeatedKeyRule repeatedKeyRule() {
+        return RepeatedKeyRule.ONE_ROW_PER_KEY;
+    }
+
+    /**
      * Checks that the file has this kind's shape, without ingesting it.
      *
      * @throws DrugstatsException naming the file, what was expected and what was found

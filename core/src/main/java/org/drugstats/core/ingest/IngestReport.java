@@ -12,8 +12,9 @@ import org.drugstats.core.data.Origin;
 /**
  * The {@code ingest-report.json} of an ingest: row accounting ({@code rows_read = rows_accepted +
  * rows_quarantined}), what one row is ({@code row_unit}), rows that are not data, quarantine reasons, quality
- * flags, unmapped names, warnings, the input's provenance and the output files. Deterministic: no times or
- * dates, keys in a fixed order, {@code \n} line ends.
+ * flags, the keys published with several records and their rows ({@code keys_with_multiple_records},
+ * {@code rows_in_multiple_records}), unmapped names, warnings, the input's provenance and the output files.
+ * Deterministic: no times or dates, keys in a fixed order, {@code \n} line ends.
  */
 public final class IngestReport {
 
@@ -35,6 +36,8 @@ public final class IngestReport {
         m.put("non_data_rows_skipped", r.nonDataRowsSkipped());
         m.put("quarantined_by_reason", r.quarantinedByReason());
         m.put("flagged", r.flagged());
+        m.put("keys_with_multiple_records", r.keysWithMultipleRecords());
+        m.put("rows_in_multiple_records", r.rowsInMultipleRecords());
         m.put("unmapped_names", r.unmappedNames());
         m.put("warnings", r.warnings());
         m.put("origin", origin(r.origin()));

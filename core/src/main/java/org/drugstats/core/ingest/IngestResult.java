@@ -74,6 +74,17 @@ public record IngestResult(String kind, String rowUnit, Origin origin, long rows
         return m;
     }
 
+    /** Keys with several published records among the accepted rows (rows flagged {@code multiple-records}). */
+    public long keysWithMultipleRecords() {
+        return accepted.stream().filter(o -> o.hasFlag(QualityFlag.MULTIPLE_RECORDS)).map(o -> o.key().withoutRecord())
+                .distinct().count();
+    }
+
+    /** Accepted rows that are one of several published records of their key. */
+    public long rowsInMultipleRecords() {
+        return accepted.stream().filter(o -> o.hasFlag(QualityFlag.MULTIPLE_RECORDS)).count();
+    }
+
     /** Number of quarantined rows with this reason. */
     public long quarantined(QuarantineReason reason) {
         return quarantined.stream().filter(q -> q.reason() == reason).count();

@@ -8,6 +8,7 @@ import org.drugstats.core.data.QuarantineReason;
 import org.drugstats.core.data.Sex;
 import org.drugstats.core.data.Unit;
 import org.drugstats.core.geo.M49Country;
+import org.drugstats.core.io.CsvTable;
 
 /**
  * The UN M49 standard (UN Statistics Division; CSV layout of the datasets/country-codes project, ODC-PDDL).
@@ -44,7 +45,7 @@ public final class M49Kind extends CsvIngestKind {
 
     @Override
     void shape(CsvTable table) {
-        table.requireHeader(NAME, UnsdM49File.HEADER);
+        requireHeader(table, NAME, UnsdM49File.HEADER);
     }
 
     @Override
@@ -61,10 +62,10 @@ public final class M49Kind extends CsvIngestKind {
         String origin = origin(file).id();
         out.skipped("header rows", 1);
         List<String> h = table.header();
-        for (CsvTable.Rec rec : table.records()) {
+        for (CsvTable.Row rec : table.rows()) {
             String[] v = new String[h.size()];
             for (int i = 0; i < v.length; i++) {
-                String s = rec.get(table.col(UnsdM49File.HEADER.get(i)));
+                String s = rec.get(table.index(UnsdM49File.HEADER.get(i)));
                 v[i] = s == null ? "" : s.strip();
             }
             M49Country c = new M49Country(v[9], v[10], v[11], v[8], v[2], v[3], v[4], v[5], v[6], v[7], false, false,

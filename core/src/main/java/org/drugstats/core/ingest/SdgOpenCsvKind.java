@@ -17,6 +17,7 @@ import org.drugstats.core.data.Sex;
 import org.drugstats.core.data.Unit;
 import org.drugstats.core.geo.NameMatch;
 import org.drugstats.core.geo.UnmappedReason;
+import org.drugstats.core.io.CsvTable;
 
 /**
  * The CSV layout of the Open SDG data platforms (e.g. the UK Office for National Statistics SDG site): columns
@@ -37,6 +38,10 @@ import org.drugstats.core.geo.UnmappedReason;
  * ({@code GB-ENG_DEPRIVATION_D10}), flagged {@code published-aggregate}. A local authority without a GeoCode is
  * quarantined as {@code unmapped-area} and listed. Sex and Age columns, when present, give sex and age; any other
  * non-empty dimension is not supported and its rows are quarantined as {@code malformed-row}.
+ *
+ * <p>A series, year and disaggregation published on several rows (ONS 3.5.1: England met need 2015/16, 19.0015708
+ * and 19.0014752) is kept as several records ({@link RepeatedKeyRule#EVERY_ROW_A_RECORD}), numbered in file
+ * order and flagged {@code multiple-records}: the file gives nothing that tells them apart, so neither is chosen.
  *
  * <p>A row read is one data row of the CSV file.
  */
@@ -61,13 +66,18 @@ public final class SdgOpenCsvKind extends CsvIngestKind {
     }
 
     @Override
+    public RepeatedKeyRule repeatedKeyRule() {
+        return RepeatedKeyRule.EVERY_ROW_A_RECORD;
+    }
+
+    @Override
     public String rowUnit() {
         return "data row: one row of the CSV file (one series, year and disaggregation)";
     }
 
     @Override
     void shape(CsvTable table) {
-        table.requireHeader(NAME, List.of("Year", "Series", "Units", "Value"));
+        requireHeader(table, NAME, List.of("Year", "Series", "Units", "Value"));
     }
 
     @Override
@@ -94,17 +104,19 @@ public final class SdgOpenCsvKind extends CsvIngestKind {
     @Override
     void parse(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
         String origin = origin(file).id();
+        out.recordsReading("no column of the file tells the records of a key apart: they are alternative values "
+                + "for one observation, not parts of a sum, and neither is chosen");
         out.skipped("header rows", 1);
         String prefix = "sdg_" + indicatorNumber(file).map(n -> n + "_").orElse("");
         if (indicatorNumber(file).isEmpty()) {
             out.warn("the file name does not name an SDG indicator (indicator_G-T-I); indicator ids are sdg_<series>");
         }
         List<String> h = table.header();
-        int geoCol = table.col("GeoCode");
+        int geoCol = table.index("GeoCode");
         int areaCol = -1;
-        int decileCol = table.col("Deprivation decile");
-        int sexCol = table.col("Sex");
-        int ageCol = table.col("Age");
+        int decileCol = table.index("Deprivation decile");
+        int sexCol = table.index("Sex");
+        int ageCol = table.index("Age");
         List<Integer> otherDims = new ArrayList<>();
         for (int i = 0; i < h.size(); i++) {
             String name = h.get(i);
@@ -115,7 +127,7 @@ public final class SdgOpenCsvKind extends CsvIngestKind {
             }
         }
         Set<String> prefixes = new LinkedHashSet<>();
-        for (CsvTable.Rec r : table.records()) {
+        for (CsvTable.Row r : table.rows()) {
             String g = r.get(geoCol);
             if (g != null && !g.isBlank()) {
                 prefixes.add(g.strip().substring(0, 1));
@@ -125,13 +137,13 @@ public final class SdgOpenCsvKind extends CsvIngestKind {
         String countryName = country.equals("GB-ENG") ? "England" : "United Kingdom";
         out.warn("rows without an area are read as %s (%s): %s", country, countryName, country.equals("GB-ENG")
                 ? "every GeoCode in the file is an English (E...) code" : "the file's GeoCodes are not all English");
-        for (CsvTable.Rec rec : table.records()) {
+        for (CsvTable.Row rec : table.rows()) {
             out.read();
-            String series = get(rec, table.col("Series"));
-            String units = get(rec, table.col("Units"));
-            String year = get(rec, table.col("Year"));
-            String value = get(rec, table.col("Value"));
-            String mult = get(rec, table.col("Unit multiplier"));
+            String series = get(rec, table.index("Series"));
+            String units = get(rec, table.index("Units"));
+            String year = get(rec, table.index("Year"));
+            String value = get(rec, table.index("Value"));
+            String mult = get(rec, table.index("Unit multiplier"));
             Optional<String> period = IngestSupport.period(year);
             Candidate c = out.candidate(null, rec.line())
                     .set(Column.INDICATOR, series.isEmpty() ? null : prefix + slug(series), "Series", series)
@@ -177,7 +189,7 @@ public final class SdgOpenCsvKind extends CsvIngestKind {
                 }
             }
             if (other != null) {
-                out.quarantine(c, QuarantineReason.MALFORMED_ROW, other, get(rec, table.col(other)),
+                out.quarantine(c, QuarantineReason.MALFORMED_ROW, other, get(rec, table.index(other)),
                         "dimension '" + other + "' is not supported by this kind");
                 continue;
             }
@@ -231,7 +243,7 @@ public final class SdgOpenCsvKind extends CsvIngestKind {
         }
     }
 
-    private static String get(CsvTable.Rec rec, int col) {
+    private static String get(CsvTable.Row rec, int col) {
         String s = col < 0 ? null : rec.get(col);
         return s == null ? "" : s.strip();
     }

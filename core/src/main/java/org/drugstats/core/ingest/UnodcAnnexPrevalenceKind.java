@@ -39,6 +39,12 @@ import org.drugstats.core.geo.UnmappedReason;
  * {@code normal}. Drug: the sheet name in lower case; NPS: drug = Substance, drug group "NPS", sub-group = NPS
  * Type.
  *
+ * <p>Two rows of a sheet with one key (country, year, sex, age, source, method) are distinct published estimates
+ * when their Specific notes differ (Canada 2023 opioids: pharmaceutical opioids and illegal fentanyl; Ecuador 2013
+ * opiates: heroin and opium): both are kept as records ({@link RepeatedKeyRule#RECORDS_DISTINGUISHED_BY_NOTES}),
+ * numbered in sheet order and flagged {@code multiple-records}, the note in {@code notes}. They are alternatives,
+ * not parts of a sum. Rows with one key and the same notes are quarantined as {@code duplicate-key}.
+ *
  * <p>A row read is one non-blank value cell (Best/Male/Female, Total/Male/Female, or one of the nine NPS cells);
  * Low and High travel with Best. A Low or High without a Best, and a row that names a country but holds no value,
  * are one row read each (quarantined as malformed-row), so nothing on a data row goes uncounted.
@@ -58,6 +64,11 @@ public final class UnodcAnnexPrevalenceKind extends XlsxIngestKind {
     @Override
     public String description() {
         return "UNODC World Drug Report annex table 1.2: annual prevalence of drug use, national data (one sheet per drug)";
+    }
+
+    @Override
+    public RepeatedKeyRule repeatedKeyRule() {
+        return RepeatedKeyRule.RECORDS_DISTINGUISHED_BY_NOTES;
     }
 
     @Override
@@ -203,6 +214,8 @@ public final class UnodcAnnexPrevalenceKind extends XlsxIngestKind {
         }
         CountryNames names = context.names().withScheme(RegionScheme.UNODC);
         String origin = origin(file, shape).id();
+        out.recordsReading("the records of a key are distinct estimates told apart by their Specific notes (in "
+                + "notes), e.g. pharmaceutical opioids and illegal fentanyl: alternatives, not parts of a sum");
         for (SheetLayout layout : layouts.sheets()) {
             parseSheet(layout, names, origin, out);
         }

@@ -23,9 +23,11 @@ import org.drugstats.core.geo.RegionScheme;
  *
  * <p>Observations: indicator {@code seizures_quantity}, unit kg, drug = DrugName, drug group and sub-group as published,
  * age {@code _T}, sex T. An empty Kilograms cell gives a {@code missing} observation. The table publishes several
- * records for one country, drug and year (e.g. Kenya, cannabis herb, 2019: 1 kg and 3,773 kg); they are not
- * summed: records with the same value are kept once, records with different values are all quarantined as
- * {@code duplicate-key} and counted in the report (see {@link IngestCollector}).
+ * records for one country, drug and year (e.g. Kenya, cannabis herb, 2019: 1 kg and 3,773 kg): every record is
+ * kept ({@link RepeatedKeyRule#EVERY_ROW_A_RECORD}), numbered in the {@code record} column in sheet order and
+ * flagged {@code multiple-records}; a record that repeats an earlier one in every column is kept too and noted.
+ * The table does not say how the records relate; the report states our reading: separate seizure reports, whose
+ * sum is the total of the country, drug and year.
  *
  * <p>A row read is one data row of the sheet.
  */
@@ -43,6 +45,11 @@ public final class UnodcAnnexSeizuresKind extends XlsxIngestKind {
     @Override
     public String description() {
         return "UNODC World Drug Report annex table 7.1: drug seizures in kilograms by country, drug and year (long)";
+    }
+
+    @Override
+    public RepeatedKeyRule repeatedKeyRule() {
+        return RepeatedKeyRule.EVERY_ROW_A_RECORD;
     }
 
     @Override
@@ -98,6 +105,9 @@ public final class UnodcAnnexSeizuresKind extends XlsxIngestKind {
         CountryNames names = context.names().withScheme(RegionScheme.UNODC);
         String origin = origin(file, shape).id();
         IngestSupport.Header h = l.header();
+        out.recordsReading("the table does not say how the records of one country, drug and year relate; drugstats "
+                + "reads them as separate seizure reports, so their sum is the total of the country, drug and year "
+                + "(our reading, not the publisher's)");
         int disagreements = 0;
         for (XlsxRow row : sheet.rows()) {
             if (row.index() <= h.row().index()) {

@@ -18,6 +18,7 @@ import org.drugstats.core.geo.CountryNames;
 import org.drugstats.core.geo.NameMatch;
 import org.drugstats.core.geo.RegionScheme;
 import org.drugstats.core.geo.UnmappedReason;
+import org.drugstats.core.io.CsvTable;
 
 /**
  * Population by broad age group, UN World Population Prospects 2017 (estimates to 2015, medium variant from 2016),
@@ -75,11 +76,11 @@ public final class WppPopulationKind extends CsvIngestKind {
 
     @Override
     void shape(CsvTable table) {
-        table.requireHeader(NAME, List.of("Entity", "Year"));
+        requireHeader(table, NAME, List.of("Entity", "Year"));
         long ages = table.header().stream().filter(h -> ageGroup(h).isPresent()).count();
         if (ages == 0) {
             throw DrugstatsException.of("%s is not a %s file: expected population columns named by age group "
-                    + "(\"Working age (15-64 years old) (UNWPP, 2017)\"), found %s", table.name(), NAME, table.header());
+                    + "(\"Working age (15-64 years old) (UNWPP, 2017)\"), found %s", table.file(), NAME, table.header());
         }
     }
 
@@ -98,8 +99,8 @@ public final class WppPopulationKind extends CsvIngestKind {
     void parse(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
         CountryNames names = context.names().withScheme(RegionScheme.M49);
         String origin = origin(file).id();
-        int entityCol = table.col("Entity");
-        int yearCol = table.col("Year");
+        int entityCol = table.index("Entity");
+        int yearCol = table.index("Year");
         List<int[]> ageCols = new ArrayList<>();
         List<String> ages = new ArrayList<>();
         for (int i = 0; i < table.header().size(); i++) {
@@ -116,7 +117,7 @@ public final class WppPopulationKind extends CsvIngestKind {
         }
         out.skipped("header rows", 1);
         java.util.Map<String, NameMatch> cache = new java.util.HashMap<>();
-        for (CsvTable.Rec rec : table.records()) {
+        for (CsvTable.Row rec : table.rows()) {
             String entity = rec.get(entityCol);
             String yearText = rec.get(yearCol);
             Optional<String> year = yearText == null ? Optional.empty()

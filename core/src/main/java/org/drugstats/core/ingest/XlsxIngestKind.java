@@ -30,7 +30,7 @@ abstract class XlsxIngestKind implements IngestKind {
     public final IngestResult ingest(SourceFile file, IngestContext context) {
         XlsxWorkbook wb = XlsxWorkbook.read(file, name());
         Object shape = shape(wb, file);
-        IngestCollector out = new IngestCollector(file, name());
+        IngestCollector out = new IngestCollector(file, name(), repeatedKeyRule());
         parse(wb, shape, file, context, out);
         return out.finish(origin(file, shape), rowUnit());
     }

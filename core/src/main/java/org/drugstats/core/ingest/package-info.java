@@ -10,10 +10,12 @@
  * rows read = rows accepted + rows quarantined). Area names go through
  * {@link org.drugstats.core.geo.CountryNames}; names that are not one country are listed in the report, never
  * dropped. Inconsistencies of the published table (a best estimate outside its bounds, a total that is not the
- * sum of its parts, two values for one key) are flagged or quarantined and reported, never silently fixed.
+ * sum of its parts, two values for one key where the layout holds one) are flagged or quarantined and reported,
+ * never silently fixed. Several published records of one key (annex 7.1 seizures) are all kept, numbered in the
+ * {@code record} column ({@link org.drugstats.core.ingest.RepeatedKeyRule}).
  *
  * <p>Excel files are read with Apache POI's event API ({@link org.drugstats.core.ingest.XlsxWorkbook}); CSV files
- * with commons-csv. {@link org.drugstats.core.ingest.Ingest} writes the extract, {@code quarantine.csv} and
- * {@code ingest-report.json} atomically and deterministically.
+ * with {@link org.drugstats.core.io.CsvTable} (commons-csv). {@link org.drugstats.core.ingest.Ingest} writes the
+ * extract, {@code quarantine.csv} and {@code ingest-report.json} atomically and deterministically.
  */
 package org.drugstats.core.ingest;

@@ -53,7 +53,20 @@ class ExtractValidatorTest {
                 defect("missing value with normal status", r -> r[Column.VALUE.ordinal()] = null,
                         QuarantineReason.STATUS_VALUE_MISMATCH, "value", null),
                 defect("bad unit multiplier", r -> r[Column.UNIT_MULT.ordinal()] = "six", QuarantineReason.NON_NUMERIC,
-                        "unit_mult", "six"));
+                        "unit_mult", "six"),
+                defect("record number with a leading zero", r -> {
+                    r[Column.RECORD.ordinal()] = "01";
+                    r[Column.OBS_FLAGS.ordinal()] = "multiple-records";
+                }, QuarantineReason.NON_NUMERIC, "record", "01"),
+                defect("record number 0", r -> {
+                    r[Column.RECORD.ordinal()] = "0";
+                    r[Column.OBS_FLAGS.ordinal()] = "multiple-records";
+                }, QuarantineReason.NON_NUMERIC, "record", "0"),
+                defect("record number without the flag", r -> r[Column.RECORD.ordinal()] = "2",
+                        QuarantineReason.MALFORMED_ROW, "record", "2"),
+                defect("flag multiple-records without a record number",
+                        r -> r[Column.OBS_FLAGS.ordinal()] = "nonstandard-age-base;multiple-records",
+                        QuarantineReason.MALFORMED_ROW, "obs_flags", "nonstandard-age-base;multiple-records"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -88,6 +101,44 @@ class ExtractValidatorTest {
         assertEquals(QuarantineReason.DUPLICATE_KEY, q.reason());
         assertEquals(3, q.row());
         assertTrue(q.detail().contains("same key as row 1"), q.detail());
+    }
+
+    @Test
+    void recordsOfOneKeyAreDistinctKeysButARepeatedRecordIsADuplicate() {
+        String[] one = good();
+        one[Column.RECORD.ordinal()] = "1";
+        one[Column.OBS_FLAGS.ordinal()] = "nonstandard-age-base;multiple-records";
+        String[] two = one.clone();
+        two[Column.RECORD.ordinal()] = "2";
+        two[Column.VALUE.ordinal()] = "2.7";
+        String[] twoAgain = two.clone();
+        ValidationResult r = ExtractValidator.validate("f", List.of(one, two, good(), twoAgain));
+        assertEquals(3, r.rowsAccepted()); // records 1 and 2, and the row without a record
+        assertEquals(List.of("1", "2"), r.accepted().stream().map(Observation::record).filter(x -> x != null).toList());
+        QuarantineRow q = r.quarantined().get(0);
+        assertEquals(QuarantineReason.DUPLICATE_KEY, q.reason());
+        assertEquals(4, q.row());
+        assertTrue(q.detail().contains("same key as row 2") && q.detail().endsWith(", record=2)"), q.detail());
+        Observation a = r.accepted().get(0);
+        Observation b = r.accepted().get(1);
+        assertTrue(!a.key().equals(b.key()) && a.key().withoutRecord().equals(b.key().withoutRecord()));
+        assertEquals(r.accepted().get(2).key(), a.key().withoutRecord());
+    }
+
+    @Test
+    void canonicalOrderPutsRecordsByNumberAfterTheRowWithout() {
+        Observation base = Fixtures.observations().get(0);
+        List<Observation> rows = new ArrayList<>();
+        for (String rec : new String[] {"10", "2", null, "1"}) {
+            Observation.Builder b = base.toBuilder().record(rec);
+            if (rec != null) {
+                b.flag(QualityFlag.MULTIPLE_RECORDS);
+            }
+            rows.add(b.build());
+        }
+        List<String> order = Extract.of(rows, List.of(Fixtures.ORIGIN)).sorted().observations().stream()
+                .map(Observation::record).toList();
+        assertEquals(java.util.Arrays.asList(null, "1", "2", "10"), order);
     }
 
     @Test

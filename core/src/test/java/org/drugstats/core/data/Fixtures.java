@@ -16,7 +16,8 @@ final class Fixtures {
                 .adjustment("a").source("National survey \"ENCSPA\", 2019").notes("comma, and quote \" inside")
                 .origin("test-origin").areaName("  Colombia a").flag(QualityFlag.NONSTANDARD_AGE_BASE).build();
         Observation b = Observation.builder().indicator("cultivation_area").refArea("COL").timePeriod("2023")
-                .age("_T").value(252600.0).unit(Unit.HECTARES).drug("coca bush").origin("test-origin").build();
+                .age("_T").value(252600.0).unit(Unit.HECTARES).drug("coca bush").origin("test-origin").record("10")
+                .flag(QualityFlag.MULTIPLE_RECORDS).build();
         Observation c = Observation.builder().indicator("cultivation_area").refArea("PER").timePeriod("2010")
                 .age("_T").missing().unit(Unit.HECTARES).drug("coca bush").origin("test-origin").notes("..").build();
         Observation d = Observation.builder().indicator("people_with_dud").refArea("WLD").timePeriod("2021")

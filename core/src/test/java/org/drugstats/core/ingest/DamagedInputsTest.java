@@ -2,6 +2,7 @@ package org.drugstats.core.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,9 @@ import java.util.stream.Collectors;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.SharedData;
 import org.drugstats.core.data.Column;
+import org.drugstats.core.data.ExtractValidator;
+import org.drugstats.core.data.ObsStatus;
+import org.drugstats.core.data.Observation;
 import org.drugstats.core.data.QualityFlag;
 import org.drugstats.core.data.QuarantineReason;
 import org.drugstats.core.data.QuarantineRow;
@@ -91,6 +95,20 @@ class DamagedInputsTest {
         assertEquals(3, q.row()); // line 3 of the file
         assertTrue(q.detail().startsWith("4 fields; expected 5"), q.detail());
         assertEquals(Set.of("ALB", "AND"), r.accepted().stream().map(o -> o.refArea()).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void csvQuotedLineBreaksKeepPhysicalLineNumbersAndNonUtf8IsOneLineError() throws IOException {
+        Path f = Files.writeString(dir.resolve("incb.csv"), "Country,country_ISO,Pop_2016,meanop_pop,deciles\n"
+                + "\"Albania\",ALB,2926000,1,\"7\n\"\n"
+                + "Algeria,DZA,40606000,0\n", StandardCharsets.UTF_8);
+        IngestResult r = ingest("incb-consumption", f);
+        accounting(r, 6, 3);
+        assertEquals(Set.of(4L), r.quarantined().stream().map(QuarantineRow::row).collect(Collectors.toSet()));
+        Files.write(f, "Country,country_ISO,Pop_2016,meanop_pop,deciles\nS\u00e3o Tom\u00e9,STP,1,2,3\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        DrugstatsException e = assertThrows(DrugstatsException.class, () -> ingest("incb-consumption", f));
+        assertEquals("incb.csv, line 2: byte 50 is not UTF-8 text; expected a UTF-8 CSV file", e.getMessage());
     }
 
     @Test
@@ -189,6 +207,74 @@ class DamagedInputsTest {
         assertEquals(2, r.accepted().stream().filter(o -> o.refArea().equals("COL")).count());
         assertTrue(r.quarantined().stream().anyMatch(q -> q.detail().startsWith("2 rows publish different values")));
         assertTrue(r.quarantined().stream().anyMatch(q -> q.detail().startsWith("same key and value as sheet")));
+    }
+
+    @Test
+    void prevalenceRowsOfOneKeyAreRecordsWhenTheirNotesDifferAndDuplicatesOtherwise() throws IOException {
+        Path f = Workbooks.write(dir.resolve("prev.xlsx"), new String[] {"Opioids"}, Workbooks.prevalence(
+                Workbooks.PREVALENCE_HEADER,
+                new Object[] {null, "Africa", "East Africa", "Kenya", 0.8, null, null, null, null, 2022, "15-65", "ARQ",
+                    "HHS", null, "pharmaceutical opioids"},
+                new Object[] {null, null, null, "Kenya", 0.1, null, null, null, null, 2022, "15-65", "ARQ", "HHS", null,
+                    "illegal fentanyl"},
+                new Object[] {null, null, "North Africa", "Algeria", 0.5, null, null, null, null, 2010, "12+", "ARQ",
+                    "HHS"},
+                new Object[] {null, null, null, "Algeria", 0.6, null, null, null, null, 2010, "12+", "ARQ", "HHS"},
+                new Object[] {null, null, null, "Morocco", 4.2, null, null, null, null, 2018, "15-64", "ARQ", "HHS"},
+                new Object[] {null, null, null, "Morocco", 4.2, null, null, null, null, 2018, "15-64", "ARQ", "HHS"}));
+        IngestResult r = ingest("unodc-annex-prevalence", f);
+        accounting(r, 6, 3);
+        List<Observation> kenya = r.accepted().stream().filter(o -> o.refArea().equals("KEN")).toList();
+        assertEquals(List.of("1", "2"), kenya.stream().map(Observation::record).toList());
+        assertEquals(List.of("pharmaceutical opioids", "illegal fentanyl"),
+                kenya.stream().map(Observation::notes).toList());
+        assertTrue(kenya.stream().allMatch(o -> o.hasFlag(QualityFlag.MULTIPLE_RECORDS)));
+        // the same key and notes: different values are all quarantined, the same value is kept once
+        assertEquals(List.of(6L, 7L, 9L), r.quarantined().stream().map(QuarantineRow::row).toList());
+        assertTrue(r.quarantined().stream().allMatch(q -> q.reason() == QuarantineReason.DUPLICATE_KEY));
+        assertTrue(r.quarantined().get(0).detail().startsWith("2 rows publish different values for one key with the "
+                + "same notes (sheet 'Opioids' row 6 = 0.5, sheet 'Opioids' row 7 = 0.6)"), r.quarantined().get(0)
+                        .detail());
+        Observation morocco = r.accepted().stream().filter(o -> o.refArea().equals("MAR")).findFirst().orElseThrow();
+        assertNull(morocco.record());
+        assertEquals(1, r.keysWithMultipleRecords());
+        assertEquals(2, r.rowsInMultipleRecords());
+    }
+
+    @Test
+    void seizureRecordsAreAllKeptNumberedAndExactRepeatsNoted() throws IOException {
+        Object[] header = {"Region", "SubRegion", "Country", "DrugGroup", "DrugSubGroup", "DrugName", "Reference year",
+            "Kilograms", "msCode"};
+        Object[] herb1 = {"Africa", "East Africa", "Kenya", "Cannabis-type drugs", "Cannabis herb", "Cannabis herb",
+            2019, 1, "KEN"};
+        Object[] herb2 = herb1.clone();
+        herb2[7] = 3773;
+        Object[] cocaine = {"Africa", "East Africa", "Kenya", "Cocaine-type", "Cocaine", "Cocaine hydrochloride", 2019,
+            5, "KEN"};
+        Object[] herbEmpty = herb1.clone();
+        herbEmpty[7] = null;
+        Path f = Workbooks.write(dir.resolve("seizures.xlsx"), new String[] {"Seizures"}, new Object[][] {
+            {"Drug seizures, 2019-2023"}, header, herb1, herb2, cocaine, herb1.clone(), herbEmpty});
+        IngestResult r = ingest("unodc-annex-seizures", f);
+        accounting(r, 5, 5);
+        List<Observation> herb = r.accepted().stream().filter(o -> o.drug().equals("Cannabis herb")).toList();
+        assertEquals(List.of("1", "2", "3", "4"), herb.stream().map(Observation::record).toList());
+        assertTrue(herb.stream().allMatch(o -> o.hasFlag(QualityFlag.MULTIPLE_RECORDS)));
+        assertEquals("same values as record 1", herb.get(2).notes()); // sheet row 6 repeats row 3
+        assertNull(herb.get(1).notes());
+        assertEquals("Kilograms empty in the published table", herb.get(3).notes());
+        assertEquals(ObsStatus.MISSING, herb.get(3).obsStatus());
+        Observation coke = r.accepted().stream().filter(o -> o.drug().equals("Cocaine hydrochloride")).findFirst()
+                .orElseThrow();
+        assertNull(coke.record());
+        assertTrue(coke.flags().isEmpty());
+        assertEquals(1, r.keysWithMultipleRecords());
+        assertEquals(4, r.rowsInMultipleRecords());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("1 key has several published records (4 rows)")
+                && w.contains("1 of them repeats an earlier record")), r.warnings().toString());
+        // the extract is valid as written: record numbers make the keys unique
+        assertEquals(5, ExtractValidator.validateObservations("x", r.accepted())
+                .rowsAccepted());
     }
 
     @Test

@@ -113,10 +113,22 @@ class IngestRealFilesTest {
         assertEquals("Ireland and Northern Ireland", r.unmappedNames().get(0).name());
         assertNull(r.unmappedNames().get(0).code());
         assertEquals(12, r.quarantined(QuarantineReason.UNMAPPED_AREA));
-        // Canada 2023 opioids: two rows with one key (pharmaceutical opioids vs illegal fentanyl) — none chosen
-        assertTrue(r.accepted().stream().noneMatch(o -> o.refArea().equals("CAN") && o.timePeriod().equals("2023")
-                && o.drug().equals("opioids")));
-        assertEquals(8, r.quarantined(QuarantineReason.DUPLICATE_KEY));
+        // Canada 2023 opioids: two rows with one key told apart by their Specific notes (pharmaceutical opioids vs
+        // illegal fentanyl): both kept as records 1 and 2, in sheet order, for each of Best, Male and Female
+        List<Observation> canada = r.accepted().stream().filter(o -> o.refArea().equals("CAN")
+                && o.timePeriod().equals("2023") && o.drug().equals("opioids") && o.sex() == Sex.TOTAL).toList();
+        assertEquals(List.of("1", "2"), canada.stream().map(Observation::record).toList());
+        assertEquals(0.7747, canada.get(0).value(), 0);
+        assertEquals(0.109122847, canada.get(1).value(), 0);
+        assertTrue(canada.get(1).notes().equals("Use of illegal fentanyl"), canada.get(1).notes());
+        assertTrue(canada.stream().allMatch(o -> o.hasFlag(QualityFlag.MULTIPLE_RECORDS)));
+        // Ecuador 2013 opiates: heroin and opium
+        assertEquals(List.of("Heroin", "Opium"), r.accepted().stream().filter(o -> o.refArea().equals("ECU")
+                && o.timePeriod().equals("2013") && o.drug().equals("opiates") && o.sex() == Sex.TOTAL)
+                .map(Observation::notes).toList());
+        assertEquals(0, r.quarantined(QuarantineReason.DUPLICATE_KEY));
+        assertEquals(4, r.keysWithMultipleRecords()); // Canada Best/Male/Female, Ecuador Best
+        assertEquals(8, r.rowsInMultipleRecords());
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("Egypt is listed under UNODC_AFR_WEST_CENTRAL")));
     }
 
@@ -174,14 +186,39 @@ class IngestRealFilesTest {
         assertEquals(Unit.KILOGRAMS, comoros.unit());
         assertEquals("seizures_quantity", comoros.indicator());
         assertEquals("Cannabis-type drugs (excluding synthetic cannabinoids)", comoros.drugGroup());
-        // several records with one key and different values: none chosen, all quarantined, counted in a warning
-        assertTrue(r.accepted().stream().noneMatch(o -> o.refArea().equals("KEN") && o.timePeriod().equals("2019")
-                && o.drug().equals("Cannabis herb (marijuana)")));
-        assertEquals(r.rowsQuarantined(), r.quarantined(QuarantineReason.DUPLICATE_KEY));
-        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("1626 keys have rows with different values")),
+        // every published record is kept; several records of one key are numbered in sheet order and flagged
+        assertEquals(0, r.rowsQuarantined());
+        List<Observation> kenya = r.accepted().stream().filter(o -> o.refArea().equals("KEN")
+                && o.timePeriod().equals("2019") && o.drug().equals("Cannabis herb (marijuana)")).toList();
+        assertEquals(List.of("1", "2"), kenya.stream().map(Observation::record).toList());
+        assertEquals(List.of(1.0, 3773.0), kenya.stream().map(Observation::value).toList()); // sheet rows 35, 36
+        assertTrue(kenya.stream().allMatch(o -> o.hasFlag(QualityFlag.MULTIPLE_RECORDS)));
+        assertNull(comoros.record());
+        assertTrue(!comoros.hasFlag(QualityFlag.MULTIPLE_RECORDS));
+        // counts and sums per key from an independent read of the sheet (openpyxl 3.0.9, Python 3.11):
+        // /usr/bin/python3 core/src/test/reference/seizure_records.py ../shared/data
+        assertEquals(1739, r.keysWithMultipleRecords());
+        assertEquals(4267, r.rowsInMultipleRecords());
+        assertEquals(244, r.accepted().stream().filter(o -> o.notes() != null
+                && o.notes().contains("same values as record ")).count());
+        assertEquals(76, r.accepted().stream().filter(o -> o.obsStatus() == ObsStatus.MISSING && o.value() == null)
+                .count()); // empty Kilograms cells are missing observations, kept for coverage
+        java.util.Map<org.drugstats.core.data.ObservationKey, Double> sums = new java.util.HashMap<>();
+        java.util.Map<org.drugstats.core.data.ObservationKey, Integer> records = new java.util.HashMap<>();
+        for (Observation o : r.accepted()) {
+            sums.merge(o.key().withoutRecord(), o.value() == null ? 0.0 : o.value(), Double::sum);
+            records.merge(o.key().withoutRecord(), 1, Integer::sum);
+        }
+        assertEquals(8746, sums.size()); // keys
+        assertEquals(3774.0, sums.get(kenya.get(0).key().withoutRecord()), 0); // 1 + 3773
+        Observation bel = r.accepted().stream().filter(o -> o.refArea().equals("BEL") && o.timePeriod().equals("2023")
+                && o.drug().equals("Other precursors")).findFirst().orElseThrow();
+        assertEquals(24, records.get(bel.key().withoutRecord())); // the key with the most records
+        assertEquals(34917.5, sums.get(bel.key().withoutRecord()), 1e-9);
+        assertEquals(189793580.18364394, sums.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-4);
+        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("1739 keys have several published records "
+                + "(4267 rows)") && w.contains("their sum is the total of the country, drug and year")),
                 r.warnings().toString());
-        // empty Kilograms cells are missing observations, kept for coverage
-        assertTrue(r.accepted().stream().anyMatch(o -> o.obsStatus() == ObsStatus.MISSING && o.value() == null));
         assertTrue(r.unmappedNames().isEmpty());
     }
 
@@ -253,7 +290,14 @@ class IngestRealFilesTest {
         assertEquals(Unit.PERCENT, metNeed.unit());
         assertEquals(116243, one(r, o -> o.refArea().equals("GB-ENG") && o.timePeriod().equals("2010/11")
                 && o.indicator().equals("sdg_3_5_1_alcohol_people_in_treatment")).value(), 0);
-        assertEquals(2, r.quarantined(QuarantineReason.DUPLICATE_KEY)); // 2015/16 met need published twice
+        // 2015/16 met need is published twice with different values: both kept, records 1 and 2 in file order
+        List<Observation> twice = r.accepted().stream().filter(o -> o.refArea().equals("GB-ENG")
+                && o.timePeriod().equals("2015/16") && o.indicator().equals("sdg_3_5_1_alcohol_met_need")).toList();
+        assertEquals(List.of("1", "2"), twice.stream().map(Observation::record).toList());
+        assertEquals(List.of(19.0015708493327, 19.001475181209), twice.stream().map(Observation::value).toList());
+        assertTrue(twice.stream().allMatch(o -> o.hasFlag(QualityFlag.MULTIPLE_RECORDS)));
+        assertEquals(0, r.quarantined(QuarantineReason.DUPLICATE_KEY));
+        assertEquals(1, r.keysWithMultipleRecords());
         assertEquals(845, r.quarantined(QuarantineReason.UNMAPPED_AREA)); // local authorities without GeoCode
         assertTrue(r.accepted().stream().anyMatch(o -> o.refArea().equals("GB-ENG_DEPRIVATION_D10")));
         assertTrue(r.accepted().stream().anyMatch(o -> o.refArea().equals("E09000002")));

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.drugstats.core.DrugstatsException;
-import org.drugstats.core.stats.CsvTable;
+import org.drugstats.core.io.CsvTable;
 import org.drugstats.core.stats.uncertainty.Interval;
 
 /**

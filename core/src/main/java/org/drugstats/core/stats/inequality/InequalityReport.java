@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.drugstats.core.DrugstatsException;
-import org.drugstats.core.stats.CsvTable;
+import org.drugstats.core.io.CsvTable;
 
 /**
  * The inequality report written by {@code drugstats inequality}: Gini, Lorenz points and the requested

@@ -1,26 +1,23 @@
 package org.drugstats.core.stats.trend;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.drugstats.core.DrugstatsException;
+import org.drugstats.core.io.CsvTable;
 
 /**
  * Reads the input of {@code drugstats trend}: a UTF-8 CSV file with a header naming the columns {@code series},
  * {@code x}, {@code y} and optionally {@code se}, in any order (no other columns).
  *
- * <p>Fields are comma-separated and may be double-quoted ({@code ""} escapes a quote; no line breaks inside
- * fields). An empty y is a missing observation (NaN), never zero; an empty se is NaN. x and non-empty y, se must be
- * finite decimal numbers. Blank lines are skipped. Series keep the order of their first row; rows of a series need
- * not be contiguous. Any bad row or header is a {@link DrugstatsException} naming the file, line, column and value.
+ * <p>Read with {@link CsvTable} (RFC 4180): fields are comma-separated and may be double-quoted ({@code ""}
+ * escapes a quote; a quoted field may span lines). An empty y is a missing observation (NaN), never zero; an empty
+ * se is NaN. x and non-empty y, se must be finite decimal numbers. Blank lines are skipped. Series keep the order of
+ * their first row; rows of a series need not be contiguous. Any bad row or header is a {@link DrugstatsException}
+ * naming the file, line, column and value.
  */
 public final class TrendCsv {
     private TrendCsv() {
@@ -28,43 +25,31 @@ public final class TrendCsv {
 
     /** Reads all series from {@code file}. */
     public static List<TrendSeries> read(Path file) {
-        List<String> lines;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            lines = r.lines().toList();
-        } catch (IOException e) {
-            throw new DrugstatsException(String.format(Locale.ROOT, "%s: cannot read input CSV (%s)", file,
-                    e.getMessage()), e);
-        } catch (UncheckedIOException e) {
-            throw new DrugstatsException(String.format(Locale.ROOT, "%s: cannot read input CSV as UTF-8 (%s)", file,
-                    e.getCause().getMessage()), e);
-        }
-        return parse(file.toString(), lines);
+        return series(CsvTable.read(file));
     }
 
     /** Parses CSV lines; {@code source} names the input in error messages. */
     public static List<TrendSeries> parse(String source, List<String> lines) {
-        int headerLine = 0;
-        while (headerLine < lines.size() && lines.get(headerLine).isBlank()) {
-            headerLine++;
-        }
-        if (headerLine == lines.size()) {
+        return series(CsvTable.parse(source, new StringReader(String.join("\n", lines))));
+    }
+
+    private static List<TrendSeries> series(CsvTable table) {
+        String source = table.file();
+        if (table.header().isEmpty()) {
             throw DrugstatsException.of("%s: empty file, expected a header with columns series,x,y[,se]", source);
         }
-        String first = lines.get(headerLine);
-        if (first.startsWith("\uFEFF")) {
-            first = first.substring(1);
-        }
-        List<String> header = split(source, headerLine + 1, first);
+        long headerLine = table.headerLine();
+        List<String> header = table.header();
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (int c = 0; c < header.size(); c++) {
-            String h = header.get(c).trim();
+            String h = header.get(c);
             if (!List.of("series", "x", "y", "se").contains(h)) {
                 throw DrugstatsException.of(
                         "%s line %d: unexpected column '%s', expected columns series,x,y and optionally se", source,
-                        headerLine + 1, h);
+                        headerLine, h);
             }
             if (columns.put(h, c) != null) {
-                throw DrugstatsException.of("%s line %d: column '%s' appears twice", source, headerLine + 1, h);
+                throw DrugstatsException.of("%s line %d: column '%s' appears twice", source, headerLine, h);
             }
         }
         int cSeries = columns.getOrDefault("series", -1);
@@ -73,16 +58,12 @@ public final class TrendCsv {
         int cSe = columns.getOrDefault("se", -1);
         if (cSeries < 0 || cX < 0 || cY < 0) {
             throw DrugstatsException.of("%s line %d: header must name columns series, x and y (optionally se), got %s",
-                    source, headerLine + 1, String.join(",", header));
+                    source, headerLine, String.join(",", header));
         }
         Map<String, List<double[]>> rows = new LinkedHashMap<>();
-        for (int l = headerLine + 1; l < lines.size(); l++) {
-            String line = lines.get(l);
-            if (line.isBlank()) {
-                continue;
-            }
-            int lineNo = l + 1;
-            List<String> f = split(source, lineNo, line);
+        for (CsvTable.Row row : table.rows()) {
+            long lineNo = row.line();
+            List<String> f = row.fields();
             if (f.size() != header.size()) {
                 throw DrugstatsException.of("%s line %d: expected %d fields, got %d", source, lineNo, header.size(),
                         f.size());
@@ -112,7 +93,7 @@ public final class TrendCsv {
         return out;
     }
 
-    private static double number(String source, int line, String column, String raw, boolean emptyIsMissing) {
+    private static double number(String source, long line, String column, String raw, boolean emptyIsMissing) {
         String v = raw.trim();
         if (v.isEmpty()) {
             if (emptyIsMissing) {
@@ -131,45 +112,5 @@ public final class TrendCsv {
                     raw, emptyIsMissing ? " (leave the field empty for a missing value)" : "");
         }
         return d;
-    }
-
-    static List<String> split(String source, int line, String s) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"' && cur.toString().isBlank() && !wasQuoted) {
-                quoted = true;
-                wasQuoted = true;
-                cur.setLength(0);
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-                wasQuoted = false;
-            } else if (wasQuoted && !Character.isWhitespace(c)) {
-                throw DrugstatsException.of("%s line %d: text after a closing quote at character %d", source, line,
-                        i + 1);
-            } else if (!wasQuoted) {
-                cur.append(c);
-            }
-        }
-        if (quoted) {
-            throw DrugstatsException.of("%s line %d: unterminated quoted field", source, line);
-        }
-        out.add(cur.toString());
-        return out;
     }
 }

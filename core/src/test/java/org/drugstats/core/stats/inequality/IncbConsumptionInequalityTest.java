@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.drugstats.core.stats.CsvTable;
+import org.drugstats.core.io.CsvTable;
 import org.drugstats.core.stats.SharedData;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.drugstats.core.stats.CsvTable;
+import org.drugstats.core.io.CsvTable;
 import org.drugstats.core.stats.SharedData;
 import org.drugstats.core.stats.uncertainty.Interval;
 import org.junit.jupiter.api.Test;

@@ -71,6 +71,19 @@ class TrendCsvJsonTest {
     }
 
     @Test
+    void quotedFieldsMaySpanLinesAndLaterLinesKeepTheirNumbers() {
+        List<String> lines = List.of("series,x,y", "\"rate,", "per 100k\",2001,1", "\"rate,", "per 100k\",2002,x");
+        String m = assertThrows(DrugstatsException.class, () -> TrendCsv.parse("in.csv", lines)).getMessage();
+        assertEquals("in.csv line 4, column y: 'x' is not a finite number (leave the field empty for a missing value)",
+                m);
+        List<TrendSeries> s = TrendCsv.parse("in.csv", List.of("series,x,y", "\"rate,", "per 100k\",2001,1",
+                "\"rate,", "per 100k\",2002,2"));
+        assertEquals(1, s.size());
+        assertEquals("rate,\nper 100k", s.get(0).name());
+        assertEquals(2, s.get(0).size());
+    }
+
+    @Test
     void joinpointJsonHasExactlyTheContractFields() throws Exception {
         TrendSeries s = TrendTestData.series();
         List<TrendSeries> in = TrendCsv.parse("t.csv", csv(s, "rate", true));

@@ -1,0 +1,123 @@
+package org.drugstats.reports.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tech.tablesaw.api.Table;
+
+/**
+ * One row of the results in the canonical schema (observations, aggregates, indicators), with the columns
+ * the aggregates and indicators add. Absent numbers are NaN, absent text null.
+ *
+ * @param indicator indicator id
+ * @param refArea ISO3 or aggregate code
+ * @param timePeriod period as stored ("2021", "2010/11", "2015-2017")
+ * @param sex T, M or F
+ * @param age age group
+ * @param value value in unit × 10^unitMult, NaN when missing
+ * @param lower lower bound or NaN
+ * @param upper upper bound or NaN
+ * @param unit unit code
+ * @param unitMult unit multiplier
+ * @param obsStatus normal, estimated, imputed, provisional or missing
+ * @param source source as published
+ * @param notes notes
+ * @param origin origin id
+ * @param drug drug
+ * @param drugGroup drug group
+ * @param drugSubgroup drug sub-group
+ * @param method method code (extracts) or aggregation/derivation method (aggregates, indicators)
+ * @param adjustment adjustment codes
+ * @param flags quality flags joined by ';'
+ * @param areaName area name as published
+ * @param level aggregate level (aggregates only)
+ * @param coverage population share with data, 0–1 (aggregates only)
+ * @param nAreas number of areas in the aggregate
+ * @param nWithData number of areas with data
+ * @param imputedAreas ISO3 codes of imputed areas joined by ';'
+ * @param inputs indicator ids a derived indicator used
+ */
+public record ResultObservation(String indicator, String refArea, String timePeriod, String sex, String age,
+        double value, double lower, double upper, String unit, int unitMult, String obsStatus, String source,
+        String notes, String origin, String drug, String drugGroup, String drugSubgroup, String method,
+        String adjustment, String flags, String areaName, String level, double coverage, Integer nAreas,
+        Integer nWithData, String imputedAreas, String inputs) {
+
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})");
+
+    /** Reads every row of a canonical-schema table. */
+    static List<ResultObservation> fromTable(Table t) {
+        Cells c = new Cells(t);
+        List<ResultObservation> out = new ArrayList<>(c.rows());
+        for (int r = 0; r < c.rows(); r++) {
+            Integer mult = c.integer(r, "unit_mult");
+            out.add(new ResultObservation(c.text(r, "indicator"), c.text(r, "ref_area"), c.text(r, "time_period"),
+                    c.text(r, "sex"), c.text(r, "age"), c.number(r, "value"), c.number(r, "lower"),
+                    c.number(r, "upper"), c.text(r, "unit"), mult == null ? 0 : mult, c.text(r, "obs_status"),
+                    c.text(r, "source"), c.text(r, "notes"), c.text(r, "origin"), c.text(r, "drug"),
+                    c.text(r, "drug_group"), c.text(r, "drug_subgroup"), c.text(r, "method"), c.text(r, "adjustment"),
+                    c.text(r, "obs_flags"), c.text(r, "area_name"), c.text(r, "level"), c.number(r, "coverage"),
+                    c.integer(r, "n_areas"), c.integer(r, "n_with_data"), c.text(r, "imputed_areas"),
+                    c.text(r, "inputs")));
+        }
+        return out;
+    }
+
+    /** First year of the period (2010 for "2010/11" and "2010-2012"), NaN when the period has no year. */
+    public double year() {
+        if (timePeriod == null) {
+            return Double.NaN;
+        }
+        Matcher m = YEAR.matcher(timePeriod);
+        return m.find() ? Integer.parseInt(m.group(1)) : Double.NaN;
+    }
+
+    /** True when the row has a value. */
+    public boolean hasValue() {
+        return Double.isFinite(value);
+    }
+
+    /** True when both bounds are given. */
+    public boolean hasBounds() {
+        return Double.isFinite(lower) && Double.isFinite(upper);
+    }
+
+    /** Value × 10^unitMult. */
+    public double scaledValue() {
+        return value * Math.pow(10, unitMult);
+    }
+
+    /** Lower × 10^unitMult. */
+    public double scaledLower() {
+        return lower * Math.pow(10, unitMult);
+    }
+
+    /** Upper × 10^unitMult. */
+    public double scaledUpper() {
+        return upper * Math.pow(10, unitMult);
+    }
+
+    /** True when the status says the value was imputed or estimated rather than published as measured. */
+    public boolean imputed() {
+        return "imputed".equals(obsStatus);
+    }
+
+    /** True when the row carries this quality flag code. */
+    public boolean hasFlag(String code) {
+        if (flags == null) {
+            return false;
+        }
+        for (String f : flags.split(";")) {
+            if (f.trim().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True for total (both sexes) rows. */
+    public boolean totalSex() {
+        return sex == null || "T".equals(sex) || "_T".equals(sex);
+    }
+}

@@ -1,0 +1,261 @@
+package org.drugstats.reports.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.drugstats.core.DrugstatsException;
+import org.drugstats.core.data.Origin;
+import org.drugstats.core.data.ParquetTables;
+import tech.tablesaw.api.Table;
+
+/**
+ * What a run published (the files of the results contract), read through core without Spark. Every part is
+ * optional: an absent file is an empty list (or an empty optional) and the report says "no data in this run
+ * for …". A file that is present but cannot be read is also treated as absent, and its one-line error is
+ * kept in {@link #warnings()}, which the report prints on its overview and quality pages and the command
+ * prints to standard error: a damaged file never passes silently.
+ *
+ * <p>Layout, relative to the run's output directory ({@code out/} by default): {@code manifest.json},
+ * {@code quarantine/*.csv}, {@code results/observations}, {@code results/aggregates},
+ * {@code results/indicators}, {@code results/trends}, {@code results/trend_points},
+ * {@code results/inequality} and {@code results/inequality.json}.
+ */
+public final class RunResults {
+
+    /** Relative paths of the contract's files. */
+    public static final String MANIFEST = "manifest.json";
+    public static final String QUARANTINE = "quarantine";
+    public static final String OBSERVATIONS = "results/observations";
+    public static final String AGGREGATES = "results/aggregates";
+    public static final String INDICATORS = "results/indicators";
+    public static final String TRENDS = "results/trends";
+    public static final String TREND_POINTS = "results/trend_points";
+    public static final String INEQUALITY = "results/inequality";
+    public static final String INEQUALITY_JSON = "results/inequality.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path runDir;
+    private final List<ResultObservation> observations;
+    private final List<ResultObservation> aggregates;
+    private final List<ResultObservation> indicators;
+    private final List<TrendRow> trends;
+    private final List<TrendPointRow> trendPoints;
+    private final List<LorenzRow> lorenz;
+    private final Optional<InequalitySummary> inequality;
+    private final Optional<Manifest> manifest;
+    private final List<QuarantineFile> quarantine;
+    private final Map<String, Origin> origins;
+    private final Map<String, Integer> rowCounts;
+    private final Map<String, List<Origin>> fileOrigins;
+    private final List<String> warnings;
+
+    private RunResults(Builder b) {
+        this.runDir = b.runDir;
+        this.observations = List.copyOf(b.observations);
+        this.aggregates = List.copyOf(b.aggregates);
+        this.indicators = List.copyOf(b.indicators);
+        this.trends = List.copyOf(b.trends);
+        this.trendPoints = List.copyOf(b.trendPoints);
+        this.lorenz = List.copyOf(b.lorenz);
+        this.inequality = Optional.ofNullable(b.inequality);
+        this.manifest = Optional.ofNullable(b.manifest);
+        this.quarantine = List.copyOf(b.quarantine);
+        this.origins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.origins));
+        this.rowCounts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.rowCounts));
+        this.fileOrigins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.fileOrigins));
+        this.warnings = List.copyOf(b.warnings);
+    }
+
+    /**
+     * The run directory that {@code dir} names: the directory itself when it holds {@code results/} or
+     * {@code manifest.json}; its parent when {@code dir} is the {@code results} directory.
+     *
+     * @throws DrugstatsException when {@code dir} does not exist or holds neither
+     */
+    public static Path runDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw DrugstatsException.of("%s: no such directory; expected the output directory of 'drugstats run' "
+                    + "(with results/ and manifest.json)", dir);
+        }
+        if (Files.isDirectory(dir.resolve("results")) || Files.isRegularFile(dir.resolve(MANIFEST))) {
+            return dir;
+        }
+        Path parent = dir.toAbsolutePath().getParent();
+        if (dir.getFileName() != null && dir.getFileName().toString().equals("results") && parent != null) {
+            return parent;
+        }
+        throw DrugstatsException.of("%s: holds neither results/ nor manifest.json; expected the output directory "
+                + "of 'drugstats run'", dir);
+    }
+
+    /** Reads a run's results (see the class description for what is tolerated). */
+    public static RunResults load(Path dir) {
+        Path run = runDirectory(dir);
+        Builder b = new Builder(run);
+        b.observations = b.table(OBSERVATIONS, ResultObservation::fromTable);
+        b.aggregates = b.table(AGGREGATES, ResultObservation::fromTable);
+        b.indicators = b.table(INDICATORS, ResultObservation::fromTable);
+        b.trends = b.table(TRENDS, TrendRow::fromTable);
+        b.trendPoints = b.table(TREND_POINTS, TrendPointRow::fromTable);
+        b.lorenz = b.table(INEQUALITY, LorenzRow::fromTable);
+        b.inequality = b.json(INEQUALITY_JSON, InequalitySummary::fromJson);
+        b.manifest = b.json(MANIFEST, Manifest::fromJson);
+        b.readQuarantine();
+        return new RunResults(b);
+    }
+
+    public Path runDir() {
+        return runDir;
+    }
+
+    /** All accepted input observations. */
+    public List<ResultObservation> observations() {
+        return observations;
+    }
+
+    /** Regional and world aggregates. */
+    public List<ResultObservation> aggregates() {
+        return aggregates;
+    }
+
+    /** Derived indicators. */
+    public List<ResultObservation> indicators() {
+        return indicators;
+    }
+
+    /** Fitted trend segments and Mann–Kendall results. */
+    public List<TrendRow> trends() {
+        return trends;
+    }
+
+    /** Data points of fitted series. */
+    public List<TrendPointRow> trendPoints() {
+        return trendPoints;
+    }
+
+    /** Lorenz points. */
+    public List<LorenzRow> lorenz() {
+        return lorenz;
+    }
+
+    /** The inequality summary, if the run wrote one. */
+    public Optional<InequalitySummary> inequality() {
+        return inequality;
+    }
+
+    /** The run manifest, if present. */
+    public Optional<Manifest> manifest() {
+        return manifest;
+    }
+
+    /** Quarantine files, by name. */
+    public List<QuarantineFile> quarantine() {
+        return quarantine;
+    }
+
+    /** Origins of all result files, by id (first occurrence wins). */
+    public Map<String, Origin> origins() {
+        return origins;
+    }
+
+    /** The origins a result file carries (by its relative path, e.g. {@link #INEQUALITY}); empty when absent. */
+    public List<Origin> originsOf(String rel) {
+        return fileOrigins.getOrDefault(rel, List.of());
+    }
+
+    /** Rows read per result file that was present. */
+    public Map<String, Integer> rowCounts() {
+        return rowCounts;
+    }
+
+    /** One line per file that was present but could not be read. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** True when the run directory holds no result at all. */
+    public boolean isEmpty() {
+        return observations.isEmpty() && aggregates.isEmpty() && indicators.isEmpty() && trends.isEmpty()
+                && lorenz.isEmpty() && inequality.isEmpty() && manifest.isEmpty() && quarantine.isEmpty();
+    }
+
+    private static final class Builder {
+        private final Path runDir;
+        private List<ResultObservation> observations = List.of();
+        private List<ResultObservation> aggregates = List.of();
+        private List<ResultObservation> indicators = List.of();
+        private List<TrendRow> trends = List.of();
+        private List<TrendPointRow> trendPoints = List.of();
+        private List<LorenzRow> lorenz = List.of();
+        private InequalitySummary inequality;
+        private Manifest manifest;
+        private final List<QuarantineFile> quarantine = new ArrayList<>();
+        private final Map<String, Origin> origins = new LinkedHashMap<>();
+        private final Map<String, Integer> rowCounts = new LinkedHashMap<>();
+        private final Map<String, List<Origin>> fileOrigins = new LinkedHashMap<>();
+        private final List<String> warnings = new ArrayList<>();
+
+        Builder(Path runDir) {
+            this.runDir = runDir;
+        }
+
+        <T> List<T> table(String rel, Function<Table, List<T>> rows) {
+            Path p = runDir.resolve(rel);
+            Path file = Files.exists(p) ? p : runDir.resolve(rel + ".parquet");
+            if (!Files.exists(file)) {
+                return List.of();
+            }
+            try {
+                ParquetTables.TableFile tf = ParquetTables.read(file);
+                tf.origins().forEach(o -> origins.putIfAbsent(o.id(), o));
+                rowCounts.put(rel, tf.table().rowCount());
+                fileOrigins.put(rel, tf.origins());
+                return rows.apply(tf.table());
+            } catch (DrugstatsException e) {
+                warnings.add(e.getMessage());
+                return List.of();
+            }
+        }
+
+        <T> T json(String rel, Function<JsonNode, T> parse) {
+            Path file = runDir.resolve(rel);
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            try {
+                return parse.apply(JSON.readTree(file.toFile()));
+            } catch (IOException | RuntimeException e) {
+                warnings.add(file + ": cannot read JSON: " + e.getMessage().lines().findFirst().orElse(""));
+                return null;
+            }
+        }
+
+        void readQuarantine() {
+            Path dir = runDir.resolve(QUARANTINE);
+            if (!Files.isDirectory(dir)) {
+                return;
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path f : s.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList()) {
+                    try {
+                        quarantine.add(QuarantineFile.read(f));
+                    } catch (DrugstatsException e) {
+                        warnings.add(e.getMessage());
+                    }
+                }
+            } catch (IOException e) {
+                warnings.add(dir + ": cannot list: " + e.getMessage());
+            }
+        }
+    }
+}

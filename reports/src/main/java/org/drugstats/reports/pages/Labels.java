@@ -1,0 +1,99 @@
+package org.drugstats.reports.pages;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Display names for indicator ids, drugs, units and levels. */
+final class Labels {
+
+    private static final Map<String, String> INDICATORS = Map.ofEntries(
+            Map.entry("prevalence_annual", "Annual prevalence of drug use"),
+            Map.entry("people_who_use_drugs", "People who use drugs"),
+            Map.entry("population_15_64", "Population aged 15\u201364"),
+            Map.entry("population_total", "Total population"),
+            Map.entry("treatment_coverage", "Treatment coverage (SDG 3.5.1)"),
+            Map.entry("people_with_sud", "People with substance use disorders"),
+            Map.entry("treatment_gap", "Treatment gap"),
+            Map.entry("treatment_one_in_n", "One in N in treatment"),
+            Map.entry("people_in_treatment", "People in treatment"),
+            Map.entry("people_with_dud", "People with drug use disorders"),
+            Map.entry("cultivation_area_coca", "Coca bush cultivation"),
+            Map.entry("cultivation_area_opium_poppy", "Opium poppy cultivation"),
+            Map.entry("seizures_quantity", "Drug seizures"),
+            Map.entry("opioid_consumption_me", "Opioid consumption (morphine equivalent)"),
+            Map.entry("medicine_consumption_sddd", "Consumption of controlled medicines (S-DDD)"),
+            Map.entry("illicit_financial_flows", "Illicit financial flows (SDG 16.4.1)"));
+
+    private static final Map<String, String> UNITS = Map.ofEntries(
+            Map.entry("percent", "percent"), Map.entry("persons", "persons"), Map.entry("hectares", "hectares"),
+            Map.entry("kg", "kilograms"), Map.entry("tonnes", "tonnes"), Map.entry("usd", "US dollars"),
+            Map.entry("mg-per-capita", "mg per capita"), Map.entry("kg-per-100k", "kg per 100,000 inhabitants"),
+            Map.entry("s-ddd-per-million-per-day", "S-DDD per million inhabitants per day"),
+            Map.entry("fraction", "fraction"), Map.entry("one-in-n", "1 in N"), Map.entry("count", "count"),
+            Map.entry("percent-change", "% change"), Map.entry("ratio", "ratio"));
+
+    private Labels() {
+    }
+
+    /** True when the report has its own short label for the indicator. */
+    static boolean hasIndicator(String id) {
+        return id != null && INDICATORS.containsKey(id);
+    }
+
+    /** "Coca bush cultivation" for cultivation_area_coca; unknown ids humanised ("foo_bar" → "Foo bar"). */
+    static String indicator(String id) {
+        if (id == null) {
+            return "";
+        }
+        String n = INDICATORS.get(id);
+        return n != null ? n : capitalise(id.replace('_', ' '));
+    }
+
+    /** "Cannabis" for "cannabis"; null or blank as "All drugs". */
+    static String drug(String drug) {
+        if (drug == null || drug.isBlank()) {
+            return "All drugs";
+        }
+        return capitalise(drug.trim());
+    }
+
+    /** A unit in words. */
+    static String unit(String code) {
+        if (code == null) {
+            return "";
+        }
+        return UNITS.getOrDefault(code, code);
+    }
+
+    /** "UNODC region" for unodc_region. */
+    static String level(String level) {
+        if (level == null) {
+            return "";
+        }
+        return switch (level) {
+            case "unodc_region" -> "UNODC region";
+            case "unodc_subregion" -> "UNODC sub-region";
+            case "m49_region" -> "M49 region";
+            case "m49_subregion" -> "M49 sub-region";
+            case "world" -> "World";
+            default -> level;
+        };
+    }
+
+    static String capitalise(String s) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+
+    /** A safe file-name fragment of a text: lower-case letters, digits and '-'. */
+    static String slug(String s) {
+        String t = s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-+|-+$)", "");
+        if (t.length() > 48) {
+            t = t.substring(0, 48).replaceAll("-+$", "");
+        }
+        return t.isEmpty() ? "x" : t;
+    }
+}
