@@ -27,14 +27,27 @@ cp_all=$(cat "$root/spark-jobs/target/dependency.classpath")
 
 work=$(mktemp -d "$root/spark-jobs/target/cluster-XXXXXX")
 pids=()
+# Signals the processes of the process group $2 that are ours: each daemon runs in its own session (setsid), so its
+# group holds it and the executors it launched, and every one of them has this run's work directory on its command
+# line. Process ids are recycled quickly (pid_max 32768): a group id recorded earlier may by now belong to someone
+# else's processes, so only members whose command line names $work are signalled, one by one.
+signal_ours() {
+  local sig=$1 group=$2 q
+  for q in $(pgrep -g "$group" 2>/dev/null); do
+    if tr '\0' ' ' <"/proc/$q/cmdline" 2>/dev/null | grep -qF -- "$work"; then
+      kill "-$sig" "$q" 2>/dev/null || true
+    fi
+  done
+}
+# True while process $1 is alive and is ours (see above).
+alive_ours() {
+  tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$work"
+}
 cleanup() {
   status=$?
-  for p in "${pids[@]}"; do
-    # each daemon runs in its own session (setsid): its process group holds it and the executors it launched
-    kill -TERM -- "-$p" 2>/dev/null || true
-  done
+  for p in "${pids[@]}"; do signal_ours TERM "$p"; done
   sleep 1
-  for p in "${pids[@]}"; do kill -KILL -- "-$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do signal_ours KILL "$p"; done
   if [ $status -eq 0 ] && [ -z "${DRUGSTATS_CLUSTER_KEEP:-}" ]; then
     rm -rf "$work"
   else
@@ -116,7 +129,7 @@ pids+=($submit)
 
 # wait for the trend step, then kill worker 1 and its executor (its whole process group) mid-step
 killed=""
-while kill -0 "$submit" 2>/dev/null; do
+while alive_ours "$submit"; do
   if [ -z "$killed" ] && grep -q 'trend: started' "$work/submit.log"; then
     sleep "${DRUGSTATS_CLUSTER_KILL_AFTER:-5}"
     if grep -q 'trend: done' "$work/submit.log"; then
@@ -124,7 +137,7 @@ while kill -0 "$submit" 2>/dev/null; do
       exit 1
     fi
     say "killing worker 1 (pid $worker1) and its executor in the middle of the trend step"
-    kill -KILL -- "-$worker1"
+    signal_ours KILL "$worker1"
     wait "$worker1" 2>/dev/null || true
     killed=yes
   fi
