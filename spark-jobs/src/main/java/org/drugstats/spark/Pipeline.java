@@ -145,7 +145,9 @@ public final class Pipeline {
             // 2. aggregates to UNODC and M49 subregions and regions and the world
             begin("aggregate");
             Dataset<Row> membership = GeographyTable.membership(spark);
-            Dataset<Row> aggregates = persist(AggregateStep.run(canonical, membership, config.minCoverage(),
+            Dataset<Row> toAggregate = canonical.filter(org.apache.spark.sql.functions.not(
+                    col(Column.INDICATOR.columnName()).isin(config.aggregateExclude().toArray())));
+            Dataset<Row> aggregates = persist(AggregateStep.run(toAggregate, membership, config.minCoverage(),
                     config.latestWithinYears()), persisted);
             long nAgg = publisher.writeParquet(aggregates, "results/aggregates", Schemas.AGGREGATES_VERSION, origins,
                     Column.INDICATOR.columnName(), "level", Column.REF_AREA.columnName(),

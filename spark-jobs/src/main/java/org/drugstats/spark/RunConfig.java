@@ -57,6 +57,9 @@ public final class RunConfig {
         LATEST_WITHIN("aggregate.latest_within_years", 0,
                 "A rate aggregate of year Y uses each country's latest value from years Y-k..Y (k = this key); 0 uses the same year only. Countries whose value comes from an earlier year are listed in carried_areas. The World Drug Report combines each country's latest estimate; 0 keeps years apart.",
                 v -> intIn(v, 0, 50)),
+        AGGREGATE_EXCLUDE("aggregate.exclude_indicators", List.of("population_by_age"),
+                "Indicators not aggregated (population by age group: 218,000 rows of 1950-2100 whose regional sums nothing downstream uses; population_15_64 is always aggregated, it is the weight).",
+                v -> stringList(v)),
         TREND_EXCLUDE("trend.exclude_indicators", List.of("population_15_64", "population_total", "population_by_age"),
                 "Indicators not fitted (denominators: population series run 1950-2100, 151 points, where a joinpoint search is long and says nothing about drugs).",
                 v -> stringList(v)),
@@ -372,6 +375,11 @@ public final class RunConfig {
 
     public int latestWithinYears() {
         return (Integer) values.get(Key.LATEST_WITHIN);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> aggregateExclude() {
+        return (List<String>) values.get(Key.AGGREGATE_EXCLUDE);
     }
 
     @SuppressWarnings("unchecked")
