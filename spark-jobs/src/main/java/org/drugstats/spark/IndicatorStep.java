@@ -343,7 +343,7 @@ public final class IndicatorStep {
                 lit(ObsStatus.ESTIMATED.code()).as(Column.OBS_STATUS.columnName()),
                 lit("drugstats: sum over the drugs of the group").as(Column.SOURCE.columnName()),
                 concat(lit("sum of "), col("n").cast(DataTypes.StringType), lit(" country x drug totals ("),
-                        col("level"), lit("); keys that annex 7.1 publishes with conflicting records are not in the extract"))
+                        col("level"), lit("); annex 7.1 records of one country, drug and year are summed"))
                         .as(Column.NOTES.columnName()),
                 col(Column.ORIGIN.columnName()),
                 lit(0).as(Column.UNIT_MULT.columnName()),
@@ -354,6 +354,7 @@ public final class IndicatorStep {
                 lit(null).cast(DataTypes.StringType).as(Column.ADJUSTMENT.columnName()),
                 lit(null).cast(DataTypes.StringType).as(Column.OBS_FLAGS.columnName()),
                 col(Column.AREA_NAME.columnName()),
+                lit(null).cast(DataTypes.StringType).as(Column.RECORD.columnName()),
                 lit(SeizureTotalsStep.INDICATOR).as("inputs"));
     }
 
@@ -401,6 +402,7 @@ public final class IndicatorStep {
                 when(col("published").isNotNull().and(col("published").notEqual(col("total"))),
                         lit(QualityFlag.TOTAL_MISMATCH.code())).as(Column.OBS_FLAGS.columnName()),
                 lit("World").as(Column.AREA_NAME.columnName()),
+                lit(null).cast(DataTypes.StringType).as(Column.RECORD.columnName()),
                 lit(CULTIVATION).as("inputs"));
         // year-on-year changes of the countries and of the computed totals
         Dataset<Row> series = countries.select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),

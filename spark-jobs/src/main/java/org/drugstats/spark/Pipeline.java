@@ -210,7 +210,17 @@ public final class Pipeline {
             Manifest m = new Manifest(Manifest.SCHEMA, "succeeded", inputEntries, parameters(), versions(),
                     started.truncatedTo(ChronoUnit.MILLIS).toString(), ended.truncatedTo(ChronoUnit.MILLIS).toString(),
                     round3((System.nanoTime() - t0) / 1e9), List.copyOf(steps), publisher.outputs(), origins);
-            publisher.commit(m);
+            publisher.commit(m, staging -> {
+                if (config.report()) {
+                    org.drugstats.reports.ReportSummary r = org.drugstats.reports.Report.withDefaults()
+                            .render(staging, staging.resolve("report"));
+                    for (String w : r.warnings()) {
+                        progress.detail("report warning: %s", w);
+                    }
+                    progress.always("report: %d pages, %d charts, %d tables in %.1f s", r.pages().size(), r.charts(),
+                            r.tables(), r.seconds());
+                }
+            });
             progress.always("published %s: %d inputs, %,d rows read, %,d accepted, %,d quarantined, in %.1f s",
                     publisher.out(), inputs.size(), read, ok, bad, m.seconds());
             return m;

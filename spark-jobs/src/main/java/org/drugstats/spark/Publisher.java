@@ -258,9 +258,19 @@ public final class Publisher implements AutoCloseable {
      * new outputs.
      */
     public void commit(Manifest manifest) {
+        commit(manifest, dir -> { });
+    }
+
+    /**
+     * Writes the manifest into the staging directory, runs {@code lastStep} on the staging directory (the
+     * report is rendered there, so that it is published together with the results it shows), then moves the
+     * staging directory into place. A failure of {@code lastStep} publishes nothing.
+     */
+    public void commit(Manifest manifest, java.util.function.Consumer<Path> lastStep) {
         try {
             deleteTree(staging.resolve(".spark"));
             Files.writeString(staging.resolve("manifest.json"), manifest.toJson() + "\n", StandardCharsets.UTF_8);
+            lastStep.accept(staging);
             Path previous = null;
             if (Files.exists(out)) {
                 previous = out.resolveSibling("." + out.getFileName() + ".previous-" + UUID.randomUUID());

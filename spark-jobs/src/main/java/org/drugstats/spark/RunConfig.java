@@ -86,6 +86,9 @@ public final class RunConfig {
         ADEQUACY_BENCHMARK("inequality.adequacy_benchmark_mg", -1.0,
                 "Per-capita need benchmark (mg per capita) of the WHO adequacy of consumption measure; -1 (default) leaves the adequacy category empty, because the benchmark (top-20 HDI countries, morbidity-corrected) is not in the data.",
                 v -> benchmark(v)),
+        REPORT("report.enabled", true,
+                "Render the HTML report (out/report/) as the last step, inside the staging directory, so that it is published together with the results it shows.",
+                v -> asBoolean(v)),
         PROGRESS_SECONDS("progress.seconds", 10,
                 "A step running longer than this prints a progress line (step, tasks, elapsed) every so many seconds; 0 turns progress off.",
                 v -> intIn(v, 0, 3600));
@@ -355,6 +358,11 @@ public final class RunConfig {
 
     public int shufflePartitions() {
         return (Integer) values.get(Key.SHUFFLE_PARTITIONS);
+    }
+
+    /** Whether the run renders the HTML report as its last step. */
+    public boolean report() {
+        return (Boolean) values.get(Key.REPORT);
     }
 
     public boolean adaptive() {

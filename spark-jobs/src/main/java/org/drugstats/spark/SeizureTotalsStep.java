@@ -92,6 +92,7 @@ public final class SeizureTotalsStep {
                 lit(null).cast(DataTypes.StringType).as(Column.ADJUSTMENT.columnName()),
                 flags.as(Column.OBS_FLAGS.columnName()),
                 lit(null).cast(DataTypes.StringType).as(Column.AREA_NAME.columnName()),
+                lit(null).cast(DataTypes.StringType).as(Column.RECORD.columnName()),
                 col(Schemas.INPUT),
                 lit(0L).as(Schemas.ROW));
     }

@@ -66,9 +66,8 @@ public final class ValidateStep {
         Schemas.field(SeizureEvents.DRUG, DataTypes.StringType, true),
         Schemas.field(SeizureEvents.KILOGRAMS, DataTypes.DoubleType, true)});
 
-    private static final String[] KEY = {Column.INDICATOR.columnName(), Column.REF_AREA.columnName(),
-        Column.TIME_PERIOD.columnName(), Column.SEX.columnName(), Column.AGE.columnName(), Column.DRUG.columnName(),
-        Column.METHOD.columnName(), Column.SOURCE.columnName()};
+    private static final String[] KEY = org.drugstats.core.data.ObservationKey.COLUMNS.stream()
+            .map(Column::columnName).toArray(String[]::new);
 
     private static final String OK = "ok";
     private static final String TEXT = "t_";
