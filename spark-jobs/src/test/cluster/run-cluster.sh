@@ -97,6 +97,9 @@ say "generating a country panel of $rows rows for the trend step"
 java "${flags[@]}" -Xmx1g -cp "$app_cp" org.drugstats.cli.DrugstatsCli generate --kind country-panel --rows "$rows" \
   --seed 7 --countries-from "$data" --out "$inputs/synthetic-panel" >/dev/null
 
+# The same configuration for both runs: the HTML report is not a Spark step and is not compared (it holds timings).
+printf 'report:\n  enabled: false\n' >"$work/cluster.yaml"
+
 # --- the cluster ---------------------------------------------------------------------------------------------------
 master_port=$(free_port)
 say "starting a master on 127.0.0.1:$master_port and two workers (1 core, 1 GB each)"
@@ -123,7 +126,8 @@ setsid java "${flags[@]}" -Xmx1g -Dlog4j.configurationFile="$spark_home/conf/log
   org.apache.spark.deploy.SparkSubmit --master "spark://127.0.0.1:$master_port" --deploy-mode client \
   --class org.drugstats.cli.DrugstatsCli --jars "$(IFS=,; echo "${app_jars[*]}")" \
   --conf spark.executor.memory=768m --conf spark.executor.cores=1 \
-  "$job_jar" run --data "$inputs" --out "$work/out-cluster" --verbose >"$work/submit.log" 2>&1 &
+  "$job_jar" run --data "$inputs" --out "$work/out-cluster" --config "$work/cluster.yaml" --verbose \
+  >"$work/submit.log" 2>&1 &
 submit=$!
 pids+=($submit)
 
@@ -157,7 +161,7 @@ say "cluster run succeeded after the worker was killed (executor-loss lines in t
 # --- a local run on the same inputs, and the comparison --------------------------------------------------------------
 say "running the same job locally (local[2])"
 java "${flags[@]}" -Xmx2g -cp "$app_cp" org.drugstats.cli.DrugstatsCli run --data "$inputs" --out "$work/out-local" \
-  --master 'local[2]' >"$work/local.log" 2>&1 || { cat "$work/local.log" >&2; exit 1; }
+  --config "$work/cluster.yaml" --master 'local[2]' >"$work/local.log" 2>&1 || { cat "$work/local.log" >&2; exit 1; }
 (cd "$work/out-cluster" && find results quarantine -type f | sort | xargs sha256sum) >"$work/cluster.sha256"
 (cd "$work/out-local" && find results quarantine -type f | sort | xargs sha256sum) >"$work/local.sha256"
 if ! diff -u "$work/local.sha256" "$work/cluster.sha256"; then

@@ -142,10 +142,13 @@ public final class Pipeline {
                     Column.METHOD.columnName(), Column.SOURCE.columnName());
             record(progress.end(nObs, nObs), "observations", nObs, nObs, Map.of());
 
+            // records of one key that are parts of one total (separate seizure reports) are summed for analysis
+            Dataset<Row> analysis = persist(Records.collapse(canonical, config.recordsSummed()), persisted);
+
             // 2. aggregates to UNODC and M49 subregions and regions and the world
             begin("aggregate");
             Dataset<Row> membership = GeographyTable.membership(spark);
-            Dataset<Row> toAggregate = canonical.filter(org.apache.spark.sql.functions.not(
+            Dataset<Row> toAggregate = analysis.filter(org.apache.spark.sql.functions.not(
                     col(Column.INDICATOR.columnName()).isin(config.aggregateExclude().toArray())));
             Dataset<Row> aggregates = persist(AggregateStep.run(toAggregate, membership, config.minCoverage(),
                     config.latestWithinYears()), persisted);
@@ -160,7 +163,7 @@ public final class Pipeline {
 
             // 3. trends of every series: country observations and aggregates
             begin("trend");
-            Dataset<Row> series = canonical.withColumn("imputed",
+            Dataset<Row> series = analysis.withColumn("imputed",
                     col(Column.OBS_STATUS.columnName()).equalTo(org.drugstats.core.data.ObsStatus.IMPUTED.code()))
                     .unionByName(aggregates.select(
                             java.util.stream.Stream.concat(java.util.Arrays.stream(Schemas.EXTRACT_COLUMNS)
@@ -186,7 +189,7 @@ public final class Pipeline {
 
             // 4. derived indicators and the inequality of consumption
             begin("indicators");
-            Dataset<Row> indicators = persist(IndicatorStep.run(canonical, aggregates, membership), persisted);
+            Dataset<Row> indicators = persist(IndicatorStep.run(analysis, aggregates, membership), persisted);
             long nInd = publisher.writeParquet(indicators, "results/indicators", Schemas.INDICATORS_VERSION, origins,
                     Column.INDICATOR.columnName(), Column.REF_AREA.columnName(), Column.TIME_PERIOD.columnName(),
                     Column.SEX.columnName(), Column.AGE.columnName(), Column.DRUG.columnName(),
@@ -195,7 +198,7 @@ public final class Pipeline {
             for (Row r : GeographyTable.rows(org.drugstats.core.geo.Geography.fromResources())) {
                 countries.add(r.getString(1));
             }
-            InequalityStep.Result ineq = InequalityStep.run(spark, canonical, countries,
+            InequalityStep.Result ineq = InequalityStep.run(spark, analysis, countries,
                     config.inequalityPopulationShares(), config.inequalityConsumptionShares(), config.adequacyBenchmark());
             long nIneq = 0;
             if (ineq.json() != null) {

@@ -57,6 +57,9 @@ public final class RunConfig {
         LATEST_WITHIN("aggregate.latest_within_years", 0,
                 "A rate aggregate of year Y uses each country's latest value from years Y-k..Y (k = this key); 0 uses the same year only. Countries whose value comes from an earlier year are listed in carried_areas. The World Drug Report combines each country's latest estimate; 0 keeps years apart.",
                 v -> intIn(v, 0, 50)),
+        RECORDS_SUMMED("records.summed_indicators", List.of("seizures_quantity"),
+                "Indicators whose several published records of one key are parts of one total and are summed before aggregation, trends and indicators (annex 7.1: separate seizure reports). Records of other indicators are alternative estimates and are never summed.",
+                v -> stringList(v)),
         AGGREGATE_EXCLUDE("aggregate.exclude_indicators", List.of("population_by_age"),
                 "Indicators not aggregated (population by age group: 218,000 rows of 1950-2100 whose regional sums nothing downstream uses; population_15_64 is always aggregated, it is the weight).",
                 v -> stringList(v)),
@@ -383,6 +386,11 @@ public final class RunConfig {
 
     public int latestWithinYears() {
         return (Integer) values.get(Key.LATEST_WITHIN);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> recordsSummed() {
+        return (List<String>) values.get(Key.RECORDS_SUMMED);
     }
 
     @SuppressWarnings("unchecked")

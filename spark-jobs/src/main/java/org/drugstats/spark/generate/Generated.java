@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.Observation;
@@ -148,7 +147,8 @@ public final class Generated {
     /**
      * The country × drug × year seizure totals ({@value SeizureTotalsStep#INDICATOR}, kilograms) of every
      * canonical extract under {@code path}: rows of countries (ISO3 codes; published aggregates and residual
-     * areas left out) with a value, sorted by country, year, drug group, sub-group and drug.
+     * areas left out) with a value; the records of one key are summed; sorted by country, year, drug group,
+     * sub-group and drug.
      */
     public static List<SeizureEventGenerator.Cell> seizureTotals(Path path) {
         List<Observation> all = new ArrayList<>();
@@ -179,21 +179,22 @@ public final class Generated {
             throw DrugstatsException.of("generate: %s holds no %s observations; expected the annex 7.1 seizure extract (--totals)",
                     path, SeizureTotalsStep.INDICATOR);
         }
-        all.sort(java.util.Comparator.comparing(Observation::refArea).thenComparing(Observation::timePeriod)
-                .thenComparing(o -> nz(o.drugGroup())).thenComparing(o -> nz(o.drugSubgroup()))
-                .thenComparing(o -> nz(o.drug())).thenComparing(o -> nz(o.source())));
-        List<SeizureEventGenerator.Cell> cells = new ArrayList<>();
-        TreeSet<String> seen = new TreeSet<>();
+        // one total per country, year and drug: the published records of a key are separate seizure reports,
+        // summed (exactly, in BigDecimal) as the pipeline sums them
+        java.util.TreeMap<String, java.math.BigDecimal> totals = new java.util.TreeMap<>();
+        java.util.Map<String, Observation> first = new java.util.HashMap<>();
         for (Observation o : all) {
             String key = o.refArea() + "|" + o.timePeriod() + "|" + nz(o.drugGroup()) + "|" + nz(o.drugSubgroup()) + "|"
                     + nz(o.drug());
-            if (!seen.add(key)) {
-                throw DrugstatsException.of("generate: %s has two seizure totals for %s; expected one per country, year and drug",
-                        path, key.replace('|', ' '));
-            }
+            totals.merge(key, new java.math.BigDecimal(o.scaledValue()), java.math.BigDecimal::add);
+            first.putIfAbsent(key, o);
+        }
+        List<SeizureEventGenerator.Cell> cells = new ArrayList<>();
+        for (var e : totals.entrySet()) {
+            Observation o = first.get(e.getKey());
             cells.add(new SeizureEventGenerator.Cell(o.refArea(), Integer.parseInt(o.timePeriod()),
                     o.drugGroup() == null ? "Unspecified" : o.drugGroup(), o.drugSubgroup(),
-                    o.drug() == null ? "Unspecified" : o.drug(), o.scaledValue()));
+                    o.drug() == null ? "Unspecified" : o.drug(), e.getValue().doubleValue()));
         }
         return cells;
     }

@@ -54,6 +54,12 @@ class GeneratorTest {
             }
             t.add(b.build());
         }
+        // two published records of one key (separate seizure reports): their sum is the total to follow
+        for (String rec : new String[] {"1", "2"}) {
+            t.add(Observation.builder().indicator(SeizureTotalsStep.INDICATOR).refArea("KEN").timePeriod(2019).age("_T")
+                    .value(rec.equals("1") ? 1.0 : 3773.0).unit(Unit.KILOGRAMS).drugGroup("Group 0").drug("Drug K")
+                    .record(rec).flag(QualityFlag.MULTIPLE_RECORDS).origin(ANNEX.id()).build());
+        }
         return t;
     }
 
@@ -84,9 +90,11 @@ class GeneratorTest {
         Map<String, Long> expected = new HashMap<>();
         for (Observation o : totals()) {
             if (o.value() > 0 && !o.refArea().equals("WLD")) {
-                expected.put(o.refArea() + "|" + o.timePeriod() + "|" + o.drug(), SeizureEvents.milligrams(o.value()));
+                expected.merge(o.refArea() + "|" + o.timePeriod() + "|" + o.drug(), SeizureEvents.milligrams(o.value()),
+                        Long::sum);
             }
         }
+        assertEquals(3_774_000_000L, expected.get("KEN|2019|Drug K"));
         assertEquals(expected, got);
     }
 
@@ -125,7 +133,7 @@ class GeneratorTest {
     void refusesTooFewRowsAndTheEmbeddedDataDirectory() {
         DrugstatsException e = assertThrows(DrugstatsException.class,
                 () -> Generated.seizureEvents(totalsFile, 3, 1, tmp.resolve("few"), 10, 1));
-        assertTrue(e.getMessage().contains("less than the 8"), e.getMessage());
+        assertTrue(e.getMessage().contains("less than the 9"), e.getMessage());
         Path data = tmp.resolve("repo/data");
         e = assertThrows(DrugstatsException.class, () -> Generated.refuseInside(data.resolve("x/y"), data));
         assertTrue(e.getMessage().contains("never mixed"), e.getMessage());
