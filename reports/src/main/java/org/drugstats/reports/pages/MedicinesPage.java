@@ -92,7 +92,7 @@ final class MedicinesPage {
         double[] mark = mark(sum);
         String ranking = sum != null && sum.ranking() != null ? sum.ranking() : sorted.get(0).ranking();
         ChartText text = ChartText.of("Distribution of consumption across the world's population",
-                "Countries ranked by " + (ranking == null ? "consumption per capita" : ranking) + "; Gini "
+                "Ranking: " + (ranking == null ? "consumption per capita, ascending" : ranking) + "; Gini "
                         + Numbers.fixed(gini, 3) + "; " + sorted.size() + " countries",
                 "Cumulative share of population", "Cumulative share of consumption", source(c))
                 .withSubject(sum != null && sum.measure() != null ? sum.measure() : "consumption");
