@@ -17,8 +17,10 @@ import picocli.CommandLine.Command;
         description = "Statistics and batch reports for world drug indicators (UNODC WDR, CND 2019 Declaration, SDG 3.5 and 16.4).",
         subcommands = {
             AggregateCommand.class,
+            BenchCommand.class,
             CatalogCommand.class,
             ExtractCommand.class,
+            GenerateCommand.class,
             IngestCommand.class,
             InequalityCommand.class,
             ReportCommand.class,

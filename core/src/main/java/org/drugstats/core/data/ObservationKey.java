@@ -10,6 +10,10 @@ package org.drugstats.core.data;
 public record ObservationKey(String indicator, String refArea, String timePeriod, Sex sex, String age, String drug,
         String method, String source, String record) {
 
+    /** The key's columns, in key order, for code that works on tables (e.g. the Spark validation step). */
+    public static final java.util.List<Column> COLUMNS = java.util.List.of(Column.INDICATOR, Column.REF_AREA,
+            Column.TIME_PERIOD, Column.SEX, Column.AGE, Column.DRUG, Column.METHOD, Column.SOURCE, Column.RECORD);
+
     /** The key without its record number: what the records of one published key share. */
     public ObservationKey withoutRecord() {
         return record == null ? this : new ObservationKey(indicator, refArea, timePeriod, sex, age, drug, method,

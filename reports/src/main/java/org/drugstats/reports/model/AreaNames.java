@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.drugstats.core.geo.AreaAggregate;
 import org.drugstats.core.geo.Geography;
 import org.drugstats.core.geo.M49Country;
 

@@ -1,0 +1,159 @@
+package org.drugstats.core.data;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
+
+/**
+ * Record-level seizure extracts: one row per seizure event, like the UNODC individual drug seizure (IDS)
+ * records, from which country × drug × year totals (annex 7.1 style) are derived.
+ *
+ * <p>Columns: {@code event_id} (INT64, unique within a file), {@code ref_area} (ISO 3166 alpha-3),
+ * {@code year} (INT32), {@code drug_group}, {@code drug_subgroup} (may be empty), {@code drug},
+ * {@code kilograms} (DOUBLE, ≥ 0). Provenance is in the file metadata ({@value ParquetExtracts#META_ORIGINS});
+ * {@value ParquetExtracts#META_SCHEMA} is {@value #SCHEMA_VERSION}.
+ *
+ * <p>Totals are computed in whole milligrams ({@link #milligrams(double)}), with exact integer sums, so that
+ * they do not depend on the order in which events are added (and so on partitioning).
+ */
+public final class SeizureEvents {
+
+    /** Schema version written to and expected in the file metadata. */
+    public static final String SCHEMA_VERSION = "drugstats-seizure-events/1";
+
+    public static final String EVENT_ID = "event_id";
+    public static final String REF_AREA = "ref_area";
+    public static final String YEAR = "year";
+    public static final String DRUG_GROUP = "drug_group";
+    public static final String DRUG_SUBGROUP = "drug_subgroup";
+    public static final String DRUG = "drug";
+    public static final String KILOGRAMS = "kilograms";
+
+    /** Column names in schema order. */
+    public static final String[] COLUMNS = {EVENT_ID, REF_AREA, YEAR, DRUG_GROUP, DRUG_SUBGROUP, DRUG, KILOGRAMS};
+
+    /** Smallest and largest year accepted. */
+    public static final int MIN_YEAR = 1900;
+    public static final int MAX_YEAR = 2100;
+
+    private static final MessageType SCHEMA = Types.buildMessage()
+            .required(PrimitiveTypeName.INT64).named(EVENT_ID)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(REF_AREA)
+            .required(PrimitiveTypeName.INT32).named(YEAR)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(DRUG_GROUP)
+            .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(DRUG_SUBGROUP)
+            .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(DRUG)
+            .required(PrimitiveTypeName.DOUBLE).named(KILOGRAMS)
+            .named("seizure_event");
+
+    private SeizureEvents() {
+    }
+
+    /** The Parquet schema of seizure-event files. */
+    public static MessageType schema() {
+        return SCHEMA;
+    }
+
+    /** Kilograms as whole milligrams (rounded half up); the unit in which totals are summed exactly. */
+    public static long milligrams(double kilograms) {
+        return Math.round(kilograms * 1e6);
+    }
+
+    /** Whole milligrams back to kilograms. */
+    public static double kilograms(long milligrams) {
+        return milligrams / 1e6;
+    }
+
+    /**
+     * Checks one event. Returns the quarantine row when the event is unusable, empty when it is accepted.
+     * Checks: event id present; ref_area three upper-case letters; year in [{@value #MIN_YEAR},
+     * {@value #MAX_YEAR}]; drug group and drug not blank; kilograms a finite number ≥ 0 and below
+     * 10^9 kg (a larger single seizure is a unit error). Duplicate event ids are a cross-row check done by the
+     * caller (see {@link #duplicate}).
+     *
+     * <p>The quarantine row's canonical columns carry the event: ref_area, time_period (the year),
+     * drug_group, drug_subgroup, drug, value (kilograms), unit {@code kg}, and the event id in
+     * {@code source}.
+     */
+    public static Optional<QuarantineRow> checkRow(String file, long row, Long eventId, String refArea, Integer year,
+            String drugGroup, String drugSubgroup, String drug, Double kilograms) {
+        String[] canonical = canonical(eventId, refArea, year, drugGroup, drugSubgroup, drug, kilograms);
+        if (eventId == null) {
+            return bad(file, row, EVENT_ID, null, QuarantineReason.MISSING_REQUIRED, "column 'event_id' is required",
+                    canonical);
+        }
+        if (refArea == null || refArea.isBlank()) {
+            return bad(file, row, REF_AREA, null, QuarantineReason.MISSING_REQUIRED, "column 'ref_area' is required",
+                    canonical);
+        }
+        if (!refArea.matches("[A-Z]{3}")) {
+            return bad(file, row, REF_AREA, refArea, QuarantineReason.UNKNOWN_CODE,
+                    "expected an ISO 3166 alpha-3 code (three upper-case letters)", canonical);
+        }
+        if (year == null) {
+            return bad(file, row, YEAR, null, QuarantineReason.MISSING_REQUIRED, "column 'year' is required", canonical);
+        }
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            return bad(file, row, YEAR, year.toString(), QuarantineReason.OUT_OF_DOMAIN,
+                    "expected a year in [" + MIN_YEAR + ", " + MAX_YEAR + "]", canonical);
+        }
+        if (drugGroup == null || drugGroup.isBlank()) {
+            return bad(file, row, DRUG_GROUP, null, QuarantineReason.MISSING_REQUIRED,
+                    "column 'drug_group' is required", canonical);
+        }
+        if (drug == null || drug.isBlank()) {
+            return bad(file, row, DRUG, null, QuarantineReason.MISSING_REQUIRED, "column 'drug' is required", canonical);
+        }
+        if (kilograms == null) {
+            return bad(file, row, KILOGRAMS, null, QuarantineReason.MISSING_REQUIRED, "column 'kilograms' is required",
+                    canonical);
+        }
+        if (!Double.isFinite(kilograms)) {
+            return bad(file, row, KILOGRAMS, kilograms.toString(), QuarantineReason.NON_NUMERIC,
+                    "expected a finite number of kilograms", canonical);
+        }
+        if (!(kilograms >= 0 && kilograms < 1e9)) {
+            return bad(file, row, KILOGRAMS, number(kilograms), QuarantineReason.OUT_OF_DOMAIN,
+                    "expected kilograms in [0, 1e9)", canonical);
+        }
+        return Optional.empty();
+    }
+
+    /** The quarantine row of an event whose id repeats the event at {@code firstRow}. */
+    public static QuarantineRow duplicate(String file, long row, long firstRow, Long eventId, String refArea,
+            Integer year, String drugGroup, String drugSubgroup, String drug, Double kilograms) {
+        return new QuarantineRow(file, null, row, EVENT_ID, String.valueOf(eventId), QuarantineReason.DUPLICATE_KEY,
+                "same event_id as row " + firstRow,
+                canonical(eventId, refArea, year, drugGroup, drugSubgroup, drug, kilograms));
+    }
+
+    private static String[] canonical(Long eventId, String refArea, Integer year, String drugGroup, String drugSubgroup,
+            String drug, Double kilograms) {
+        String[] c = new String[Column.values().length];
+        c[Column.INDICATOR.ordinal()] = "seizure_event";
+        c[Column.REF_AREA.ordinal()] = refArea;
+        c[Column.TIME_PERIOD.ordinal()] = year == null ? null : year.toString();
+        c[Column.SEX.ordinal()] = Sex.TOTAL.code();
+        c[Column.AGE.ordinal()] = "_T";
+        c[Column.VALUE.ordinal()] = kilograms == null ? null : number(kilograms);
+        c[Column.UNIT.ordinal()] = Unit.KILOGRAMS.code();
+        c[Column.UNIT_MULT.ordinal()] = "0";
+        c[Column.SOURCE.ordinal()] = eventId == null ? null : "event " + eventId;
+        c[Column.DRUG.ordinal()] = drug;
+        c[Column.DRUG_GROUP.ordinal()] = drugGroup;
+        c[Column.DRUG_SUBGROUP.ordinal()] = drugSubgroup;
+        return c;
+    }
+
+    private static String number(double d) {
+        return Double.isFinite(d) ? Observation.number(d) : Double.toString(d).toLowerCase(Locale.ROOT);
+    }
+
+    private static Optional<QuarantineRow> bad(String file, long row, String column, String value,
+            QuarantineReason reason, String detail, String[] canonical) {
+        return Optional.of(new QuarantineRow(file, null, row, column, value, reason, detail, canonical));
+    }
+}

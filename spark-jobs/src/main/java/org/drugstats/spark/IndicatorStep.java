@@ -1,0 +1,480 @@
+package org.drugstats.spark;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pow;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructType;
+import org.drugstats.core.DrugstatsException;
+import org.drugstats.core.data.Column;
+import org.drugstats.core.data.ObsStatus;
+import org.drugstats.core.data.QualityFlag;
+import org.drugstats.core.data.Unit;
+import org.drugstats.core.stats.aggregate.AgeBase;
+import org.drugstats.core.stats.aggregate.PeopleEstimate;
+import org.drugstats.core.stats.aggregate.PopulationCount;
+import org.drugstats.core.stats.aggregate.Prevalence;
+import org.drugstats.core.stats.aggregate.RateConversion;
+import org.drugstats.core.stats.inequality.ConsumptionRates;
+import org.drugstats.core.stats.sdg.CoverageResult;
+import org.drugstats.core.stats.sdg.TreatmentCoverage;
+import org.drugstats.core.stats.trend.ChangeRates;
+import org.drugstats.core.stats.uncertainty.Interval;
+
+/**
+ * Step 4, indicators derived from the observations and aggregates, each computed by core:
+ * <ul>
+ * <li>{@value #PWUD}: annual prevalence (ages 15-64, both sexes) × population aged 15-64 of the same year, for
+ * countries and for aggregates ({@link RateConversion}, strict year and age-base alignment); ranges scale
+ * exactly.</li>
+ * <li>SDG 3.5.1 {@value #COVERAGE}, {@value #GAP}, {@value #ONE_IN_N}: people in treatment / people with the
+ * disorder × 100 ({@link TreatmentCoverage}) for every area and year of the open SDG extract (England and its
+ * local authorities, alcohol); the published met need is quoted in the notes.</li>
+ * <li>{@value #CONSUMPTION}: opioid consumption in mg per capita from kg per 100,000 inhabitants
+ * ({@link ConsumptionRates}); for countries, UNODC regions and the world (Σ kg / Σ population).</li>
+ * <li>{@value SeizureTotalsStep#INDICATOR} by drug group: exact sums over drugs for countries, UNODC subregions
+ * and regions and the world.</li>
+ * <li>{@value #CULTIVATION} totals (sum of the countries; the published total is quoted) and
+ * {@value #CULTIVATION}{@code _change}, the year-on-year percent change ({@link ChangeRates}), for countries and
+ * the world.</li>
+ * </ul>
+ */
+public final class IndicatorStep {
+
+    public static final String PWUD = "people_who_use_drugs";
+    public static final String COVERAGE = "treatment_coverage";
+    public static final String GAP = "treatment_gap";
+    public static final String ONE_IN_N = "treatment_one_in_n";
+    public static final String CONSUMPTION = "opioid_consumption_per_capita";
+    public static final String CULTIVATION = "cultivation_area_coca";
+    public static final String CHANGE_SUFFIX = "_change";
+
+    static final String PREVALENCE = "prevalence_annual";
+    static final String SDG_TREATED = "sdg_3_5_1_alcohol_people_in_treatment";
+    static final String SDG_WITH_DISORDER = "sdg_3_5_1_alcohol_estimated_prevalence";
+    static final String SDG_MET_NEED = "sdg_3_5_1_alcohol_met_need";
+    static final String CONSUMPTION_INPUT = "opioid_consumption";
+    static final String POPULATION_TOTAL = "population_total";
+
+    /** Indicators: the canonical schema plus {@code inputs}, the indicator ids used (joined by {@code ;}). */
+    public static final StructType INDICATORS = Schemas.extractPlus(
+            Schemas.field("inputs", DataTypes.StringType, false));
+
+    private IndicatorStep() {
+    }
+
+    /**
+     * All derived indicators.
+     *
+     * @param observations accepted country observations (canonical columns)
+     * @param aggregates the aggregates ({@link AggregateStep#AGGREGATES})
+     * @param membership rows of {@link AggregateStep#MEMBERSHIP}
+     */
+    public static Dataset<Row> run(Dataset<Row> observations, Dataset<Row> aggregates, Dataset<Row> membership) {
+        Dataset<Row> obs = observations.filter(col(Column.VALUE.columnName()).isNotNull());
+        Dataset<Row> aggs = aggregates.filter(col(Column.VALUE.columnName()).isNotNull())
+                .select(Arrays.stream(Schemas.EXTRACT_COLUMNS).map(org.apache.spark.sql.functions::col)
+                        .toArray(org.apache.spark.sql.Column[]::new));
+        return peopleWhoUseDrugs(obs.unionByName(aggs))
+                .unionByName(treatmentCoverage(obs))
+                .unionByName(consumptionPerCapita(obs, membership))
+                .unionByName(seizuresByDrugGroup(obs, membership))
+                .unionByName(cultivation(obs));
+    }
+
+    private static org.apache.spark.sql.Column scaled() {
+        return col(Column.VALUE.columnName()).multiply(pow(lit(10.0), col(Column.UNIT_MULT.columnName())));
+    }
+
+    /** One value per (area, year) of an indicator: the first by status (normal first), method, source. */
+    private static Dataset<Row> onePer(Dataset<Row> d, String... extraKeys) {
+        List<org.apache.spark.sql.Column> key = new ArrayList<>(List.of(col(Column.INDICATOR.columnName()),
+                col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()), col(Column.SEX.columnName()),
+                col(Column.AGE.columnName())));
+        for (String k : extraKeys) {
+            key.add(col(k));
+        }
+        var w = Window.partitionBy(key.toArray(new org.apache.spark.sql.Column[0])).orderBy(
+                when(col(Column.OBS_STATUS.columnName()).equalTo("normal"), 0).otherwise(1),
+                col(Column.METHOD.columnName()).asc_nulls_first(), col(Column.SOURCE.columnName()).asc_nulls_first(),
+                col(Column.VALUE.columnName()));
+        return d.withColumn("rk1", org.apache.spark.sql.functions.row_number().over(w)).filter(col("rk1").equalTo(1))
+                .drop("rk1");
+    }
+
+    // ---------------------------------------------------------------------------- people who use drugs
+
+    static Dataset<Row> peopleWhoUseDrugs(Dataset<Row> obs) {
+        Dataset<Row> prev = onePer(obs.filter(col(Column.INDICATOR.columnName()).equalTo(PREVALENCE)
+                .and(col(Column.AGE.columnName()).equalTo("15-64")).and(col(Column.SEX.columnName()).equalTo("T"))
+                .and(col(Column.TIME_PERIOD.columnName()).rlike("^[0-9]{4}$"))), Column.DRUG.columnName());
+        Dataset<Row> pop = onePer(obs.filter(col(Column.INDICATOR.columnName()).equalTo(AggregateStep.POPULATION)
+                        .and(col(Column.SEX.columnName()).equalTo("T"))))
+                .select(col(Column.REF_AREA.columnName()).as("pop_area"), col(Column.TIME_PERIOD.columnName()).as("pop_year"),
+                        scaled().as("pop"), col(Column.ORIGIN.columnName()).as("pop_origin"));
+        Dataset<Row> j = prev.join(pop, col(Column.REF_AREA.columnName()).equalTo(col("pop_area"))
+                .and(col(Column.TIME_PERIOD.columnName()).equalTo(col("pop_year"))));
+        return j.select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
+                        col(Column.DRUG.columnName()), col(Column.VALUE.columnName()), col(Column.LOWER.columnName()),
+                        col(Column.UPPER.columnName()), col("pop"), col(Column.ORIGIN.columnName()),
+                        col(Column.AREA_NAME.columnName()), col(Column.OBS_FLAGS.columnName()))
+                .flatMap(new People(), Encoders.row(INDICATORS));
+    }
+
+    /** prevalence × population by core's {@link RateConversion}, strict alignment. */
+    static final class People implements FlatMapFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public java.util.Iterator<Row> call(Row r) {
+            double best = r.getDouble(3);
+            Double low = r.isNullAt(4) ? null : r.getDouble(4);
+            Double high = r.isNullAt(5) ? null : r.getDouble(5);
+            boolean ranged = low != null && high != null && low <= best && best <= high;
+            Interval p = ranged ? Interval.of(low, best, high) : Interval.exact(best);
+            int year = Integer.parseInt(r.getString(1));
+            PeopleEstimate e = RateConversion.withDefaults().people(new Prevalence(p, year, AgeBase.AGED_15_64),
+                    new PopulationCount(r.getDouble(6), year, AgeBase.AGED_15_64));
+            Object[] v = base(PWUD, r.getString(0), r.getString(1), "15-64", e.persons().best(),
+                    ranged ? e.persons().low() : null, ranged ? e.persons().high() : null, Unit.PERSONS,
+                    r.getString(7), r.isNullAt(2) ? null : r.getString(2), "prevalence-x-population",
+                    PREVALENCE + ";" + AggregateStep.POPULATION);
+            v[Column.SOURCE.ordinal()] = "drugstats: annual prevalence (ages 15-64) x population aged 15-64";
+            v[Column.AREA_NAME.ordinal()] = r.isNullAt(8) ? null : r.getString(8);
+            String flags = r.isNullAt(9) ? null : r.getString(9);
+            v[Column.OBS_FLAGS.ordinal()] = flags != null && flags.contains(QualityFlag.BEST_OUTSIDE_BOUNDS.code())
+                    ? QualityFlag.BEST_OUTSIDE_BOUNDS.code() : null;
+            v[Column.NOTES.ordinal()] = e.assumptions().isEmpty() ? null : String.join("; ", e.assumptions());
+            return List.of(RowFactory.create(v)).iterator();
+        }
+    }
+
+    // ---------------------------------------------------------------------------- SDG 3.5.1
+
+    static Dataset<Row> treatmentCoverage(Dataset<Row> obs) {
+        Dataset<Row> treated = onePer(obs.filter(col(Column.INDICATOR.columnName()).equalTo(SDG_TREATED)))
+                .select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
+                        scaled().as("treated"), col(Column.ORIGIN.columnName()), col(Column.AREA_NAME.columnName()));
+        Dataset<Row> disorder = onePer(obs.filter(col(Column.INDICATOR.columnName()).equalTo(SDG_WITH_DISORDER)))
+                .select(col(Column.REF_AREA.columnName()).as("d_area"), col(Column.TIME_PERIOD.columnName()).as("d_year"),
+                        scaled().as("with_disorder"));
+        Dataset<Row> met = onePer(obs.filter(col(Column.INDICATOR.columnName()).equalTo(SDG_MET_NEED)))
+                .select(col(Column.REF_AREA.columnName()).as("m_area"), col(Column.TIME_PERIOD.columnName()).as("m_year"),
+                        col(Column.VALUE.columnName()).as("met_need"));
+        Dataset<Row> j = treated.join(disorder, col(Column.REF_AREA.columnName()).equalTo(col("d_area"))
+                        .and(col(Column.TIME_PERIOD.columnName()).equalTo(col("d_year"))))
+                .join(met, col(Column.REF_AREA.columnName()).equalTo(col("m_area"))
+                        .and(col(Column.TIME_PERIOD.columnName()).equalTo(col("m_year"))), "left");
+        return j.select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()), col("treated"),
+                        col("with_disorder"), col("met_need"), col(Column.ORIGIN.columnName()),
+                        col(Column.AREA_NAME.columnName()))
+                .flatMap(new Coverage(), Encoders.row(INDICATORS));
+    }
+
+    /** Coverage, gap and 1 in N by core's {@link TreatmentCoverage}. */
+    static final class Coverage implements FlatMapFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public java.util.Iterator<Row> call(Row r) {
+            double treated = r.getDouble(2);
+            double withDisorder = r.getDouble(3);
+            List<Row> out = new ArrayList<>();
+            if (!(withDisorder > 0) || !(treated >= 0)) {
+                return out.iterator();
+            }
+            CoverageResult c = TreatmentCoverage.withDefaults().compute(treated, withDisorder);
+            String inputs = SDG_TREATED + ";" + SDG_WITH_DISORDER;
+            String note = r.isNullAt(4) ? "no published met need for this area and year"
+                    : String.format(Locale.ROOT, "published met need %s%%; difference %.2g percentage points",
+                            org.drugstats.core.data.Observation.number(r.getDouble(4)), c.coveragePercent() - r.getDouble(4));
+            String area = r.getString(0);
+            String year = r.getString(1);
+            String origin = r.getString(5);
+            String name = r.isNullAt(6) ? null : r.getString(6);
+            Object[] cov = base(COVERAGE, area, year, "_T", c.coveragePercent(), null, null, Unit.PERCENT, origin,
+                    "alcohol", "sdg-3.5.1-ratio", inputs);
+            cov[Column.NOTES.ordinal()] = note;
+            Object[] gap = base(GAP, area, year, "_T", c.gapPercent(), null, null, Unit.PERCENT, origin, "alcohol",
+                    "sdg-3.5.1-gap", inputs);
+            for (Object[] v : List.of(cov, gap)) {
+                v[Column.SOURCE.ordinal()] = "drugstats: people in treatment / people with the disorder x 100 (SDG 3.5.1)";
+                v[Column.AREA_NAME.ordinal()] = name;
+                out.add(RowFactory.create(v));
+            }
+            if (c.oneInN().isPresent()) {
+                Object[] one = base(ONE_IN_N, area, year, "_T", (double) c.oneInN().getAsLong(), null, null,
+                        Unit.ONE_IN_N, origin, "alcohol", "sdg-3.5.1-one-in-n", inputs);
+                one[Column.SOURCE.ordinal()] = "drugstats: round(100 / coverage) (SDG 3.5.1)";
+                one[Column.AREA_NAME.ordinal()] = name;
+                out.add(RowFactory.create(one));
+            }
+            return out.iterator();
+        }
+    }
+
+    // ---------------------------------------------------------------------------- consumption
+
+    static Dataset<Row> consumptionPerCapita(Dataset<Row> obs, Dataset<Row> membership) {
+        Dataset<Row> rate = onePer(obs.filter(col(Column.INDICATOR.columnName()).equalTo(CONSUMPTION_INPUT)
+                .and(col(Column.UNIT.columnName()).equalTo(Unit.KG_PER_100K.code()))));
+        Dataset<Row> pop = onePer(obs.filter(col(Column.INDICATOR.columnName()).equalTo(POPULATION_TOTAL)))
+                .select(col(Column.REF_AREA.columnName()).as("p_area"), scaled().as("population"));
+        Dataset<Row> countries = rate.select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
+                        col(Column.VALUE.columnName()), lit(null).cast(DataTypes.DoubleType).as("kg"),
+                        lit(null).cast(DataTypes.DoubleType).as("population"), col(Column.ORIGIN.columnName()),
+                        col(Column.AREA_NAME.columnName()), lit(0L).as("n"))
+                .flatMap(new PerCapita(), Encoders.row(INDICATORS));
+        // aggregates: Σ kg / Σ population over the countries with both, exact sums
+        DecimalType dec = DataTypes.createDecimalType(38, 6);
+        Dataset<Row> kg = rate.join(pop, col(Column.REF_AREA.columnName()).equalTo(col("p_area")))
+                .withColumn("kg", col(Column.VALUE.columnName()).multiply(col("population")).divide(1e5).cast(dec))
+                .join(membership.filter(col("scheme").equalTo(AggregateStep.UNODC)).withColumnRenamed("ref_area", "m_area"),
+                        col(Column.REF_AREA.columnName()).equalTo(col("m_area")));
+        Dataset<Row> agg = null;
+        for (String level : List.of("subregion", "region", "world")) {
+            org.apache.spark.sql.Column code = level.equals("world") ? lit(AggregateStep.WORLD) : col(level);
+            org.apache.spark.sql.Column name = level.equals("world") ? lit("World") : col(level + "_name");
+            Dataset<Row> a = kg.groupBy(code.as(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
+                            name.as(Column.AREA_NAME.columnName()))
+                    .agg(org.apache.spark.sql.functions.sum(col("kg")).cast(DataTypes.DoubleType).as("kg"),
+                            org.apache.spark.sql.functions.sum(col("population").cast(dec)).cast(DataTypes.DoubleType)
+                                    .as("population"),
+                            org.apache.spark.sql.functions.min(col(Column.ORIGIN.columnName())).as(Column.ORIGIN.columnName()),
+                            org.apache.spark.sql.functions.count(lit(1)).as("n"));
+            agg = agg == null ? a : agg.unionByName(a);
+        }
+        Dataset<Row> aggregates = agg.select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
+                        lit(null).cast(DataTypes.DoubleType).as(Column.VALUE.columnName()), col("kg"), col("population"),
+                        col(Column.ORIGIN.columnName()), col(Column.AREA_NAME.columnName()), col("n"))
+                .flatMap(new PerCapita(), Encoders.row(INDICATORS));
+        return countries.unionByName(aggregates);
+    }
+
+    /** mg per capita by core's {@link ConsumptionRates}. */
+    static final class PerCapita implements FlatMapFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public java.util.Iterator<Row> call(Row r) {
+            double mg;
+            String method;
+            String note;
+            if (!r.isNullAt(2)) {
+                mg = ConsumptionRates.mgPerCapitaFromKgPer100k(r.getDouble(2));
+                method = "kg-per-100k-to-mg-per-capita";
+                note = "mg per capita = 10 x kg per 100,000 inhabitants; S-DDD cannot be computed (the source gives "
+                        + "the quantity, not the substances)";
+            } else {
+                if (!(r.getDouble(4) > 0)) {
+                    return java.util.Collections.emptyIterator();
+                }
+                mg = ConsumptionRates.mgPerCapita(r.getDouble(3) * 1e6, r.getDouble(4));
+                method = "sum-kg-over-sum-population";
+                note = String.format(Locale.ROOT, "Σ kg / Σ population over %d countries with consumption and a 2016 "
+                        + "population (UNODC grouping)", r.getLong(7));
+            }
+            Object[] v = base(CONSUMPTION, r.getString(0), r.getString(1), "_T", mg, null, null, Unit.MG_PER_CAPITA,
+                    r.getString(5), "opioids", method, CONSUMPTION_INPUT + ";" + POPULATION_TOTAL);
+            v[Column.SOURCE.ordinal()] = "drugstats: consumption per capita";
+            v[Column.NOTES.ordinal()] = note;
+            v[Column.AREA_NAME.ordinal()] = r.isNullAt(6) ? null : r.getString(6);
+            v[Column.OBS_FLAGS.ordinal()] = QualityFlag.COARSE_ROUNDING.code();
+            return List.of(RowFactory.create(v)).iterator();
+        }
+    }
+
+    // ---------------------------------------------------------------------------- seizures by drug group
+
+    static Dataset<Row> seizuresByDrugGroup(Dataset<Row> obs, Dataset<Row> membership) {
+        DecimalType dec = DataTypes.createDecimalType(38, 6);
+        Dataset<Row> s = obs.filter(col(Column.INDICATOR.columnName()).equalTo(SeizureTotalsStep.INDICATOR)
+                        .and(col(Column.UNIT.columnName()).equalTo(Unit.KILOGRAMS.code()))
+                        .and(org.apache.spark.sql.functions.not(coalesce(col(Column.OBS_FLAGS.columnName()), lit(""))
+                                .contains(QualityFlag.PUBLISHED_AGGREGATE.code()))))
+                .withColumn("q", scaled().cast(dec))
+                .withColumn(Column.DRUG_GROUP.columnName(), coalesce(col(Column.DRUG_GROUP.columnName()), lit("unspecified")));
+        Dataset<Row> countries = s.groupBy(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
+                        col(Column.DRUG_GROUP.columnName()))
+                .agg(org.apache.spark.sql.functions.sum(col("q")).as("total"), org.apache.spark.sql.functions.count(lit(1)).as("n"),
+                        org.apache.spark.sql.functions.min(col(Column.ORIGIN.columnName())).as(Column.ORIGIN.columnName()),
+                        org.apache.spark.sql.functions.min(col(Column.AREA_NAME.columnName())).as(Column.AREA_NAME.columnName()))
+                .withColumn("level", lit("country"));
+        Dataset<Row> withM = s.join(membership.filter(col("scheme").equalTo(AggregateStep.UNODC))
+                .withColumnRenamed("ref_area", "m_area"), col(Column.REF_AREA.columnName()).equalTo(col("m_area")));
+        Dataset<Row> out = countries;
+        for (String level : List.of("subregion", "region", "world")) {
+            org.apache.spark.sql.Column code = level.equals("world") ? lit(AggregateStep.WORLD) : col(level);
+            org.apache.spark.sql.Column name = level.equals("world") ? lit("World") : col(level + "_name");
+            Dataset<Row> a = withM.groupBy(code.as(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
+                            col(Column.DRUG_GROUP.columnName()))
+                    .agg(org.apache.spark.sql.functions.sum(col("q")).as("total"),
+                            org.apache.spark.sql.functions.count(lit(1)).as("n"),
+                            org.apache.spark.sql.functions.min(col(Column.ORIGIN.columnName())).as(Column.ORIGIN.columnName()),
+                            org.apache.spark.sql.functions.min(name).as(Column.AREA_NAME.columnName()))
+                    .withColumn("level", lit(level.equals("world") ? "world" : "unodc_" + level));
+            out = out.unionByName(a);
+        }
+        return out.select(
+                lit(SeizureTotalsStep.INDICATOR).as(Column.INDICATOR.columnName()),
+                col(Column.REF_AREA.columnName()),
+                col(Column.TIME_PERIOD.columnName()),
+                lit("T").as(Column.SEX.columnName()),
+                lit("_T").as(Column.AGE.columnName()),
+                col("total").cast(DataTypes.DoubleType).as(Column.VALUE.columnName()),
+                lit(null).cast(DataTypes.DoubleType).as(Column.LOWER.columnName()),
+                lit(null).cast(DataTypes.DoubleType).as(Column.UPPER.columnName()),
+                lit(Unit.KILOGRAMS.code()).as(Column.UNIT.columnName()),
+                lit(ObsStatus.ESTIMATED.code()).as(Column.OBS_STATUS.columnName()),
+                lit("drugstats: sum over the drugs of the group").as(Column.SOURCE.columnName()),
+                concat(lit("sum of "), col("n").cast(DataTypes.StringType), lit(" country x drug totals ("),
+                        col("level"), lit("); annex 7.1 records of one country, drug and year are summed"))
+                        .as(Column.NOTES.columnName()),
+                col(Column.ORIGIN.columnName()),
+                lit(0).as(Column.UNIT_MULT.columnName()),
+                lit(null).cast(DataTypes.StringType).as(Column.DRUG.columnName()),
+                col(Column.DRUG_GROUP.columnName()),
+                lit(null).cast(DataTypes.StringType).as(Column.DRUG_SUBGROUP.columnName()),
+                lit("sum-by-drug-group").as(Column.METHOD.columnName()),
+                lit(null).cast(DataTypes.StringType).as(Column.ADJUSTMENT.columnName()),
+                lit(null).cast(DataTypes.StringType).as(Column.OBS_FLAGS.columnName()),
+                col(Column.AREA_NAME.columnName()),
+                lit(null).cast(DataTypes.StringType).as(Column.RECORD.columnName()),
+                lit(SeizureTotalsStep.INDICATOR).as("inputs"));
+    }
+
+    // ---------------------------------------------------------------------------- cultivation
+
+    static Dataset<Row> cultivation(Dataset<Row> obs) {
+        DecimalType dec = DataTypes.createDecimalType(38, 6);
+        Dataset<Row> c = obs.filter(col(Column.INDICATOR.columnName()).equalTo(CULTIVATION));
+        Dataset<Row> countries = onePer(c.filter(org.apache.spark.sql.functions.not(
+                coalesce(col(Column.OBS_FLAGS.columnName()), lit("")).contains(QualityFlag.PUBLISHED_AGGREGATE.code()))),
+                Column.DRUG.columnName());
+        Dataset<Row> published = c.filter(col(Column.REF_AREA.columnName()).equalTo(AggregateStep.WORLD))
+                .select(col(Column.TIME_PERIOD.columnName()).as("w_year"), scaled().as("published"));
+        Dataset<Row> totals = countries.groupBy(col(Column.TIME_PERIOD.columnName()), col(Column.DRUG.columnName()))
+                .agg(org.apache.spark.sql.functions.sum(scaled().cast(dec)).cast(DataTypes.DoubleType).as("total"),
+                        org.apache.spark.sql.functions.count(lit(1)).as("n"),
+                        org.apache.spark.sql.functions.min(col(Column.ORIGIN.columnName())).as(Column.ORIGIN.columnName()))
+                .join(published, col(Column.TIME_PERIOD.columnName()).equalTo(col("w_year")), "left");
+        Dataset<Row> totalRows = totals.select(
+                lit(CULTIVATION).as(Column.INDICATOR.columnName()),
+                lit(AggregateStep.WORLD).as(Column.REF_AREA.columnName()),
+                col(Column.TIME_PERIOD.columnName()),
+                lit("T").as(Column.SEX.columnName()),
+                lit("_T").as(Column.AGE.columnName()),
+                col("total").as(Column.VALUE.columnName()),
+                lit(null).cast(DataTypes.DoubleType).as(Column.LOWER.columnName()),
+                lit(null).cast(DataTypes.DoubleType).as(Column.UPPER.columnName()),
+                lit(Unit.HECTARES.code()).as(Column.UNIT.columnName()),
+                lit(ObsStatus.ESTIMATED.code()).as(Column.OBS_STATUS.columnName()),
+                lit("drugstats: sum of the country estimates").as(Column.SOURCE.columnName()),
+                when(col("published").isNull(), concat(lit("sum of "), col("n").cast(DataTypes.StringType),
+                        lit(" countries; no published total")))
+                        .otherwise(org.apache.spark.sql.functions.format_string(
+                                "sum of %d countries; published total %s, difference %s", col("n"),
+                                col("published").cast(DataTypes.StringType),
+                                col("total").minus(col("published")).cast(DataTypes.StringType)))
+                        .as(Column.NOTES.columnName()),
+                col(Column.ORIGIN.columnName()),
+                lit(0).as(Column.UNIT_MULT.columnName()),
+                col(Column.DRUG.columnName()),
+                lit(null).cast(DataTypes.StringType).as(Column.DRUG_GROUP.columnName()),
+                lit(null).cast(DataTypes.StringType).as(Column.DRUG_SUBGROUP.columnName()),
+                lit("sum-of-countries").as(Column.METHOD.columnName()),
+                lit(null).cast(DataTypes.StringType).as(Column.ADJUSTMENT.columnName()),
+                when(col("published").isNotNull().and(col("published").notEqual(col("total"))),
+                        lit(QualityFlag.TOTAL_MISMATCH.code())).as(Column.OBS_FLAGS.columnName()),
+                lit("World").as(Column.AREA_NAME.columnName()),
+                lit(null).cast(DataTypes.StringType).as(Column.RECORD.columnName()),
+                lit(CULTIVATION).as("inputs"));
+        // year-on-year changes of the countries and of the computed totals
+        Dataset<Row> series = countries.select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
+                        col(Column.DRUG.columnName()), scaled().as("v"), col(Column.ORIGIN.columnName()),
+                        col(Column.AREA_NAME.columnName()))
+                .unionByName(totalRows.select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
+                        col(Column.DRUG.columnName()), col(Column.VALUE.columnName()).as("v"),
+                        col(Column.ORIGIN.columnName()), col(Column.AREA_NAME.columnName())))
+                .filter(col(Column.TIME_PERIOD.columnName()).rlike("^[0-9]{4}$"));
+        var w = Window.partitionBy(col(Column.REF_AREA.columnName()), col(Column.DRUG.columnName()))
+                .orderBy(col(Column.TIME_PERIOD.columnName()));
+        Dataset<Row> changes = series.withColumn("prev_v", org.apache.spark.sql.functions.lag(col("v"), 1).over(w))
+                .withColumn("prev_year", org.apache.spark.sql.functions.lag(col(Column.TIME_PERIOD.columnName()), 1).over(w))
+                .filter(col("prev_v").isNotNull())
+                .select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
+                        col(Column.DRUG.columnName()), col("v"), col("prev_v"), col("prev_year"),
+                        col(Column.ORIGIN.columnName()), col(Column.AREA_NAME.columnName()))
+                .flatMap(new Change(), Encoders.row(INDICATORS));
+        return totalRows.unionByName(changes);
+    }
+
+    /** Year-on-year percent change by core's {@link ChangeRates}. */
+    static final class Change implements FlatMapFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public java.util.Iterator<Row> call(Row r) {
+            double prev = r.getDouble(4);
+            double cur = r.getDouble(3);
+            int y = Integer.parseInt(r.getString(1));
+            int py = Integer.parseInt(r.getString(5));
+            if (!(prev > 0)) {
+                return java.util.Collections.emptyIterator();
+            }
+            double pc;
+            try {
+                pc = ChangeRates.percentChange(prev, cur);
+            } catch (DrugstatsException e) {
+                return java.util.Collections.emptyIterator();
+            }
+            Object[] v = base(CULTIVATION + CHANGE_SUFFIX, r.getString(0), r.getString(1), "_T", pc, null, null,
+                    Unit.PERCENT_CHANGE, r.getString(6), r.isNullAt(2) ? null : r.getString(2), "percent-change",
+                    CULTIVATION);
+            v[Column.SOURCE.ordinal()] = "drugstats: 100 x (V2 - V1) / V1";
+            v[Column.NOTES.ordinal()] = y - py == 1 ? "change from " + py
+                    : "change from " + py + " (" + (y - py) + " years: no estimate in between)";
+            v[Column.AREA_NAME.ordinal()] = r.isNullAt(7) ? null : r.getString(7);
+            return List.of(RowFactory.create(v)).iterator();
+        }
+    }
+
+    // ---------------------------------------------------------------------------- rows
+
+    /** A row of {@link #INDICATORS} with the common fields set (status estimated, sex T, unit_mult 0). */
+    static Object[] base(String indicator, String area, String period, String age, double value, Double lower,
+            Double upper, Unit unit, String origin, String drug, String method, String inputs) {
+        Object[] v = new Object[INDICATORS.size()];
+        v[Column.INDICATOR.ordinal()] = indicator;
+        v[Column.REF_AREA.ordinal()] = area;
+        v[Column.TIME_PERIOD.ordinal()] = period;
+        v[Column.SEX.ordinal()] = "T";
+        v[Column.AGE.ordinal()] = age;
+        v[Column.VALUE.ordinal()] = value;
+        v[Column.LOWER.ordinal()] = lower;
+        v[Column.UPPER.ordinal()] = upper;
+        v[Column.UNIT.ordinal()] = unit.code();
+        v[Column.OBS_STATUS.ordinal()] = ObsStatus.ESTIMATED.code();
+        v[Column.ORIGIN.ordinal()] = origin;
+        v[Column.UNIT_MULT.ordinal()] = 0;
+        v[Column.DRUG.ordinal()] = drug;
+        v[Column.METHOD.ordinal()] = method;
+        v[Column.values().length] = inputs;
+        return v;
+    }
+}

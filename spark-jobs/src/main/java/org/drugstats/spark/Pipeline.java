@@ -1,0 +1,300 @@
+package org.drugstats.spark;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.drugstats.core.DrugstatsException;
+import org.drugstats.core.data.Column;
+import org.drugstats.core.data.Origin;
+
+/**
+ * The batch run: validate → aggregate → trends → indicators → publish (issue 5), on a session passed in.
+ * Every step is one class; this class only sequences them, times them, counts rows, and hands results to the
+ * {@link Publisher}. Nothing reaches OUT unless every step succeeded.
+ */
+public final class Pipeline {
+
+    /**
+     * What a run was asked to do.
+     *
+     * @param data the data directory
+     * @param out the output directory
+     * @param configFile the configuration file, or null for defaults
+     * @param master the Spark master given on the command line, or null
+     */
+    public record Options(Path data, Path out, Path configFile, String master) {
+    }
+
+    private final SparkSession spark;
+    private final RunConfig config;
+    private final Options options;
+    private final Progress progress;
+    private final List<Manifest.StepEntry> steps = new ArrayList<>();
+    private List<InputFiles.Input> inputs = List.of();
+    private String currentStep = "inputs";
+
+    private Pipeline(SparkSession spark, RunConfig config, Options options, Progress progress) {
+        this.spark = spark;
+        this.config = config;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Runs the whole pipeline and publishes atomically; returns the manifest written. */
+    public static Manifest run(SparkSession spark, RunConfig config, Options options, Progress progress) {
+        return new Pipeline(spark, config, options, progress).run();
+    }
+
+    private Manifest run() {
+        try {
+            return runSteps();
+        } catch (RuntimeException e) {
+            throw SparkErrors.explain(currentStep, e, inputs);
+        }
+    }
+
+    private Manifest runSteps() {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        begin("inputs");
+        inputs = InputFiles.discover(options.data());
+        record(progress.end(0, inputs.size()), "inputs", 0, inputs.size(), Map.of("files", inputs.size()));
+
+        List<Dataset<Row>> persisted = new ArrayList<>();
+        try (Publisher publisher = Publisher.begin(options.out())) {
+            // 1. validate
+            begin("validate");
+            ValidateStep.Result v = ValidateStep.run(spark, inputs);
+            Dataset<Row> observations = persist(v.observations(), persisted);
+            Dataset<Row> events = persist(v.events(), persisted);
+            Dataset<Row> quarantine = persist(v.quarantine(), persisted);
+            Map<String, Long> quarantined = QuarantineFiles.write(quarantine, inputs,
+                    publisher.staging().resolve("quarantine"));
+            for (InputFiles.Input in : inputs) {
+                publisher.recordOutput("quarantine/" + in.quarantineName() + ".csv", quarantined.get(in.name()));
+            }
+            Map<String, Long> accepted = new HashMap<>();
+            countByInput(observations, accepted);
+            countByInput(events, accepted);
+            List<Manifest.InputEntry> inputEntries = new ArrayList<>();
+            long read = 0;
+            long ok = 0;
+            long bad = 0;
+            for (InputFiles.Input in : inputs) {
+                long r = rowsInFile(in);
+                long a = accepted.getOrDefault(in.name(), 0L);
+                long q = quarantined.getOrDefault(in.name(), 0L);
+                if (r != a + q) {
+                    throw DrugstatsException.of("%s: row accounting broken: read %d, accepted %d, quarantined %d",
+                            in.name(), r, a, q);
+                }
+                read += r;
+                ok += a;
+                bad += q;
+                inputEntries.add(new Manifest.InputEntry(in.name(),
+                        in.kind() == InputFiles.Kind.EXTRACT ? "extract" : "seizure-events", in.sha256(), in.bytes(),
+                        r, a, q, "quarantine/" + in.quarantineName() + ".csv", in.synthetic()));
+                if (q > 0) {
+                    progress.detail("%s: read %,d, accepted %,d, quarantined %,d", in.name(), r, a, q);
+                }
+            }
+            record(progress.end(read, ok), "validate", read, ok, Map.of("rows_quarantined", bad));
+
+            // 1b. record-level seizure events → country totals
+            List<InputFiles.Input> eventInputs = inputs.stream()
+                    .filter(i -> i.kind() == InputFiles.Kind.SEIZURE_EVENTS).toList();
+            Dataset<Row> used = observations;
+            if (!eventInputs.isEmpty()) {
+                begin("seizure-totals");
+                Dataset<Row> totals = persist(SeizureTotalsStep.observations(events, eventInputs), persisted);
+                long n = totals.count();
+                long e = accepted.entrySet().stream().filter(x -> eventInputs.stream()
+                        .anyMatch(i -> i.name().equals(x.getKey()))).mapToLong(Map.Entry::getValue).sum();
+                record(progress.end(e, n), "seizure-totals", e, n, Map.of());
+                used = persist(observations.unionByName(totals), persisted);
+            }
+
+            List<Origin> origins = origins(inputs);
+            Dataset<Row> canonical = used.select(java.util.Arrays.stream(Schemas.EXTRACT_COLUMNS)
+                    .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
+
+            begin("observations");
+            long nObs = publisher.writeParquet(canonical, "results/observations", Schemas.OBSERVATIONS_VERSION, origins,
+                    Column.INDICATOR.columnName(), Column.REF_AREA.columnName(), Column.TIME_PERIOD.columnName(),
+                    Column.SEX.columnName(), Column.AGE.columnName(), Column.DRUG.columnName(),
+                    Column.METHOD.columnName(), Column.SOURCE.columnName());
+            record(progress.end(nObs, nObs), "observations", nObs, nObs, Map.of());
+
+            // 2. aggregates to UNODC and M49 subregions and regions and the world
+            begin("aggregate");
+            Dataset<Row> membership = GeographyTable.membership(spark);
+            Dataset<Row> aggregates = persist(AggregateStep.run(canonical, membership, config.minCoverage(),
+                    config.latestWithinYears()), persisted);
+            long nAgg = publisher.writeParquet(aggregates, "results/aggregates", Schemas.AGGREGATES_VERSION, origins,
+                    Column.INDICATOR.columnName(), "level", Column.REF_AREA.columnName(),
+                    Column.TIME_PERIOD.columnName(), Column.SEX.columnName(), Column.AGE.columnName(),
+                    Column.DRUG.columnName(), Column.DRUG_GROUP.columnName(), Column.DRUG_SUBGROUP.columnName());
+            Row aggCounts = aggregates.agg(org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.when(
+                    col(Column.VALUE.columnName()).isNull(), 1).otherwise(0))).first();
+            record(progress.end(nObs, nAgg), "aggregate", nObs, nAgg,
+                    Map.of("withheld", aggCounts.isNullAt(0) ? 0L : aggCounts.getLong(0)));
+
+            // 3. trends of every series: country observations and aggregates
+            begin("trend");
+            Dataset<Row> series = canonical.withColumn("imputed",
+                    col(Column.OBS_STATUS.columnName()).equalTo(org.drugstats.core.data.ObsStatus.IMPUTED.code()))
+                    .unionByName(aggregates.select(
+                            java.util.stream.Stream.concat(java.util.Arrays.stream(Schemas.EXTRACT_COLUMNS)
+                                    .map(org.apache.spark.sql.functions::col), java.util.stream.Stream.of(
+                                            col("imputed_areas").isNotNull().or(col("carried_areas").isNotNull())
+                                                    .as("imputed")))
+                                    .toArray(org.apache.spark.sql.Column[]::new)));
+            Dataset<Row> points = TrendStep.points(series.filter(org.apache.spark.sql.functions.not(
+                    col(Column.INDICATOR.columnName()).isin(config.trendExclude().toArray()))));
+            TrendStep.Fitted fitted = new TrendStep.Fitted(persist(TrendStep.fit(points,
+                    TrendStep.Settings.of(config)).all(), persisted));
+            long nTrends = publisher.writeParquet(fitted.trends(), "results/trends", Schemas.TRENDS_VERSION, origins,
+                    "series_id", "segment");
+            long nPoints = publisher.writeParquet(fitted.points(), "results/trend_points",
+                    Schemas.TREND_POINTS_VERSION, origins, "series_id", "x");
+            Row counts = fitted.trends().agg(
+                    org.apache.spark.sql.functions.countDistinct(col("series_id")),
+                    org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.when(
+                            col("note").startsWith("not fitted"), 1).otherwise(0))).first();
+            record(progress.end(nPoints, nTrends), "trend", nPoints, nTrends,
+                    Map.of("series_methods", counts.getLong(0), "not_fitted", counts.isNullAt(1) ? 0 : counts.getLong(1),
+                            "trend_points", nPoints));
+
+            // 4. derived indicators and the inequality of consumption
+            begin("indicators");
+            Dataset<Row> indicators = persist(IndicatorStep.run(canonical, aggregates, membership), persisted);
+            long nInd = publisher.writeParquet(indicators, "results/indicators", Schemas.INDICATORS_VERSION, origins,
+                    Column.INDICATOR.columnName(), Column.REF_AREA.columnName(), Column.TIME_PERIOD.columnName(),
+                    Column.SEX.columnName(), Column.AGE.columnName(), Column.DRUG.columnName(),
+                    Column.DRUG_GROUP.columnName());
+            java.util.Set<String> countries = new java.util.TreeSet<>();
+            for (Row r : GeographyTable.rows(org.drugstats.core.geo.Geography.fromResources())) {
+                countries.add(r.getString(1));
+            }
+            InequalityStep.Result ineq = InequalityStep.run(spark, canonical, countries,
+                    config.inequalityPopulationShares(), config.inequalityConsumptionShares(), config.adequacyBenchmark());
+            long nIneq = 0;
+            if (ineq.json() != null) {
+                nIneq = publisher.writeParquet(ineq.points(), "results/inequality", Schemas.INEQUALITY_VERSION, origins,
+                        "ranking", "rank");
+                publisher.writeText("results/inequality.json", ineq.json(), ineq.areas());
+            }
+            record(progress.end(nObs + nAgg, nInd + nIneq), "indicators", nObs + nAgg, nInd + nIneq,
+                    Map.of("indicator_rows", nInd, "inequality_areas", ineq.areas()));
+
+            Instant ended = Instant.now();
+            Manifest m = new Manifest(Manifest.SCHEMA, "succeeded", inputEntries, parameters(), versions(),
+                    started.truncatedTo(ChronoUnit.MILLIS).toString(), ended.truncatedTo(ChronoUnit.MILLIS).toString(),
+                    round3((System.nanoTime() - t0) / 1e9), List.copyOf(steps), publisher.outputs(), origins);
+            publisher.commit(m, staging -> {
+                if (config.report()) {
+                    org.drugstats.reports.ReportSummary r = org.drugstats.reports.Report.withDefaults()
+                            .render(staging, staging.resolve("report"));
+                    for (String w : r.warnings()) {
+                        progress.detail("report warning: %s", w);
+                    }
+                    progress.always("report: %d pages, %d charts, %d tables in %.1f s", r.pages().size(), r.charts(),
+                            r.tables(), r.seconds());
+                }
+            });
+            progress.always("published %s: %d inputs, %,d rows read, %,d accepted, %,d quarantined, in %.1f s",
+                    publisher.out(), inputs.size(), read, ok, bad, m.seconds());
+            return m;
+        } finally {
+            for (Dataset<Row> d : persisted) {
+                d.unpersist();
+            }
+        }
+    }
+
+    private static Dataset<Row> persist(Dataset<Row> d, List<Dataset<Row>> persisted) {
+        Dataset<Row> p = d.persist(StorageLevel.MEMORY_AND_DISK());
+        persisted.add(p);
+        return p;
+    }
+
+    private static void countByInput(Dataset<Row> d, Map<String, Long> into) {
+        for (Row r : d.groupBy(col(Schemas.INPUT)).count().collectAsList()) {
+            into.merge(r.getString(0), r.getLong(1), Long::sum);
+        }
+    }
+
+    private static long rowsInFile(InputFiles.Input in) {
+        long n = 0;
+        for (Path p : in.parts()) {
+            try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(p))) {
+                n += r.getRecordCount();
+            } catch (java.io.IOException e) {
+                throw DrugstatsException.of("%s: not a readable Parquet file (%s)", p, e.getMessage());
+            }
+        }
+        return n;
+    }
+
+    private static List<Origin> origins(List<InputFiles.Input> inputs) {
+        Map<String, Origin> m = new LinkedHashMap<>();
+        for (InputFiles.Input in : inputs) {
+            for (Origin o : in.origins()) {
+                m.putIfAbsent(o.id(), o);
+            }
+        }
+        return List.copyOf(m.values());
+    }
+
+    private void begin(String step) {
+        currentStep = step;
+        progress.start(step);
+    }
+
+    private void record(double seconds, String name, long in, long out, Map<String, Object> detail) {
+        steps.add(new Manifest.StepEntry(name, round3(seconds), in, out, detail));
+    }
+
+    private Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("data", options.data().toAbsolutePath().normalize().toString());
+        p.put("out", options.out().toAbsolutePath().normalize().toString());
+        p.put("config", options.configFile() == null ? null : options.configFile().toAbsolutePath().normalize().toString());
+        p.put("master", spark.sparkContext().master());
+        p.putAll(config.asMap());
+        return p;
+    }
+
+    private Map<String, String> versions() {
+        Map<String, String> v = new LinkedHashMap<>();
+        String own = Pipeline.class.getPackage().getImplementationVersion();
+        v.put("drugstats", own == null ? "development build" : own);
+        v.put("spark", spark.version());
+        v.put("java", System.getProperty("java.version"));
+        v.put("scala", scala.util.Properties.versionNumberString());
+        return v;
+    }
+
+    private static double round3(double s) {
+        return Math.round(s * 1000) / 1000.0;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Pipeline[%s -> %s]", options.data(), options.out());
+    }
+}

@@ -1,0 +1,476 @@
+package org.drugstats.spark;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.drugstats.core.DrugstatsException;
+
+/**
+ * The configuration of a {@code drugstats run}: one immutable object, read from one YAML or JSON file whose
+ * keys are the dotted names of {@link Key} (nested objects or dotted names, both accepted). Every key has a
+ * documented default ({@link #defaults()}); a file only names what it changes.
+ *
+ * <p>A bad file fails before any work starts, with one line naming the file and the key: an unknown key, a
+ * value of the wrong type, a value out of range, a duplicated key. Values are checked so that NaN fails too.
+ */
+public final class RunConfig {
+
+    /** Serializer used by Spark for shuffles and caching. */
+    public enum Serializer {
+        /** {@code org.apache.spark.serializer.KryoSerializer}: smaller, faster shuffles of our rows and states. */
+        KRYO,
+        /** Java serialization, Spark's default; kept for debugging class-registration problems. */
+        JAVA
+    }
+
+    /** Every configuration key with its type, default and meaning. */
+    public enum Key {
+        SEED("seed", 20190314L, "Global seed. Each series is fitted with seed = hash(series_id, seed), so results do not depend on partitioning.",
+                v -> asLong(v)),
+        SHUFFLE_PARTITIONS("spark.shuffle_partitions", 8, "spark.sql.shuffle.partitions: small for the embedded data (a few thousand rows); raise it for generated data of 10^8 rows (e.g. 64).",
+                v -> intIn(v, 1, 100_000)),
+        ADAPTIVE("spark.adaptive", true, "spark.sql.adaptive.enabled: adaptive query execution coalesces small shuffle partitions and handles skew.",
+                v -> asBoolean(v)),
+        SERIALIZER("spark.serializer", Serializer.KRYO, "kryo or java: the serializer for shuffled and cached data.",
+                v -> enumValue(Serializer.class, v)),
+        FILES_MAX_PARTITION_BYTES("spark.files_max_partition_bytes", 128L * 1024 * 1024,
+                "spark.sql.files.maxPartitionBytes: the largest input split read by one task (bytes).",
+                v -> longIn(v, 1024, Long.MAX_VALUE)),
+        MIN_COVERAGE("aggregate.min_coverage", 0.5,
+                "Minimum share (0-1) of an aggregate's population that must have data; below it the value is published as missing with flag low-coverage.",
+                v -> doubleIn(v, 0, 1)),
+        LATEST_WITHIN("aggregate.latest_within_years", 0,
+                "A rate aggregate of year Y uses each country's latest value from years Y-k..Y (k = this key); 0 uses the same year only. Countries whose value comes from an earlier year are listed in carried_areas. The World Drug Report combines each country's latest estimate; 0 keeps years apart.",
+                v -> intIn(v, 0, 50)),
+        TREND_EXCLUDE("trend.exclude_indicators", List.of("population_15_64", "population_total", "population_by_age"),
+                "Indicators not fitted (denominators: population series run 1950-2100, 151 points, where a joinpoint search is long and says nothing about drugs).",
+                v -> stringList(v)),
+        TREND_MIN_POINTS("trend.min_points", 5,
+                "Series with fewer observed years than this are not fitted (they are listed with a note).",
+                v -> intIn(v, 3, 1000)),
+        TREND_MAX_JOINPOINTS("trend.max_joinpoints", -1,
+                "Largest number of joinpoints tried; -1 means the Joinpoint program's default by number of points (0-6 -> 0, 7-11 -> 1, 12-16 -> 2, 17-21 -> 3, ...).",
+                v -> intIn(v, -1, 9)),
+        TREND_SELECTION("trend.selection", "bic",
+                "Joinpoint model selection: bic, bic3, wbic or permutation (the permutation test is slow; use it for few series).",
+                v -> oneOf(v, "bic", "bic3", "wbic", "permutation")),
+        TREND_PERMUTATIONS("trend.permutations", 4499,
+                "Permutations per test when trend.selection is permutation.",
+                v -> intIn(v, 99, 100_000)),
+        TREND_ALPHA("trend.alpha", 0.05, "Significance level of tests and the confidence level 1 - alpha of intervals.",
+                v -> doubleIn(v, 1e-6, 0.5)),
+        INEQUALITY_POPULATION_SHARES("inequality.population_shares", List.of(0.5, 0.84),
+                "Bottom population shares X (0-1) at which the consumption Lorenz curve is read: 'the bottom X of the population accounts for Y of consumption'.",
+                v -> fractionList(v)),
+        INEQUALITY_CONSUMPTION_SHARES("inequality.consumption_shares", List.of(0.075),
+                "Bottom consumption shares Y (0-1) for which the population share is read (the seed figure: 84% of the population accounts for 7.5% of consumption).",
+                v -> fractionList(v)),
+        ADEQUACY_BENCHMARK("inequality.adequacy_benchmark_mg", -1.0,
+                "Per-capita need benchmark (mg per capita) of the WHO adequacy of consumption measure; -1 (default) leaves the adequacy category empty, because the benchmark (top-20 HDI countries, morbidity-corrected) is not in the data.",
+                v -> benchmark(v)),
+        REPORT("report.enabled", true,
+                "Render the HTML report (out/report/) as the last step, inside the staging directory, so that it is published together with the results it shows.",
+                v -> asBoolean(v)),
+        PROGRESS_SECONDS("progress.seconds", 10,
+                "A step running longer than this prints a progress line (step, tasks, elapsed) every so many seconds; 0 turns progress off.",
+                v -> intIn(v, 0, 3600));
+
+        private final String key;
+        private final Object defaultValue;
+        private final String description;
+        private final Function<JsonNode, Object> parser;
+
+        Key(String key, Object defaultValue, String description, Function<JsonNode, Object> parser) {
+            this.key = key;
+            this.defaultValue = defaultValue;
+            this.description = description;
+            this.parser = parser;
+        }
+
+        /** The dotted name used in configuration files. */
+        public String key() {
+            return key;
+        }
+
+        /** The default value. */
+        public Object defaultValue() {
+            return defaultValue;
+        }
+
+        /** What the key means, for documentation and {@code --help}. */
+        public String description() {
+            return description;
+        }
+
+        static Key byName(String name) {
+            for (Key k : values()) {
+                if (k.key.equals(name)) {
+                    return k;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Prefix of keys passed to Spark as they are: {@code spark.conf.spark.memory.offHeap.enabled: true}. */
+    public static final String SPARK_CONF_PREFIX = "spark.conf.";
+
+    private final EnumMap<Key, Object> values;
+    private final Map<String, String> sparkConf;
+
+    private RunConfig(EnumMap<Key, Object> values) {
+        this(values, Map.of());
+    }
+
+    private RunConfig(EnumMap<Key, Object> values, Map<String, String> sparkConf) {
+        this.values = values;
+        this.sparkConf = Collections.unmodifiableMap(new java.util.TreeMap<>(sparkConf));
+    }
+
+    /** The configuration with every key at its default. */
+    public static RunConfig defaults() {
+        EnumMap<Key, Object> m = new EnumMap<>(Key.class);
+        for (Key k : Key.values()) {
+            m.put(k, k.defaultValue);
+        }
+        return new RunConfig(m);
+    }
+
+    /**
+     * A copy with one key changed; the value is checked as if read from a file.
+     *
+     * @throws DrugstatsException naming the key when the value is not acceptable
+     */
+    public RunConfig with(Key key, Object value) {
+        JsonNode node = new ObjectMapper().valueToTree(
+                value instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : value);
+        EnumMap<Key, Object> m = new EnumMap<>(values);
+        m.put(key, parse("config", key, node));
+        return new RunConfig(m, sparkConf);
+    }
+
+    /**
+     * Reads a configuration file: YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}). Keys not in the
+     * file keep their defaults.
+     *
+     * @throws DrugstatsException with one line naming the file and the offending key
+     */
+    public static RunConfig load(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ObjectMapper mapper;
+        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            mapper = new ObjectMapper(new YAMLFactory());
+        } else if (name.endsWith(".json")) {
+            mapper = new ObjectMapper();
+        } else {
+            throw DrugstatsException.of("config %s: unknown file type; expected a .yaml, .yml or .json file", file);
+        }
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        if (!Files.isRegularFile(file)) {
+            throw DrugstatsException.of("config %s: no such file", file);
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw DrugstatsException.of("config %s: not valid %s: %s", file, name.endsWith(".json") ? "JSON" : "YAML",
+                    e.getOriginalMessage());
+        } catch (IOException e) {
+            throw DrugstatsException.of("config %s: cannot read: %s", file, e.getMessage());
+        }
+        EnumMap<Key, Object> m = defaults().values.clone();
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return new RunConfig(m);
+        }
+        if (!root.isObject()) {
+            throw DrugstatsException.of("config %s: expected a mapping of keys to values at the top level, got %s", file,
+                    root.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
+        Map<String, JsonNode> flat = new LinkedHashMap<>();
+        flatten(file, "", root, flat);
+        Map<String, String> spark = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : flat.entrySet()) {
+            if (e.getKey().startsWith(SPARK_CONF_PREFIX)) {
+                String sparkKey = e.getKey().substring(SPARK_CONF_PREFIX.length());
+                if (!sparkKey.startsWith("spark.") || !e.getValue().isValueNode() || e.getValue().isNull()) {
+                    throw DrugstatsException.of("config %s: key '%s': expected a Spark setting spark.conf.spark.* with a"
+                            + " string, number or boolean value", file, e.getKey());
+                }
+                spark.put(sparkKey, e.getValue().asText());
+                continue;
+            }
+            Key k = Key.byName(e.getKey());
+            if (k == null) {
+                throw DrugstatsException.of("config %s: unknown key '%s'; known keys: %s, and spark.conf.<any Spark setting>",
+                        file, e.getKey(), Arrays.stream(Key.values()).map(Key::key).toList());
+            }
+            m.put(k, parse("config " + file, k, e.getValue()));
+        }
+        return new RunConfig(m, spark);
+    }
+
+    private static void flatten(Path file, String prefix, JsonNode node, Map<String, JsonNode> out) {
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String k = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            if (e.getValue().isObject()) {
+                flatten(file, k, e.getValue(), out);
+            } else if (out.put(k, e.getValue()) != null) {
+                throw DrugstatsException.of("config %s: key '%s' is given twice", file, k);
+            }
+        }
+    }
+
+    private static Object parse(String where, Key k, JsonNode v) {
+        try {
+            return k.parser.apply(v);
+        } catch (IllegalArgumentException e) {
+            throw DrugstatsException.of("%s: key '%s': %s, got %s", where, k.key, e.getMessage(),
+                    v == null || v.isNull() ? "null" : v.toString());
+        }
+    }
+
+    // Parsers: throw IllegalArgumentException("expected ...").
+
+    private static long asLong(JsonNode v) {
+        if (v != null && v.isIntegralNumber() && v.canConvertToLong()) {
+            return v.longValue();
+        }
+        throw new IllegalArgumentException("expected an integer");
+    }
+
+    private static long longIn(JsonNode v, long min, long max) {
+        long x = asLong(v);
+        if (x >= min && x <= max) {
+            return x;
+        }
+        throw new IllegalArgumentException("expected an integer in [" + min + ", " + max + "]");
+    }
+
+    private static int intIn(JsonNode v, int min, int max) {
+        if (v != null && v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= min && v.intValue() <= max) {
+            return v.intValue();
+        }
+        throw new IllegalArgumentException("expected an integer in [" + min + ", " + max + "]");
+    }
+
+    private static double doubleIn(JsonNode v, double min, double max) {
+        if (v != null && v.isNumber()) {
+            double x = v.doubleValue();
+            if (x >= min && x <= max) {
+                return x;
+            }
+        }
+        throw new IllegalArgumentException("expected a number in [" + min + ", " + max + "]");
+    }
+
+    private static List<String> stringList(JsonNode v) {
+        if (v != null && v.isArray()) {
+            List<String> out = new ArrayList<>();
+            for (JsonNode e : v) {
+                if (!e.isTextual() || e.textValue().isBlank()) {
+                    throw new IllegalArgumentException("expected a list of indicator ids");
+                }
+                out.add(e.textValue());
+            }
+            return List.copyOf(out);
+        }
+        throw new IllegalArgumentException("expected a list of indicator ids");
+    }
+
+    private static List<Double> fractionList(JsonNode v) {
+        if (v != null && v.isArray() && v.size() > 0) {
+            List<Double> out = new ArrayList<>();
+            for (JsonNode e : v) {
+                if (!e.isNumber() || !(e.doubleValue() > 0 && e.doubleValue() < 1)) {
+                    throw new IllegalArgumentException("expected a non-empty list of fractions in (0, 1)");
+                }
+                out.add(e.doubleValue());
+            }
+            return List.copyOf(out);
+        }
+        throw new IllegalArgumentException("expected a non-empty list of fractions in (0, 1)");
+    }
+
+    private static double benchmark(JsonNode v) {
+        if (v != null && v.isNumber() && (v.doubleValue() == -1 || (v.doubleValue() > 0
+                && Double.isFinite(v.doubleValue())))) {
+            return v.doubleValue();
+        }
+        throw new IllegalArgumentException("expected a positive number of mg per capita, or -1 for none");
+    }
+
+    private static boolean asBoolean(JsonNode v) {
+        if (v != null && v.isBoolean()) {
+            return v.booleanValue();
+        }
+        throw new IllegalArgumentException("expected true or false");
+    }
+
+    private static String oneOf(JsonNode v, String... allowed) {
+        if (v != null && v.isTextual() && Arrays.asList(allowed).contains(v.textValue())) {
+            return v.textValue();
+        }
+        throw new IllegalArgumentException("expected one of " + Arrays.toString(allowed));
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, JsonNode v) {
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(e.name().toLowerCase(Locale.ROOT));
+        }
+        if (v != null && v.isTextual()) {
+            int i = names.indexOf(v.textValue());
+            if (i >= 0) {
+                return type.getEnumConstants()[i];
+            }
+        }
+        throw new IllegalArgumentException("expected one of " + names);
+    }
+
+    /** The value of a key. */
+    public Object get(Key k) {
+        return values.get(k);
+    }
+
+    public long seed() {
+        return (Long) values.get(Key.SEED);
+    }
+
+    public int shufflePartitions() {
+        return (Integer) values.get(Key.SHUFFLE_PARTITIONS);
+    }
+
+    /** Whether the run renders the HTML report as its last step. */
+    public boolean report() {
+        return (Boolean) values.get(Key.REPORT);
+    }
+
+    public boolean adaptive() {
+        return (Boolean) values.get(Key.ADAPTIVE);
+    }
+
+    public Serializer serializer() {
+        return (Serializer) values.get(Key.SERIALIZER);
+    }
+
+    public long filesMaxPartitionBytes() {
+        return (Long) values.get(Key.FILES_MAX_PARTITION_BYTES);
+    }
+
+    public double minCoverage() {
+        return (Double) values.get(Key.MIN_COVERAGE);
+    }
+
+    public int latestWithinYears() {
+        return (Integer) values.get(Key.LATEST_WITHIN);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> trendExclude() {
+        return (List<String>) values.get(Key.TREND_EXCLUDE);
+    }
+
+    public int trendMinPoints() {
+        return (Integer) values.get(Key.TREND_MIN_POINTS);
+    }
+
+    public int trendMaxJoinpoints() {
+        return (Integer) values.get(Key.TREND_MAX_JOINPOINTS);
+    }
+
+    public String trendSelection() {
+        return (String) values.get(Key.TREND_SELECTION);
+    }
+
+    public int trendPermutations() {
+        return (Integer) values.get(Key.TREND_PERMUTATIONS);
+    }
+
+    public double trendAlpha() {
+        return (Double) values.get(Key.TREND_ALPHA);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Double> inequalityPopulationShares() {
+        return (List<Double>) values.get(Key.INEQUALITY_POPULATION_SHARES);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Double> inequalityConsumptionShares() {
+        return (List<Double>) values.get(Key.INEQUALITY_CONSUMPTION_SHARES);
+    }
+
+    /** The adequacy benchmark in mg per capita, or empty. */
+    public java.util.OptionalDouble adequacyBenchmark() {
+        double b = (Double) values.get(Key.ADEQUACY_BENCHMARK);
+        return b > 0 ? java.util.OptionalDouble.of(b) : java.util.OptionalDouble.empty();
+    }
+
+    public int progressSeconds() {
+        return (Integer) values.get(Key.PROGRESS_SECONDS);
+    }
+
+    /** Spark settings given verbatim under {@code spark.conf} (applied after the run's own settings). */
+    public Map<String, String> sparkConf() {
+        return sparkConf;
+    }
+
+    /** All keys and values in declaration order, then the verbatim Spark settings, for the manifest. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Key k : Key.values()) {
+            Object v = values.get(k);
+            m.put(k.key, v instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : v);
+        }
+        sparkConf.forEach((k, v) -> m.put(SPARK_CONF_PREFIX + k, v));
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The configuration as YAML with each key's description as a comment (for {@code --print-config}). */
+    public String toYaml() {
+        StringBuilder sb = new StringBuilder("# drugstats run configuration (effective values; defaults unless changed)\n");
+        for (Key k : Key.values()) {
+            Object v = asMap().get(k.key);
+            sb.append("# ").append(k.description).append('\n');
+            String text = v instanceof String s ? "\"" + s + "\""
+                    : v instanceof List<?> l ? l.stream().map(x -> x instanceof String t ? "\"" + t + "\"" : String.valueOf(x))
+                            .toList().toString() : String.valueOf(v);
+            sb.append(k.key).append(": ").append(text).append('\n');
+        }
+        sb.append("# Any Spark setting, passed to Spark as it is (after the settings above): spark.conf.<spark key>\n");
+        sparkConf.forEach((k, v) -> sb.append(SPARK_CONF_PREFIX).append(k).append(": \"").append(v).append("\"\n"));
+        return sb.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RunConfig r && r.values.equals(values) && r.sparkConf.equals(sparkConf);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode() * 31 + sparkConf.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return asMap().toString();
+    }
+}

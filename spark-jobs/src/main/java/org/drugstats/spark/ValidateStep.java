@@ -1,0 +1,425 @@
+package org.drugstats.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.LocalInputFile;
+import org.drugstats.core.DrugstatsException;
+import org.drugstats.core.data.Column;
+import org.drugstats.core.data.ExtractValidator;
+import org.drugstats.core.data.Observation;
+import org.drugstats.core.data.QuarantineReason;
+import org.drugstats.core.data.QuarantineRow;
+import org.drugstats.core.data.SeizureEvents;
+
+/**
+ * Step 1, validate: every row of every input is checked with core's rules and either accepted or quarantined
+ * with a reason, so that per input rows read = rows accepted + rows quarantined.
+ *
+ * <p>Canonical extracts: core's pure per-row check {@link ExtractValidator#checkRow} runs in each partition;
+ * duplicate keys ({@link org.drugstats.core.data.ObservationKey}: indicator, area, period, sex, age, drug,
+ * method, source) are then found with a window over the key columns within each input: the first row (by row
+ * number) is kept and later ones are quarantined naming it, exactly as core's single-machine validator does.
+ * Seizure events: {@link SeizureEvents#checkRow} per row, then duplicate event ids within an input by a
+ * group-by on (input, event_id) joined back.
+ *
+ * <p>Row numbers are 1-based positions in the input (part files in name order, offsets from their footers),
+ * read with Spark's {@code _metadata.row_index}, so quarantine rows name the same row as
+ * {@code drugstats extract validate}.
+ */
+public final class ValidateStep {
+
+    /** Accepted observations: the canonical schema plus {@link Schemas#INPUT} and {@link Schemas#ROW}. */
+    public static final StructType OBSERVATIONS = Schemas.extractPlus(
+            Schemas.field(Schemas.INPUT, DataTypes.StringType, false),
+            Schemas.field(Schemas.ROW, DataTypes.LongType, false));
+
+    /** Accepted seizure events with their input and row. */
+    public static final StructType EVENTS = DataTypes.createStructType(new StructField[] {
+        Schemas.field(Schemas.INPUT, DataTypes.StringType, false),
+        Schemas.field(Schemas.ROW, DataTypes.LongType, false),
+        Schemas.field(SeizureEvents.EVENT_ID, DataTypes.LongType, true),
+        Schemas.field(SeizureEvents.REF_AREA, DataTypes.StringType, true),
+        Schemas.field(SeizureEvents.YEAR, DataTypes.IntegerType, true),
+        Schemas.field(SeizureEvents.DRUG_GROUP, DataTypes.StringType, true),
+        Schemas.field(SeizureEvents.DRUG_SUBGROUP, DataTypes.StringType, true),
+        Schemas.field(SeizureEvents.DRUG, DataTypes.StringType, true),
+        Schemas.field(SeizureEvents.KILOGRAMS, DataTypes.DoubleType, true)});
+
+    private static final String[] KEY = org.drugstats.core.data.ObservationKey.COLUMNS.stream()
+            .map(Column::columnName).toArray(String[]::new);
+
+    private static final String OK = "ok";
+    private static final String TEXT = "t_";
+    private static final String REASON = "q_reason";
+    private static final String QCOLUMN = "q_column";
+    private static final String RAW = "q_raw_value";
+    private static final String DETAIL = "q_detail";
+
+    /** Checked canonical rows: typed columns, their text, input, row, and the quarantine fields (null when ok). */
+    static final StructType CHECKED = checked();
+
+    private static final StructType CHECKED_EVENTS = EVENTS
+            .add(REASON, DataTypes.StringType, true)
+            .add(QCOLUMN, DataTypes.StringType, true)
+            .add(RAW, DataTypes.StringType, true)
+            .add(DETAIL, DataTypes.StringType, true);
+
+    private ValidateStep() {
+    }
+
+    /**
+     * What validation gives: accepted observations ({@link #OBSERVATIONS}), accepted events ({@link #EVENTS}) and
+     * quarantined rows ({@link Schemas#QUARANTINE}). All three are lazily computed and persisted by the caller
+     * as needed.
+     */
+    public record Result(Dataset<Row> observations, Dataset<Row> events, Dataset<Row> quarantine) {
+    }
+
+    private static StructType checked() {
+        StructType s = new StructType();
+        for (StructField f : Schemas.EXTRACT.fields()) {
+            s = s.add(f.name(), f.dataType(), true);
+        }
+        for (Column c : Column.values()) {
+            s = s.add(TEXT + c.columnName(), DataTypes.StringType, true);
+        }
+        return s.add(Schemas.INPUT, DataTypes.StringType, false)
+                .add(Schemas.ROW, DataTypes.LongType, false)
+                .add(OK, DataTypes.BooleanType, false)
+                .add(REASON, DataTypes.StringType, true)
+                .add(QCOLUMN, DataTypes.StringType, true)
+                .add(RAW, DataTypes.StringType, true)
+                .add(DETAIL, DataTypes.StringType, true);
+    }
+
+    /** Validates every input. */
+    public static Result run(SparkSession spark, List<InputFiles.Input> inputs) {
+        Dataset<Row> obs = spark.createDataFrame(List.of(), OBSERVATIONS);
+        Dataset<Row> events = spark.createDataFrame(List.of(), EVENTS);
+        Dataset<Row> quarantine = spark.createDataFrame(List.of(), Schemas.QUARANTINE);
+        List<InputFiles.Input> extracts = inputs.stream().filter(i -> i.kind() == InputFiles.Kind.EXTRACT).toList();
+        List<InputFiles.Input> eventInputs = inputs.stream().filter(i -> i.kind() == InputFiles.Kind.SEIZURE_EVENTS)
+                .toList();
+        if (!extracts.isEmpty()) {
+            Result r = validateExtracts(spark, extracts);
+            obs = r.observations();
+            quarantine = quarantine.unionByName(r.quarantine());
+        }
+        if (!eventInputs.isEmpty()) {
+            Result r = validateEvents(spark, eventInputs);
+            events = r.events();
+            quarantine = quarantine.unionByName(r.quarantine());
+        }
+        return new Result(obs, events, quarantine);
+    }
+
+    // ---------------------------------------------------------------- canonical extracts
+
+    static Result validateExtracts(SparkSession spark, List<InputFiles.Input> inputs) {
+        Dataset<Row> raw = null;
+        for (InputFiles.Input in : inputs) {
+            Dataset<Row> d = readParts(spark, in, Arrays.stream(Column.values()).map(Column::columnName).toList());
+            raw = raw == null ? d : raw.unionByName(d);
+        }
+        Dataset<Row> checked = raw.mapPartitions(new CheckExtractRows(), Encoders.row(CHECKED));
+
+        WindowSpec byKey = Window.partitionBy(keyColumns());
+        Dataset<Row> withFirst = checked.withColumn("first_row",
+                when(col(OK), min(when(col(OK), col(Schemas.ROW))).over(byKey)));
+        Column[] all = Column.values();
+        Dataset<Row> accepted = withFirst.filter(col(OK).and(col(Schemas.ROW).equalTo(col("first_row"))));
+        org.apache.spark.sql.Column[] obsCols = new org.apache.spark.sql.Column[all.length + 2];
+        for (int i = 0; i < all.length; i++) {
+            obsCols[i] = col(all[i].columnName());
+        }
+        obsCols[all.length] = col(Schemas.INPUT);
+        obsCols[all.length + 1] = col(Schemas.ROW);
+        Dataset<Row> observations = accepted.select(obsCols);
+
+        Dataset<Row> dups = withFirst.filter(col(OK).and(col(Schemas.ROW).notEqual(col("first_row"))))
+                .withColumn(REASON, lit(QuarantineReason.DUPLICATE_KEY.code()))
+                .withColumn(QCOLUMN, lit(null).cast(DataTypes.StringType))
+                .withColumn(RAW, lit(null).cast(DataTypes.StringType))
+                .withColumn(DETAIL, org.apache.spark.sql.functions.format_string(
+                        "same key as row %d (indicator=%s, ref_area=%s, time_period=%s, sex=%s, age=%s, drug=%s, method=%s, source=%s)",
+                        col("first_row"), col(TEXT + "indicator"), col(TEXT + "ref_area"), col(TEXT + "time_period"),
+                        col(TEXT + "sex"), col(TEXT + "age"), col(TEXT + "drug"), col(TEXT + "method"),
+                        col("source")));
+        Dataset<Row> bad = withFirst.filter(org.apache.spark.sql.functions.not(col(OK)));
+        Dataset<Row> quarantine = toQuarantine(bad).unionByName(toQuarantine(dups));
+        Dataset<Row> noEvents = spark.createDataFrame(List.of(), EVENTS);
+        return new Result(observations, noEvents, quarantine);
+    }
+
+    private static org.apache.spark.sql.Column[] keyColumns() {
+        org.apache.spark.sql.Column[] k = new org.apache.spark.sql.Column[KEY.length + 1];
+        k[0] = col(Schemas.INPUT);
+        for (int i = 0; i < KEY.length; i++) {
+            k[i + 1] = col(KEY[i]);
+        }
+        return k;
+    }
+
+    private static Dataset<Row> toQuarantine(Dataset<Row> checked) {
+        List<org.apache.spark.sql.Column> cols = new ArrayList<>();
+        for (Column c : Column.values()) {
+            cols.add(col(TEXT + c.columnName()).as(c.columnName()));
+        }
+        cols.add(col(REASON).as("reason"));
+        cols.add(lit(null).cast(DataTypes.StringType).as("sheet"));
+        cols.add(col(Schemas.ROW));
+        cols.add(col(QCOLUMN).as("column"));
+        cols.add(col(RAW).as("raw_value"));
+        cols.add(col(DETAIL).as("detail"));
+        cols.add(col(Schemas.INPUT));
+        return checked.select(cols.toArray(new org.apache.spark.sql.Column[0]));
+    }
+
+    /**
+     * Reads an input's parts with their row numbers: each part's {@code _metadata.row_index} plus the rows of
+     * the parts before it. Columns absent from the file (optional ones) are read as null.
+     */
+    static Dataset<Row> readParts(SparkSession spark, InputFiles.Input in, List<String> columns) {
+        Dataset<Row> all = null;
+        long offset = 0;
+        for (Path part : in.parts()) {
+            Dataset<Row> d = spark.read().parquet(part.toUri().toString());
+            List<String> present = Arrays.asList(d.columns());
+            List<org.apache.spark.sql.Column> sel = new ArrayList<>();
+            for (String c : columns) {
+                sel.add(present.contains(c) ? col(c) : lit(null).cast(DataTypes.StringType).as(c));
+            }
+            sel.add(lit(in.name()).as(Schemas.INPUT));
+            sel.add(col("_metadata.row_index").plus(offset + 1).as(Schemas.ROW));
+            d = d.select(sel.toArray(new org.apache.spark.sql.Column[0]));
+            all = all == null ? d : all.unionByName(d);
+            offset += rowCount(part);
+        }
+        return all;
+    }
+
+    private static long rowCount(Path part) {
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(part))) {
+            return r.getRecordCount();
+        } catch (java.io.IOException e) {
+            throw DrugstatsException.of("%s: not a readable Parquet file (%s)", part, e.getMessage());
+        }
+    }
+
+    /** Core's per-row check, applied to each row of a partition. */
+    static final class CheckExtractRows implements MapPartitionsFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Iterator<Row> call(Iterator<Row> rows) {
+            int n = Column.values().length;
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    Row r = rows.next();
+                    String[] raw = new String[n];
+                    for (int i = 0; i < n; i++) {
+                        raw[i] = text(r.get(i));
+                    }
+                    if (raw[Column.UNIT_MULT.ordinal()] == null) {
+                        raw[Column.UNIT_MULT.ordinal()] = "0";
+                    }
+                    String input = r.getString(n);
+                    long row = r.getLong(n + 1);
+                    ExtractValidator.RowCheck check = ExtractValidator.checkRow(input, row, raw);
+                    Object[] out = new Object[CHECKED.size()];
+                    if (check.accepted()) {
+                        Observation o = check.observation().orElseThrow();
+                        for (Column c : Column.values()) {
+                            out[c.ordinal()] = typed(o, c);
+                            out[n + c.ordinal()] = o.text(c);
+                        }
+                        out[2 * n] = input;
+                        out[2 * n + 1] = row;
+                        out[2 * n + 2] = true;
+                    } else {
+                        QuarantineRow q = check.quarantine().orElseThrow();
+                        for (Column c : Column.values()) {
+                            out[n + c.ordinal()] = q.text(c);
+                        }
+                        out[2 * n] = input;
+                        out[2 * n + 1] = row;
+                        out[2 * n + 2] = false;
+                        out[2 * n + 3] = q.reason().code();
+                        out[2 * n + 4] = q.column();
+                        out[2 * n + 5] = q.rawValue();
+                        out[2 * n + 6] = q.detail();
+                    }
+                    return RowFactory.create(out);
+                }
+            };
+        }
+
+        private static Object typed(Observation o, Column c) {
+            return switch (c) {
+                case VALUE -> o.value();
+                case LOWER -> o.lower();
+                case UPPER -> o.upper();
+                case UNIT_MULT -> o.unitMult();
+                default -> o.text(c);
+            };
+        }
+
+        /** A Parquet value as the text core's reader would give. */
+        static String text(Object v) {
+            if (v == null) {
+                return null;
+            }
+            if (v instanceof Double d) {
+                return Double.isFinite(d) ? Observation.number(d) : d.toString();
+            }
+            if (v instanceof Float f) {
+                return Float.isFinite(f) ? Observation.number((double) f) : f.toString();
+            }
+            return v.toString();
+        }
+    }
+
+    // ---------------------------------------------------------------- seizure events
+
+    static Result validateEvents(SparkSession spark, List<InputFiles.Input> inputs) {
+        Dataset<Row> raw = null;
+        for (InputFiles.Input in : inputs) {
+            Dataset<Row> d = readParts(spark, in, List.of(SeizureEvents.COLUMNS))
+                    .select(col(Schemas.INPUT), col(Schemas.ROW),
+                            col(SeizureEvents.EVENT_ID).cast(DataTypes.LongType),
+                            col(SeizureEvents.REF_AREA).cast(DataTypes.StringType),
+                            col(SeizureEvents.YEAR).cast(DataTypes.IntegerType),
+                            col(SeizureEvents.DRUG_GROUP).cast(DataTypes.StringType),
+                            col(SeizureEvents.DRUG_SUBGROUP).cast(DataTypes.StringType),
+                            col(SeizureEvents.DRUG).cast(DataTypes.StringType),
+                            col(SeizureEvents.KILOGRAMS).cast(DataTypes.DoubleType));
+            raw = raw == null ? d : raw.unionByName(d);
+        }
+        Dataset<Row> checked = raw.mapPartitions(new CheckEventRows(), Encoders.row(CHECKED_EVENTS));
+        Dataset<Row> okRows = checked.filter(col(REASON).isNull());
+        Dataset<Row> repeated = okRows.groupBy(col(Schemas.INPUT), col(SeizureEvents.EVENT_ID))
+                .agg(min(col(Schemas.ROW)).as("first_row"), org.apache.spark.sql.functions.count(lit(1)).as("n"))
+                .filter(col("n").gt(1))
+                .select(col(Schemas.INPUT).as("d_input"), col(SeizureEvents.EVENT_ID).as("d_event_id"),
+                        col("first_row"));
+        Dataset<Row> joined = okRows.join(repeated, okRows.col(Schemas.INPUT).equalTo(repeated.col("d_input"))
+                .and(okRows.col(SeizureEvents.EVENT_ID).equalTo(repeated.col("d_event_id"))), "left");
+        org.apache.spark.sql.Column isDup = col("first_row").isNotNull().and(col(Schemas.ROW).notEqual(col("first_row")));
+        String[] eventCols = Arrays.stream(EVENTS.fieldNames()).toArray(String[]::new);
+        Dataset<Row> accepted = joined.filter(org.apache.spark.sql.functions.not(isDup))
+                .select(Arrays.stream(eventCols).map(org.apache.spark.sql.functions::col)
+                        .toArray(org.apache.spark.sql.Column[]::new));
+        Dataset<Row> dups = joined.filter(isDup)
+                .select(col(Schemas.INPUT), col(Schemas.ROW), col("first_row"), col(SeizureEvents.EVENT_ID),
+                        col(SeizureEvents.REF_AREA), col(SeizureEvents.YEAR), col(SeizureEvents.DRUG_GROUP),
+                        col(SeizureEvents.DRUG_SUBGROUP), col(SeizureEvents.DRUG), col(SeizureEvents.KILOGRAMS))
+                .map(new EventDuplicate(), Encoders.row(Schemas.QUARANTINE));
+        Dataset<Row> bad = checked.filter(col(REASON).isNotNull())
+                .map(new EventQuarantine(), Encoders.row(Schemas.QUARANTINE));
+        Dataset<Row> noObs = spark.createDataFrame(List.of(), OBSERVATIONS);
+        return new Result(noObs, accepted, bad.unionByName(dups));
+    }
+
+    /** Core's event check on each row; the quarantine fields stay null for accepted events. */
+    static final class CheckEventRows implements MapPartitionsFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Iterator<Row> call(Iterator<Row> rows) {
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    Row r = rows.next();
+                    Object[] out = new Object[CHECKED_EVENTS.size()];
+                    for (int i = 0; i < 9; i++) {
+                        out[i] = r.get(i);
+                    }
+                    Optional<QuarantineRow> q = SeizureEvents.checkRow(r.getString(0), r.getLong(1),
+                            (Long) r.get(2), r.getString(3), (Integer) r.get(4), r.getString(5), r.getString(6),
+                            r.getString(7), (Double) r.get(8));
+                    if (q.isPresent()) {
+                        out[9] = q.get().reason().code();
+                        out[10] = q.get().column();
+                        out[11] = q.get().rawValue();
+                        out[12] = q.get().detail();
+                    }
+                    return RowFactory.create(out);
+                }
+            };
+        }
+    }
+
+    /** A quarantined event as a quarantine row (re-running core's check gives its canonical text). */
+    static final class EventQuarantine implements org.apache.spark.api.java.function.MapFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Row call(Row r) {
+            QuarantineRow q = SeizureEvents.checkRow(r.getString(0), r.getLong(1), (Long) r.get(2), r.getString(3),
+                    (Integer) r.get(4), r.getString(5), r.getString(6), r.getString(7), (Double) r.get(8))
+                    .orElseThrow();
+            return quarantineRow(q, r.getString(0));
+        }
+    }
+
+    /** A duplicate event as a quarantine row. */
+    static final class EventDuplicate implements org.apache.spark.api.java.function.MapFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Row call(Row r) {
+            QuarantineRow q = SeizureEvents.duplicate(r.getString(0), r.getLong(1), r.getLong(2), (Long) r.get(3),
+                    r.getString(4), (Integer) r.get(5), r.getString(6), r.getString(7), r.getString(8),
+                    (Double) r.get(9));
+            return quarantineRow(q, r.getString(0));
+        }
+    }
+
+    static Row quarantineRow(QuarantineRow q, String input) {
+        int n = Column.values().length;
+        Object[] out = new Object[n + 7];
+        for (Column c : Column.values()) {
+            out[c.ordinal()] = q.text(c);
+        }
+        out[n] = q.reason().code();
+        out[n + 1] = q.sheet();
+        out[n + 2] = q.row();
+        out[n + 3] = q.column();
+        out[n + 4] = q.rawValue();
+        out[n + 5] = q.detail();
+        out[n + 6] = input;
+        return RowFactory.create(out);
+    }
+}

@@ -1,0 +1,55 @@
+package org.drugstats.spark.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.drugstats.core.data.Extract;
+import org.drugstats.core.data.Observation;
+import org.drugstats.core.data.Origin;
+import org.drugstats.core.data.ParquetExtracts;
+import org.drugstats.core.data.Unit;
+import org.drugstats.spark.SeizureTotalsStep;
+import org.drugstats.spark.SparkTestSession;
+import org.drugstats.spark.TrendStep;
+import org.drugstats.spark.generate.Generated;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bench's two engines agree on small generated data (the check itself is what is tested). */
+class BenchTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void sparkAndDuckDbGiveTheSameTotalsAndTrendStatistics() {
+        Origin o = new Origin("t", "Test", "Totals", "c", null, "CC0", null, null, null, null, false);
+        List<Observation> totals = new ArrayList<>();
+        String[] areas = {"AFG", "BOL", "COL", "PER"};
+        for (int i = 0; i < areas.length; i++) {
+            for (int y = 2019; y <= 2023; y++) {
+                totals.add(Observation.builder().indicator(SeizureTotalsStep.INDICATOR).refArea(areas[i]).timePeriod(y)
+                        .age("_T").value(10.0 + 1000.123 * i + y % 7).unit(Unit.KILOGRAMS).drugGroup("G")
+                        .drug(i % 2 == 0 ? "Cocaine" : "Heroin").origin("t").build());
+            }
+        }
+        Path t = tmp.resolve("totals.parquet");
+        ParquetExtracts.write(t, Extract.of(totals, List.of(o)));
+        Path events = tmp.resolve("events");
+        Generated.seizureEvents(t, 30_000, 2, events, 10_000, 2);
+        Bench.DuckSettings duck = new Bench.DuckSettings(2, "1GB");
+        Bench.Outcome a = Bench.aggregate(SparkTestSession.get(), events, 30_000, duck);
+        assertTrue(a.check().startsWith("20 country x year x drug totals identical"), a.check());
+        assertEquals(30_000, a.duckdb().rows());
+        assertTrue(a.ratio() > 0);
+
+        Path panel = tmp.resolve("panel");
+        Generated.countryPanel(List.of(areas), 4 * 20 * 5, 20, 3, panel, 1_000_000, 1);
+        Bench.Outcome tr = Bench.trend(SparkTestSession.get(), panel, 400,
+                new TrendStep.Settings("bic", -1, 99, 0.05, 5, 1), duck);
+        assertTrue(tr.check().startsWith("20 series: log-linear slopes agree"), tr.check());
+    }
+}
