@@ -114,8 +114,9 @@ public final class Report {
             assets.renderCharts(threads);
             t = lap(phases, "charts", t);
             HtmlRenderer html = HtmlRenderer.create();
-            String footer = "drugstats report \u00b7 results: " + run.runDir().toAbsolutePath().normalize()
-                    + (runLabel.isEmpty() ? "" : " \u00b7 " + runLabel)
+            // no path in the pages: the report may be rendered in a staging directory and moved, and a report of
+            // the same results should not depend on where they lie
+            String footer = "drugstats report" + (runLabel.isEmpty() ? "" : " \u00b7 " + runLabel)
                     + " \u00b7 every table has a CSV download; every chart is SVG with a PNG download.";
             for (Page p : pages) {
                 html.write(staging, p, pages, footer, run.warnings());

@@ -131,7 +131,7 @@ public final class RankedDotChart {
         r.setErrorStroke(new BasicStroke(1.4f));
         r.setErrorPaint(null);
         for (int i = 0; i < dataset.getSeriesCount(); i++) {
-            int colour = indexOf(groups, dataset.getSeriesKey(i).toString());
+            int colour = dataset.getSeriesCount() == 1 ? 0 : indexOf(groups, dataset.getSeriesKey(i).toString());
             r.setSeriesPaint(i, theme.color(colour));
             r.setSeriesShape(i, theme.dotShape());
         }

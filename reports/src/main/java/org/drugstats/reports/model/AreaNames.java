@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.drugstats.core.geo.AreaAggregate;
 import org.drugstats.core.geo.Geography;
 import org.drugstats.core.geo.M49Country;
 
 /**
  * Display names of reference areas, in this order: core's {@link Geography} (M49 names of countries and areas,
- * names of M49 and UNODC regions and {@code WLD}); else the names the data give (the most frequent published name
+ * names of M49 and UNODC regions and {@code WLD}; M49 groups marked "(M49)", since the report's regions are
+ * UNODC's and both schemes have an "Americas"); else the names the data give (the most frequent published name
  * of each code, cleaned of footnote letters and stray spaces; "Total" rows name no area), which covers areas
  * outside M49 such as England ({@code GB-ENG}); else, for aggregate codes, a name read from the code
  * ({@code UNODC_AME_SOUTH} → "Ame south"). Unknown codes show as themselves, so a name is never invented.
@@ -98,7 +98,8 @@ public final class AreaNames {
         }
         if (geography != null) {
             java.util.Optional<String> g = geography.country(code).map(M49Country::name)
-                    .or(() -> geography.aggregate(code).map(AreaAggregate::name));
+                    .or(() -> geography.aggregate(code).map(a -> code.startsWith("M49_") ? a.name() + " (M49)"
+                            : a.name()));
             if (g.isPresent()) {
                 return g.get();
             }

@@ -86,12 +86,21 @@ final class DrugUsePage {
             bars.add(new GroupedIntervalBarChart.Bar(c.names.name(o.refArea()), Labels.drug(o.drug()), o.value(),
                     o.lower(), o.upper()));
         }
+        java.util.Set<String> withValue = new java.util.TreeSet<>();
+        shown.forEach(o -> withValue.add(c.names.name(o.refArea())));
+        java.util.Set<String> without = new java.util.TreeSet<>();
+        top.stream().filter(o -> !withValue.contains(c.names.name(o.refArea())))
+                .forEach(o -> without.add(c.names.name(o.refArea())));
         if (!bars.isEmpty()) {
             ChartText text = ChartText.of("Annual prevalence of drug use by drug and region",
                     "Latest year with data for each drug and region (" + Select.yearSpan(shown) + ")", "Drug",
                     "Percent of population aged 15\u201364", c.sources.of(shown, true));
             s.add(c.assets.chart("prevalence-by-region", GroupedIntervalBarChart.build(c.theme(), text, bars,
                     GroupedIntervalBarChart.Orientation.VERTICAL), "Regions and world; latest year per drug."));
+        }
+        if (!without.isEmpty()) {
+            s.add(Note.caution(String.join(", ", without) + ": no value in any year, because the countries with data "
+                    + "cover too small a share of the population (see the coverage column)."));
         }
         TableBuilder t = TableBuilder.of("prevalence-aggregates", "Prevalence aggregates (all levels and years)")
                 .text("Area").text("Level").text("Drug").column("Year", Kind.TEXT).column("Best (%)", Kind.NUMBER)
@@ -116,9 +125,13 @@ final class DrugUsePage {
         return o.nWithData() + " of " + o.nAreas();
     }
 
-    /** Drug, then the world, UNODC regions, their sub-regions, other aggregates and countries, then latest first. */
+    /**
+     * Drug; rows with a value before withheld ones; then the world, UNODC regions, their sub-regions, other
+     * aggregates and countries; then latest first.
+     */
     static List<ResultObservation> sortAggregates(PageContext c, List<ResultObservation> rows) {
         return rows.stream().sorted(Comparator.comparing(Select::drugKey, Select.drugOrder())
+                .thenComparing(o -> !o.hasValue())
                 .thenComparingInt(o -> Select.areaRank(o.refArea()))
                 .thenComparing(o -> c.names.name(o.refArea()))
                 .thenComparing(o -> o.timePeriod() == null ? "" : o.timePeriod(), Comparator.reverseOrder())).toList();

@@ -22,7 +22,17 @@ final class Labels {
             Map.entry("seizures_quantity", "Drug seizures"),
             Map.entry("opioid_consumption_me", "Opioid consumption (morphine equivalent)"),
             Map.entry("medicine_consumption_sddd", "Consumption of controlled medicines (S-DDD)"),
-            Map.entry("illicit_financial_flows", "Illicit financial flows (SDG 16.4.1)"));
+            Map.entry("illicit_financial_flows", "Illicit financial flows (SDG 16.4.1)"),
+            Map.entry("prevalence_lifetime", "Lifetime prevalence of drug use"),
+            Map.entry("prevalence_past_month", "Past-month prevalence of drug use"),
+            Map.entry("opioid_consumption", "Opioid consumption"),
+            Map.entry("opioid_consumption_per_capita", "Opioid consumption per capita"),
+            Map.entry("cultivation_area_coca_change", "Coca bush cultivation, year-on-year change"),
+            Map.entry("cultivation_area_opium_poppy_change", "Opium poppy cultivation, year-on-year change"),
+            Map.entry("sdg_3_5_1_alcohol_met_need", "Alcohol treatment coverage (met need, SDG 3.5.1)"),
+            Map.entry("sdg_3_5_1_alcohol_people_in_treatment", "People in alcohol treatment (SDG 3.5.1)"),
+            Map.entry("sdg_3_5_1_alcohol_estimated_prevalence",
+                    "People with alcohol dependence, estimated (SDG 3.5.1)"));
 
     private static final Map<String, String> UNITS = Map.ofEntries(
             Map.entry("percent", "percent"), Map.entry("persons", "persons"), Map.entry("hectares", "hectares"),
@@ -46,7 +56,15 @@ final class Labels {
             return "";
         }
         String n = INDICATORS.get(id);
-        return n != null ? n : capitalise(id.replace('_', ' '));
+        if (n != null) {
+            return n;
+        }
+        java.util.regex.Matcher sdg = java.util.regex.Pattern.compile("sdg_(\\d+)_(\\d+)_(\\d+)_(.+)").matcher(id);
+        if (sdg.matches()) {
+            return capitalise(sdg.group(4).replace('_', ' ')) + " (SDG " + sdg.group(1) + "." + sdg.group(2) + "."
+                    + sdg.group(3) + ")";
+        }
+        return capitalise(id.replace('_', ' '));
     }
 
     /** "Cannabis" for "cannabis"; null or blank as "All drugs". */

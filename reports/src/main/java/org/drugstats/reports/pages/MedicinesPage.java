@@ -61,8 +61,16 @@ final class MedicinesPage {
         return new double[] {e.getKey(), e.getValue()};
     }
 
-    /** The origins the inequality result carries. */
+    /**
+     * The origins of the observations the curve is computed from (consumption and total population); the origins
+     * the inequality result carries when the observations hold none.
+     */
     private static String source(PageContext c) {
+        List<org.drugstats.reports.model.ResultObservation> inputs = Select.where(c.run.observations(),
+                o -> Concept.CONSUMPTION.matches(o.indicator()) && !o.indicator().endsWith("_decile"));
+        if (!inputs.isEmpty()) {
+            return c.sources.of(inputs, true);
+        }
         return c.sources.ofIds(c.run.originsOf(org.drugstats.reports.model.RunResults.INEQUALITY).stream()
                 .map(org.drugstats.core.data.Origin::id).toList(), true);
     }
@@ -84,7 +92,7 @@ final class MedicinesPage {
         double[] mark = mark(sum);
         String ranking = sum != null && sum.ranking() != null ? sum.ranking() : sorted.get(0).ranking();
         ChartText text = ChartText.of("Distribution of consumption across the world's population",
-                "Countries ranked by " + (ranking == null ? "consumption per capita" : ranking) + "; Gini "
+                "Ranking: " + (ranking == null ? "consumption per capita, ascending" : ranking) + "; Gini "
                         + Numbers.fixed(gini, 3) + "; " + sorted.size() + " countries",
                 "Cumulative share of population", "Cumulative share of consumption", source(c))
                 .withSubject(sum != null && sum.measure() != null ? sum.measure() : "consumption");
@@ -142,8 +150,10 @@ final class MedicinesPage {
         long zeros = dots.stream().filter(d -> d.value() <= 0).count();
         List<String> order = new ArrayList<>(ADEQUACY_ORDER);
         order.add("no category");
-        ChartText text = ChartText.of("Consumption per capita by country", "Logarithmic scale; colour: adequacy of "
-                + "consumption" + (zeros > 0 ? "; " + zeros + (zeros == 1 ? " country" : " countries")
+        boolean categories = dots.stream().anyMatch(d -> !d.group().equals("no category"));
+        ChartText text = ChartText.of("Consumption per capita by country", "Logarithmic scale"
+                + (categories ? "; colour: adequacy of consumption" : "; no adequacy benchmark in this run")
+                + (zeros > 0 ? "; " + zeros + (zeros == 1 ? " country" : " countries")
                         + " with zero consumption in the table only" : ""), "Country",
                 Labels.capitalise(unit.label()), source(c))
                 .withSubject("consumption per capita by country");

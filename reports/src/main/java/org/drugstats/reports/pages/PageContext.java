@@ -18,6 +18,8 @@ public final class PageContext {
     final Sources sources;
     final List<Headline> headlines;
     private final java.util.Map<String, String> indicatorNames;
+    /** Rows by indicator|area, built on first use by {@link #trendSource}. */
+    private java.util.Map<String, java.util.List<org.drugstats.reports.model.ResultObservation>> rowsBySeries;
 
     /**
      * @param run the results
@@ -52,16 +54,16 @@ public final class PageContext {
 
     /** The source line of a trend series: the origins of the rows with its indicator and area. */
     String trendSource(org.drugstats.reports.model.TrendRow r) {
-        java.util.List<org.drugstats.reports.model.ResultObservation> rows = new java.util.ArrayList<>();
-        for (java.util.List<org.drugstats.reports.model.ResultObservation> l : java.util.List.of(run.observations(),
-                run.aggregates(), run.indicators())) {
-            for (org.drugstats.reports.model.ResultObservation o : l) {
-                if (java.util.Objects.equals(o.indicator(), r.indicator())
-                        && java.util.Objects.equals(o.refArea(), r.refArea())) {
-                    rows.add(o);
+        if (rowsBySeries == null) {
+            rowsBySeries = new java.util.HashMap<>();
+            for (java.util.List<org.drugstats.reports.model.ResultObservation> l : java.util.List.of(
+                    run.observations(), run.aggregates(), run.indicators())) {
+                for (org.drugstats.reports.model.ResultObservation o : l) {
+                    rowsBySeries.computeIfAbsent(o.indicator() + "|" + o.refArea(), k -> new java.util.ArrayList<>())
+                            .add(o);
                 }
             }
         }
-        return sources.of(rows, true);
+        return sources.of(rowsBySeries.getOrDefault(r.indicator() + "|" + r.refArea(), java.util.List.of()), true);
     }
 }

@@ -258,7 +258,6 @@ final class QualityPage {
         }
         Manifest m = c.run.manifest().get();
         List<Facts.Fact> facts = new ArrayList<>();
-        facts.add(new Facts.Fact("Run directory", c.run.runDir().toAbsolutePath().normalize().toString()));
         facts.add(new Facts.Fact("Started", m.started()));
         facts.add(new Facts.Fact("Ended", m.ended()));
         m.versions().forEach((k, v) -> facts.add(new Facts.Fact("Version: " + k, v)));

@@ -66,7 +66,7 @@ record Recomputed(double value, String how) {
                 if (Math.abs(e.getKey() - populationShare) < 1e-9) {
                     return Optional.of(new Recomputed(e.getValue(), "the run's Lorenz curve read at "
                             + org.drugstats.reports.format.Numbers.percent(100 * populationShare) + " of the population"
-                            + (sum.ranking() == null ? "" : ", countries ranked by " + sum.ranking())));
+                            + (sum.ranking() == null ? "" : " (ranking: " + sum.ranking() + ")")));
                 }
             }
         }

@@ -27,6 +27,8 @@ final class SupplyPage {
 
     static final String FILE = "supply.html";
     private static final int MAX_SERIES = 8;
+    /** Drug groups drawn in the world seizure chart (the largest; all are in the table). */
+    private static final int MAX_GROUPS = 6;
 
     private SupplyPage() {
     }
@@ -162,10 +164,16 @@ final class SupplyPage {
                 + "drugs or more effective interdiction.");
         List<ResultObservation> world = Select.where(totals, o -> "WLD".equals(o.refArea()));
         if (!world.isEmpty()) {
+            Map<String, List<ResultObservation>> byGroup = Select.group(world, SupplyPage::group);
+            List<String> biggest = byGroup.entrySet().stream()
+                    .sorted(Comparator.comparingDouble((Map.Entry<String, List<ResultObservation>> e) -> -e.getValue()
+                            .stream().mapToDouble(ResultObservation::scaledValue).filter(Double::isFinite).sum())
+                            .thenComparing(Map.Entry::getKey))
+                    .map(Map.Entry::getKey).limit(MAX_GROUPS).toList();
             List<TimeSeriesBandChart.Series> series = new ArrayList<>();
-            Select.group(world, SupplyPage::group).forEach((g, rows) -> {
+            for (String g : biggest) {
                 List<TimeSeriesBandChart.Point> pts = new ArrayList<>();
-                for (ResultObservation o : rows) {
+                for (ResultObservation o : byGroup.get(g)) {
                     if (Double.isFinite(o.year())) {
                         pts.add(new TimeSeriesBandChart.Point(o.year(), o.scaledValue() / 1000, Double.NaN, Double.NaN,
                                 PointKind.OBSERVED));
@@ -174,10 +182,15 @@ final class SupplyPage {
                 if (!pts.isEmpty()) {
                     series.add(new TimeSeriesBandChart.Series(g, pts));
                 }
-            });
-            ChartText text = ChartText.of("Seizures by drug group, world", "Sum of reported country seizures",
-                    "Year", "Tonnes", c.sources.of(world, true)).withSubject("drug seizures in the world");
-            s.add(c.assets.chart("seizures-world", TimeSeriesBandChart.build(c.theme(), text, series), ""));
+            }
+            if (!series.isEmpty()) {
+                ChartText text = ChartText.of("Seizures by drug group, world", byGroup.size() > MAX_GROUPS
+                        ? "The " + MAX_GROUPS + " largest of " + byGroup.size() + " drug groups; sum of reported "
+                                + "country seizures" : "Sum of reported country seizures",
+                        "Year", "Tonnes", c.sources.of(world, true)).withSubject("drug seizures in the world");
+                s.add(c.assets.chart("seizures-world", TimeSeriesBandChart.build(c.theme(), text, series),
+                        "Every drug group is in the table below."));
+            }
         }
         List<ResultObservation> regions = Select.where(totals, o -> Select.isWorldOrRegion(o.refArea())
                 && !"WLD".equals(o.refArea()));

@@ -1,7 +1,6 @@
 package org.drugstats.reports.pages;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;

@@ -105,9 +105,15 @@ final class TrendsPage {
                     .toList();
             Section.Builder s = Section.builder("trend-" + Labels.slug(e.getKey()), c.indicatorName(e.getKey()));
             int shown = 0;
+            java.util.Set<List<Double>> drawn = new java.util.HashSet<>();
             for (TrendSeries ts : ranked) {
                 if (shown == CHARTS_PER_INDICATOR || n == MAX_CHARTS) {
                     break;
+                }
+                // an aggregate with the same data as one already drawn (a region holding one reporting country,
+                // the same group in two schemes) adds nothing: it stays in the tables
+                if (!drawn.add(ts.points().stream().map(p -> p.y()).toList())) {
+                    continue;
                 }
                 s.add(ts.chart(c, n++, c.trendSource(ts.first())));
                 shown++;
@@ -118,7 +124,8 @@ final class TrendsPage {
             }
             if (ranked.size() > shown) {
                 s.add(Note.info(String.format(Locale.ROOT, "Charts for %d of %d series (aggregates first, then the "
-                        + "largest); the summary table below lists all of them.", shown, ranked.size())));
+                        + "largest; a series with the same data as a charted one is not drawn again); the summary "
+                        + "table below lists all of them.", shown, ranked.size())));
                 left += ranked.size() - shown;
             }
             out.add(s.build());
