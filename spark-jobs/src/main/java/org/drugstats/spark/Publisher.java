@@ -32,6 +32,7 @@ import org.apache.spark.sql.SaveMode;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.Origin;
 import org.drugstats.core.data.ParquetExtracts;
+import org.drugstats.core.data.ParquetFooters;
 
 /**
  * Atomic publication of a run's outputs.

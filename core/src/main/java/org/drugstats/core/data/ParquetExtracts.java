@@ -116,6 +116,7 @@ public final class ParquetExtracts {
                     w.write(g);
                 }
             }
+            ParquetFooters.normalise(tmp);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

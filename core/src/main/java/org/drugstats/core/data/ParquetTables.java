@@ -214,6 +214,7 @@ public final class ParquetTables {
                     w.write(g);
                 }
             }
+            ParquetFooters.normalise(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new DrugstatsException(file + ": cannot write table: " + e.getMessage(), e);

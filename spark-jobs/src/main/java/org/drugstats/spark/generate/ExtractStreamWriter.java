@@ -23,6 +23,7 @@ import org.drugstats.core.data.Column;
 import org.drugstats.core.data.Observation;
 import org.drugstats.core.data.Origin;
 import org.drugstats.core.data.ParquetExtracts;
+import org.drugstats.core.data.ParquetFooters;
 
 /**
  * Streams observations into one Parquet file of core's extract schema ({@link ParquetExtracts#schema()}), with
@@ -77,6 +78,7 @@ public final class ExtractStreamWriter implements AutoCloseable {
     public void close() {
         try {
             writer.close();
+            ParquetFooters.normalise(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw DrugstatsException.of("%s: cannot write: %s", file, e.getMessage());

@@ -21,6 +21,7 @@ import org.apache.parquet.io.api.RecordConsumer;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.Origin;
 import org.drugstats.core.data.ParquetExtracts;
+import org.drugstats.core.data.ParquetFooters;
 import org.drugstats.core.data.SeizureEvents;
 
 /**
@@ -89,6 +90,7 @@ public final class SeizureEventWriter implements AutoCloseable {
     public void close() {
         try {
             writer.close();
+            ParquetFooters.normalise(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw DrugstatsException.of("%s: cannot write: %s", file, e.getMessage());

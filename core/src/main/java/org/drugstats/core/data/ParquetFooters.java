@@ -1,4 +1,4 @@
-package org.drugstats.spark;
+package org.drugstats.core.data;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +23,11 @@ import org.drugstats.core.DrugstatsException;
  * (a local run and a cluster driver) give footers that list the same encodings in different orders. This class
  * rewrites the footer in place with every encodings list, encoding-statistics list and the key-value metadata
  * sorted. The sorted footer has the same length (the same elements), so no offset moves.
+ *
+ * <p>Every Parquet file the project writes goes through this before it is moved into place: core's extracts and
+ * tables ({@link ParquetExtracts}, {@link ParquetTables}), the generated data and the Spark pipeline's results, so
+ * the same rows give the same bytes in any JVM (the embedded {@code data/} checksums, reruns, local against
+ * cluster).
  */
 public final class ParquetFooters {
 
