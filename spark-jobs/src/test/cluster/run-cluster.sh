@@ -34,14 +34,17 @@ pids=()
 signal_ours() {
   local sig=$1 group=$2 q
   for q in $(pgrep -g "$group" 2>/dev/null); do
-    if tr '\0' ' ' <"/proc/$q/cmdline" 2>/dev/null | grep -qF -- "$work"; then
+    if alive_ours "$q"; then
       kill "-$sig" "$q" 2>/dev/null || true
     fi
   done
 }
-# True while process $1 is alive and is ours (see above).
+# True while process $1 is alive and is ours (see above). No pipe: `tr … | grep -q` fails under pipefail when grep
+# exits at the first match and tr, still writing a long command line (the --jars list), dies of SIGPIPE.
 alive_ours() {
-  tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$work"
+  local cmd
+  cmd=$(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null) || return 1
+  [[ "$cmd" == *"$work"* ]]
 }
 cleanup() {
   status=$?
