@@ -71,6 +71,13 @@ public final class IndicatorStep {
     static final String CONSUMPTION_INPUT = "opioid_consumption";
     static final String POPULATION_TOTAL = "population_total";
 
+    /**
+     * The indicators this step and {@link InequalityStep} read from the observations; the pipeline passes them
+     * only these (population by age group, 80% of the embedded rows, is read by neither).
+     */
+    public static final java.util.Set<String> INPUTS = java.util.Set.of(PREVALENCE, AggregateStep.POPULATION, SDG_TREATED,
+            SDG_WITH_DISORDER, SDG_MET_NEED, CONSUMPTION_INPUT, POPULATION_TOTAL, SeizureTotalsStep.INDICATOR, CULTIVATION);
+
     /** Indicators: the canonical schema plus {@code inputs}, the indicator ids used (joined by {@code ;}). */
     public static final StructType INDICATORS = Schemas.extractPlus(
             Schemas.field("inputs", DataTypes.StringType, false));

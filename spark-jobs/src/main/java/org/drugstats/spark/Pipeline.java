@@ -142,14 +142,17 @@ public final class Pipeline {
                     Column.METHOD.columnName(), Column.SOURCE.columnName());
             record(progress.end(nObs, nObs), "observations", nObs, nObs, Map.of());
 
-            // records of one key that are parts of one total (separate seizure reports) are summed for analysis
-            Dataset<Row> analysis = persist(Records.collapse(canonical, config.recordsSummed()), persisted);
+            // records of one key that are parts of one total (separate seizure reports) are summed for analysis;
+            // each step reads only the indicators it uses, cached once in few partitions (below)
+            Dataset<Row> analysis = Records.collapse(canonical, config.recordsSummed());
+            int partitions = analysisPartitions(spark, nObs);
 
             // 2. aggregates to UNODC and M49 subregions and regions and the world
             begin("aggregate");
             Dataset<Row> membership = GeographyTable.membership(spark);
-            Dataset<Row> toAggregate = analysis.filter(org.apache.spark.sql.functions.not(
-                    col(Column.INDICATOR.columnName()).isin(config.aggregateExclude().toArray())));
+            Dataset<Row> toAggregate = persist(analysis.filter(org.apache.spark.sql.functions.not(
+                    col(Column.INDICATOR.columnName()).isin(config.aggregateExclude().toArray()))).coalesce(partitions),
+                    persisted);
             Dataset<Row> aggregates = persist(AggregateStep.run(toAggregate, membership, config.minCoverage(),
                     config.latestWithinYears()), persisted);
             long nAgg = publisher.writeParquet(aggregates, "results/aggregates", Schemas.AGGREGATES_VERSION, origins,
@@ -163,7 +166,10 @@ public final class Pipeline {
 
             // 3. trends of every series: country observations and aggregates
             begin("trend");
-            Dataset<Row> series = analysis.withColumn("imputed",
+            Dataset<Row> toTrend = persist(analysis.filter(org.apache.spark.sql.functions.not(
+                    col(Column.INDICATOR.columnName()).isin(config.trendExclude().toArray()))).coalesce(partitions),
+                    persisted);
+            Dataset<Row> series = toTrend.withColumn("imputed",
                     col(Column.OBS_STATUS.columnName()).equalTo(org.drugstats.core.data.ObsStatus.IMPUTED.code()))
                     .unionByName(aggregates.select(
                             java.util.stream.Stream.concat(java.util.Arrays.stream(Schemas.EXTRACT_COLUMNS)
@@ -189,7 +195,9 @@ public final class Pipeline {
 
             // 4. derived indicators and the inequality of consumption
             begin("indicators");
-            Dataset<Row> indicators = persist(IndicatorStep.run(analysis, aggregates, membership), persisted);
+            Dataset<Row> indicatorInputs = persist(analysis.filter(col(Column.INDICATOR.columnName())
+                    .isin(IndicatorStep.INPUTS.toArray())).coalesce(partitions), persisted);
+            Dataset<Row> indicators = persist(IndicatorStep.run(indicatorInputs, aggregates, membership), persisted);
             long nInd = publisher.writeParquet(indicators, "results/indicators", Schemas.INDICATORS_VERSION, origins,
                     Column.INDICATOR.columnName(), Column.REF_AREA.columnName(), Column.TIME_PERIOD.columnName(),
                     Column.SEX.columnName(), Column.AGE.columnName(), Column.DRUG.columnName(),
@@ -198,7 +206,7 @@ public final class Pipeline {
             for (Row r : GeographyTable.rows(org.drugstats.core.geo.Geography.fromResources())) {
                 countries.add(r.getString(1));
             }
-            InequalityStep.Result ineq = InequalityStep.run(spark, analysis, countries,
+            InequalityStep.Result ineq = InequalityStep.run(spark, indicatorInputs, countries,
                     config.inequalityPopulationShares(), config.inequalityConsumptionShares(), config.adequacyBenchmark());
             long nIneq = 0;
             if (ineq.json() != null) {
@@ -232,6 +240,17 @@ public final class Pipeline {
                 d.unpersist();
             }
         }
+    }
+
+    /**
+     * Partitions of the cached inputs of the analysis steps: the aggregation, trend and indicator plans read them in
+     * dozens of stages, and every partition is a task in each; one partition per million observations, at least
+     * the cluster's default parallelism (the embedded data: 2 partitions on 2 cores instead of 16, which made each
+     * stage 16 near-empty tasks).
+     */
+    static int analysisPartitions(SparkSession spark, long observations) {
+        long perMillion = (observations + 999_999) / 1_000_000;
+        return (int) Math.max(spark.sparkContext().defaultParallelism(), Math.min(perMillion, 100_000));
     }
 
     private static Dataset<Row> persist(Dataset<Row> d, List<Dataset<Row>> persisted) {

@@ -19,6 +19,8 @@ import org.apache.spark.sql.SparkSession;
  * <li>{@code spark.ui.enabled=false} for command-line runs (no port, no thread pool) unless set otherwise.</li>
  * <li>{@code spark.sql.session.timeZone=UTC}: no result may depend on the machine's time zone.</li>
  * <li>Parquet page checksums verified on read: a corrupt input fails the run naming the file.</li>
+ * <li>{@code spark.sql.maxPlanStringLength} 200,000 characters (unless set): the descriptions of plans over cached
+ * inputs grew to megabytes per query.</li>
  * <li>Any other Spark setting from the configuration's {@code spark.conf.*} keys, applied last.</li>
  * <li>No {@code _SUCCESS} files: the publisher moves a whole staging directory into place instead.</li>
  * </ul>
@@ -53,6 +55,10 @@ public final class SparkSessions {
         conf.set("spark.sql.files.maxPartitionBytes", Long.toString(config.filesMaxPartitionBytes()));
         conf.set("spark.sql.session.timeZone", "UTC");
         conf.setIfMissing("spark.sql.debug.maxToStringFields", "500");
+        // Plan descriptions (posted with every query and adaptive re-plan) embed each cached input's whole plan;
+        // the analysis steps read datasets cached from cached datasets, and the full strings reached megabytes per
+        // query (an OutOfMemoryError in a 1 GB driver, seconds of string building per step).
+        conf.setIfMissing("spark.sql.maxPlanStringLength", "200000");
         conf.set("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
         conf.set("spark.sql.parquet.compression.codec", "snappy");
         // Parquet page checksums (written by parquet-java and Spark) are verified on read, so a corrupt page fails
