@@ -74,6 +74,14 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = dataHome.resolve(String.format(Locale.ROOT, "%s-n%d-s%d", kind, rows, seed));
         PrintWriter out = spec.commandLine().getOut();
         Generated.Description d = Files.isDirectory(dir) ? Generated.read(dir) : null;
+        if (d != null && events
+                && !d.source().endsWith("sha256:" + InputFiles.sha256OfPath(Home.path("data")))) {
+            // the events follow the seizure totals of data/; after data/ changed they follow other totals
+            out.printf(Locale.ROOT, "bench: %s was generated from another data/ (%s); generating it afresh%n", dir,
+                    d.source());
+            deleteTree(dir);
+            d = null;
+        }
         if (d == null) {
             Generated.refuseInside(dir, Home.path("data"));
             out.printf(Locale.ROOT, "bench: generating %,d %s rows into %s%n", rows, kind, dir);
@@ -125,6 +133,17 @@ final class BenchCommand implements Callable<Integer> {
             return s.filter(p -> p.getFileName().toString().endsWith(".parquet")).mapToLong(p -> p.toFile().length()).sum();
         } catch (java.io.IOException e) {
             throw DrugstatsException.of("%s: cannot list: %s", dir, e.getMessage());
+        }
+    }
+
+    /** Deletes a generated data directory (files first). */
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (java.io.IOException e) {
+            throw DrugstatsException.of("bench: cannot delete %s: %s", dir, e.getMessage());
         }
     }
 }
