@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.catalog.Catalog;
 import org.drugstats.core.catalog.IndicatorDefinition;
 import org.drugstats.core.geo.Geography;
+import org.drugstats.core.io.PathTrees;
 import org.drugstats.reports.chart.ReportTheme;
 import org.drugstats.reports.html.HtmlRenderer;
 import org.drugstats.reports.html.Page;
@@ -103,7 +103,7 @@ public final class Report {
         Path staging = parent.resolve("." + out.getFileName() + ".staging-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(parent);
-            deleteTree(staging);
+            PathTrees.delete(staging);
             Files.createDirectories(staging);
             ReportAssets assets = new ReportAssets(staging, theme);
             String runLabel = run.manifest().map(m -> m.ended().isEmpty() ? "" : "run of " + m.ended()).orElse("");
@@ -131,7 +131,7 @@ public final class Report {
             throw new DrugstatsException(out + ": cannot write report: " + e.getMessage(), e);
         } finally {
             try {
-                deleteTree(staging);
+                PathTrees.delete(staging);
             } catch (IOException ignored) {
                 // the staging directory is hidden and named for this process; a later run removes it
             }
@@ -173,23 +173,12 @@ public final class Report {
     private static void replace(Path staging, Path out) throws IOException {
         if (Files.exists(out)) {
             Path old = out.getParent().resolve("." + out.getFileName() + ".old-" + ProcessHandle.current().pid());
-            deleteTree(old);
+            PathTrees.delete(old);
             Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
             Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(old);
+            PathTrees.delete(old);
         } else {
             Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

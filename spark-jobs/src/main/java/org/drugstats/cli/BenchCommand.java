@@ -79,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
             // the events follow the seizure totals of data/; after data/ changed they follow other totals
             out.printf(Locale.ROOT, "bench: %s was generated from another data/ (%s); generating it afresh%n", dir,
                     d.source());
-            deleteTree(dir);
+            Generated.delete(dir);
             d = null;
         }
         if (d == null) {
@@ -133,17 +133,6 @@ final class BenchCommand implements Callable<Integer> {
             return s.filter(p -> p.getFileName().toString().endsWith(".parquet")).mapToLong(p -> p.toFile().length()).sum();
         } catch (java.io.IOException e) {
             throw DrugstatsException.of("%s: cannot list: %s", dir, e.getMessage());
-        }
-    }
-
-    /** Deletes a generated data directory (files first). */
-    private static void deleteTree(Path dir) {
-        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (java.io.IOException e) {
-            throw DrugstatsException.of("bench: cannot delete %s: %s", dir, e.getMessage());
         }
     }
 }

@@ -3,7 +3,6 @@ package org.drugstats.spark;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.udaf;
 import static org.apache.spark.sql.functions.when;
 
@@ -142,7 +141,7 @@ public final class AggregateStep {
         Dataset<Row> p = obs.filter(col(Column.INDICATOR.columnName()).equalTo(POPULATION)
                         .and(col(Column.SEX.columnName()).equalTo("T")))
                 .select(col(Column.REF_AREA.columnName()).as("p_area"), col(Column.TIME_PERIOD.columnName()).as("p_year"),
-                        col(Column.VALUE.columnName()).multiply(pow(lit(10.0), col(Column.UNIT_MULT.columnName())))
+                        Schemas.baseValue()
                                 .as("population"),
                         coalesce(col(Column.SOURCE.columnName()), lit("")).as("p_source"));
         var w = org.apache.spark.sql.expressions.Window.partitionBy(col("p_area"), col("p_year"))
@@ -411,8 +410,7 @@ public final class AggregateStep {
         keys[GROUP.length] = Column.DRUG_GROUP.columnName();
         keys[GROUP.length + 1] = Column.DRUG_SUBGROUP.columnName();
         Dataset<Row> q = obs.filter(col(Column.UNIT.columnName()).isin(units.toArray()))
-                .withColumn("q", col(Column.VALUE.columnName())
-                        .multiply(pow(lit(10.0), col(Column.UNIT_MULT.columnName()))).cast(dec));
+                .withColumn("q", Schemas.baseValue().cast(dec));
         // one value per country and group: the first by status (normal first), method, source
         org.apache.spark.sql.Column[] key = new org.apache.spark.sql.Column[keys.length + 1];
         for (int i = 0; i < keys.length; i++) {

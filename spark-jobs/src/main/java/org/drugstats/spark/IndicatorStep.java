@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -104,10 +103,6 @@ public final class IndicatorStep {
                 .unionByName(cultivation(obs));
     }
 
-    private static org.apache.spark.sql.Column scaled() {
-        return col(Column.VALUE.columnName()).multiply(pow(lit(10.0), col(Column.UNIT_MULT.columnName())));
-    }
-
     /** One value per (area, year) of an indicator: the first by status (normal first), method, source. */
     private static Dataset<Row> onePer(Dataset<Row> d, String... extraKeys) {
         List<org.apache.spark.sql.Column> key = new ArrayList<>(List.of(col(Column.INDICATOR.columnName()),
@@ -133,7 +128,7 @@ public final class IndicatorStep {
         Dataset<Row> pop = onePer(obs.filter(col(Column.INDICATOR.columnName()).equalTo(AggregateStep.POPULATION)
                         .and(col(Column.SEX.columnName()).equalTo("T"))))
                 .select(col(Column.REF_AREA.columnName()).as("pop_area"), col(Column.TIME_PERIOD.columnName()).as("pop_year"),
-                        scaled().as("pop"), col(Column.ORIGIN.columnName()).as("pop_origin"));
+                        Schemas.baseValue().as("pop"), col(Column.ORIGIN.columnName()).as("pop_origin"));
         Dataset<Row> j = prev.join(pop, col(Column.REF_AREA.columnName()).equalTo(col("pop_area"))
                 .and(col(Column.TIME_PERIOD.columnName()).equalTo(col("pop_year"))));
         return j.select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
@@ -176,10 +171,10 @@ public final class IndicatorStep {
     static Dataset<Row> treatmentCoverage(Dataset<Row> obs) {
         Dataset<Row> treated = onePer(obs.filter(col(Column.INDICATOR.columnName()).equalTo(SDG_TREATED)))
                 .select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
-                        scaled().as("treated"), col(Column.ORIGIN.columnName()), col(Column.AREA_NAME.columnName()));
+                        Schemas.baseValue().as("treated"), col(Column.ORIGIN.columnName()), col(Column.AREA_NAME.columnName()));
         Dataset<Row> disorder = onePer(obs.filter(col(Column.INDICATOR.columnName()).equalTo(SDG_WITH_DISORDER)))
                 .select(col(Column.REF_AREA.columnName()).as("d_area"), col(Column.TIME_PERIOD.columnName()).as("d_year"),
-                        scaled().as("with_disorder"));
+                        Schemas.baseValue().as("with_disorder"));
         Dataset<Row> met = onePer(obs.filter(col(Column.INDICATOR.columnName()).equalTo(SDG_MET_NEED)))
                 .select(col(Column.REF_AREA.columnName()).as("m_area"), col(Column.TIME_PERIOD.columnName()).as("m_year"),
                         col(Column.VALUE.columnName()).as("met_need"));
@@ -241,7 +236,7 @@ public final class IndicatorStep {
         Dataset<Row> rate = onePer(obs.filter(col(Column.INDICATOR.columnName()).equalTo(CONSUMPTION_INPUT)
                 .and(col(Column.UNIT.columnName()).equalTo(Unit.KG_PER_100K.code()))));
         Dataset<Row> pop = onePer(obs.filter(col(Column.INDICATOR.columnName()).equalTo(POPULATION_TOTAL)))
-                .select(col(Column.REF_AREA.columnName()).as("p_area"), scaled().as("population"));
+                .select(col(Column.REF_AREA.columnName()).as("p_area"), Schemas.baseValue().as("population"));
         Dataset<Row> countries = rate.select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
                         col(Column.VALUE.columnName()), lit(null).cast(DataTypes.DoubleType).as("kg"),
                         lit(null).cast(DataTypes.DoubleType).as("population"), col(Column.ORIGIN.columnName()),
@@ -314,7 +309,7 @@ public final class IndicatorStep {
                         .and(col(Column.UNIT.columnName()).equalTo(Unit.KILOGRAMS.code()))
                         .and(org.apache.spark.sql.functions.not(coalesce(col(Column.OBS_FLAGS.columnName()), lit(""))
                                 .contains(QualityFlag.PUBLISHED_AGGREGATE.code()))))
-                .withColumn("q", scaled().cast(dec))
+                .withColumn("q", Schemas.baseValue().cast(dec))
                 .withColumn(Column.DRUG_GROUP.columnName(), coalesce(col(Column.DRUG_GROUP.columnName()), lit("unspecified")));
         Dataset<Row> countries = s.groupBy(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
                         col(Column.DRUG_GROUP.columnName()))
@@ -374,9 +369,9 @@ public final class IndicatorStep {
                 coalesce(col(Column.OBS_FLAGS.columnName()), lit("")).contains(QualityFlag.PUBLISHED_AGGREGATE.code()))),
                 Column.DRUG.columnName());
         Dataset<Row> published = c.filter(col(Column.REF_AREA.columnName()).equalTo(AggregateStep.WORLD))
-                .select(col(Column.TIME_PERIOD.columnName()).as("w_year"), scaled().as("published"));
+                .select(col(Column.TIME_PERIOD.columnName()).as("w_year"), Schemas.baseValue().as("published"));
         Dataset<Row> totals = countries.groupBy(col(Column.TIME_PERIOD.columnName()), col(Column.DRUG.columnName()))
-                .agg(org.apache.spark.sql.functions.sum(scaled().cast(dec)).cast(DataTypes.DoubleType).as("total"),
+                .agg(org.apache.spark.sql.functions.sum(Schemas.baseValue().cast(dec)).cast(DataTypes.DoubleType).as("total"),
                         org.apache.spark.sql.functions.count(lit(1)).as("n"),
                         org.apache.spark.sql.functions.min(col(Column.ORIGIN.columnName())).as(Column.ORIGIN.columnName()))
                 .join(published, col(Column.TIME_PERIOD.columnName()).equalTo(col("w_year")), "left");
@@ -413,7 +408,7 @@ public final class IndicatorStep {
                 lit(CULTIVATION).as("inputs"));
         // year-on-year changes of the countries and of the computed totals
         Dataset<Row> series = countries.select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
-                        col(Column.DRUG.columnName()), scaled().as("v"), col(Column.ORIGIN.columnName()),
+                        col(Column.DRUG.columnName()), Schemas.baseValue().as("v"), col(Column.ORIGIN.columnName()),
                         col(Column.AREA_NAME.columnName()))
                 .unionByName(totalRows.select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
                         col(Column.DRUG.columnName()), col(Column.VALUE.columnName()).as("v"),

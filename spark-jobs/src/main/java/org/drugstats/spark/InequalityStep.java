@@ -2,7 +2,6 @@ package org.drugstats.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.pow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -73,7 +72,7 @@ public final class InequalityStep {
         Dataset<Row> pop = observations.filter(col(Column.INDICATOR.columnName()).equalTo(IndicatorStep.POPULATION_TOTAL)
                         .and(col(Column.VALUE.columnName()).isNotNull()))
                 .select(col(Column.REF_AREA.columnName()).as("p_area"), col(Column.TIME_PERIOD.columnName()).as("p_year"),
-                        col(Column.VALUE.columnName()).multiply(pow(lit(10.0), col(Column.UNIT_MULT.columnName())))
+                        Schemas.baseValue()
                                 .as("population"));
         List<Row> rows = rate.join(pop, col(Column.REF_AREA.columnName()).equalTo(col("p_area")))
                 .select(col(Column.REF_AREA.columnName()), col(Column.AREA_NAME.columnName()),

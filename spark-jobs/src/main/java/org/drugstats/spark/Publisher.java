@@ -7,13 +7,10 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +30,7 @@ import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.Origin;
 import org.drugstats.core.data.ParquetExtracts;
 import org.drugstats.core.data.ParquetFooters;
+import org.drugstats.core.io.PathTrees;
 
 /**
  * Atomic publication of a run's outputs.
@@ -306,23 +304,8 @@ public final class Publisher implements AutoCloseable {
 
     /** Deletes a directory tree; missing is fine. */
     static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            PathTrees.delete(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
@@ -54,7 +53,7 @@ public final class Records {
         }
         var dec = DataTypes.createDecimalType(38, 6);
         Dataset<Row> summedRows = parts.groupBy(by.toArray(new org.apache.spark.sql.Column[0])).agg(
-                sum(col(Column.VALUE.columnName()).multiply(pow(lit(10.0), col(Column.UNIT_MULT.columnName())))
+                sum(Schemas.baseValue()
                         .cast(dec)).cast(DataTypes.DoubleType).as(Column.VALUE.columnName()),
                 count(lit(1)).as("n_records"),
                 max(col(Column.OBS_FLAGS.columnName())).as(Column.OBS_FLAGS.columnName()),

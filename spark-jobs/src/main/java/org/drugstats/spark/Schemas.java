@@ -38,6 +38,15 @@ public final class Schemas {
     public static final String ROW = "row";
 
     /**
+     * The value in base units, value × 10^unit_mult (core's {@code Observation.scaledValue}), as a Spark column:
+     * what every step aggregates, fits and divides.
+     */
+    public static org.apache.spark.sql.Column baseValue() {
+        return org.apache.spark.sql.functions.col(Column.VALUE.columnName()).multiply(org.apache.spark.sql.functions.pow(
+                org.apache.spark.sql.functions.lit(10.0), org.apache.spark.sql.functions.col(Column.UNIT_MULT.columnName())));
+    }
+
+    /**
      * Quarantine rows: every canonical column as text (as read), then reason, sheet, row, column, raw_value,
      * detail ({@link QuarantineRow#EXTRA_COLUMNS}), and the input's name.
      */

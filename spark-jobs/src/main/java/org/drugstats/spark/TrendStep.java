@@ -163,8 +163,7 @@ public final class TrendStep {
         Dataset<Row> d = data.filter(col(Column.VALUE.columnName()).isNotNull())
                 .withColumn("x", x)
                 .filter(col("x").isNotNull())
-                .withColumn("y", col(Column.VALUE.columnName()).multiply(
-                        org.apache.spark.sql.functions.pow(lit(10.0), col(Column.UNIT_MULT.columnName()))));
+                .withColumn("y", Schemas.baseValue());
         org.apache.spark.sql.Column[] key = new org.apache.spark.sql.Column[SERIES.length + 1];
         for (int i = 0; i < SERIES.length; i++) {
             key[i] = col(SERIES[i]);

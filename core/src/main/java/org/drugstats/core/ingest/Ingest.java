@@ -6,14 +6,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.CsvExtracts;
 import org.drugstats.core.data.Extract;
 import org.drugstats.core.data.ParquetExtracts;
+import org.drugstats.core.io.PathTrees;
 
 /**
  * Runs an ingest and writes its outputs: {@code DIR/extract.parquet} (or {@code extract.csv}),
@@ -64,7 +63,7 @@ public final class Ingest {
         Path old = parent.resolve("." + target.getFileName() + ".old-" + pid);
         try {
             Files.createDirectories(parent);
-            deleteTree(tmp);
+            PathTrees.delete(tmp);
             Files.createDirectory(tmp);
             Extract extract = Extract.of(result.accepted(), List.of(result.origin()));
             if (format == OutputFormat.PARQUET) {
@@ -78,10 +77,10 @@ public final class Ingest {
                 move(target, old);
             }
             move(tmp, target);
-            deleteTree(old);
+            PathTrees.delete(old);
         } catch (IOException | RuntimeException e) {
             try {
-                deleteTree(tmp);
+                PathTrees.delete(tmp);
                 if (Files.exists(old) && !Files.exists(target)) {
                     move(old, target);
                 }
@@ -102,17 +101,6 @@ public final class Ingest {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
         }
     }
 }

@@ -25,6 +25,20 @@ final class IngestSupport {
     private IngestSupport() {
     }
 
+    /**
+     * Accounts for the rows of every sheet but {@code table}, the one the kind reads: skipped rows and blank rows in
+     * the counts, and a warning naming each skipped sheet.
+     */
+    static void skipOtherSheets(XlsxWorkbook wb, XlsxSheet table, IngestCollector out) {
+        for (XlsxSheet s : wb.sheets()) {
+            if (s != table) {
+                out.skipped("rows of other sheets", s.rows().size());
+                out.blankRows(s.blankRows().size());
+                out.warn("sheet '%s' skipped: the table is on sheet '%s'", s.name(), table.name());
+            }
+        }
+    }
+
     /** A header label reduced for comparison: cleaned, lower case, without any white space. */
     static String label(String raw) {
         return NameNormaliser.clean(raw).toLowerCase(Locale.ROOT).replace(" ", "");

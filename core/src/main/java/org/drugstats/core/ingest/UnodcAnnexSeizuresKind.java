@@ -93,13 +93,7 @@ public final class UnodcAnnexSeizuresKind extends XlsxIngestKind {
     @Override
     void parse(XlsxWorkbook wb, Object shape, SourceFile file, IngestContext context, IngestCollector out) {
         Layout l = (Layout) shape;
-        for (XlsxSheet s : wb.sheets()) {
-            if (s != l.sheet()) {
-                out.skipped("rows of other sheets", s.rows().size());
-                out.blankRows(s.blankRows().size());
-                out.warn("sheet '%s' skipped: the table is on sheet '%s'", s.name(), l.sheet().name());
-            }
-        }
+        IngestSupport.skipOtherSheets(wb, l.sheet(), out);
         XlsxSheet sheet = l.sheet();
         out.blankRows(sheet.blankRows().size());
         CountryNames names = context.names().withScheme(RegionScheme.UNODC);

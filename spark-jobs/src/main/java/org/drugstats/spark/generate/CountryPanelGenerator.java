@@ -4,10 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -88,29 +84,14 @@ public final class CountryPanelGenerator {
         long perIndicator = (long) countries.size() * years;
         int indicatorsPerFile = (int) Math.max(1, Math.min(indicators, rowsPerFile / perIndicator));
         int files = (indicators + indicatorsPerFile - 1) / indicatorsPerFile;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int f = 0; f < files; f++) {
-                int from = f * indicatorsPerFile;
-                int to = Math.min(indicators, from + indicatorsPerFile);
-                Path file = dir.resolve(String.format(Locale.ROOT, "part-%05d.parquet", f));
-                fs.add(pool.submit(() -> writeFile(file, from, to, origin)));
-            }
-            for (Future<?> fu : fs) {
-                fu.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw DrugstatsException.of("generate: interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<Runnable> tasks = new ArrayList<>();
+        for (int f = 0; f < files; f++) {
+            int from = f * indicatorsPerFile;
+            int to = Math.min(indicators, from + indicatorsPerFile);
+            Path file = dir.resolve(String.format(Locale.ROOT, "part-%05d.parquet", f));
+            tasks.add(() -> writeFile(file, from, to, origin));
         }
+        Parallel.run(threads, tasks);
     }
 
     private void writeFile(Path file, int fromIndicator, int toIndicator, Origin origin) {

@@ -19,6 +19,7 @@ import org.drugstats.core.data.Origin;
 import org.drugstats.core.data.ParquetExtracts;
 import org.drugstats.core.data.QualityFlag;
 import org.drugstats.core.data.Unit;
+import org.drugstats.core.io.PathTrees;
 import org.drugstats.spark.InputFiles;
 import org.drugstats.spark.SeizureTotalsStep;
 
@@ -214,7 +215,7 @@ public final class Generated {
             if (Files.exists(target)) {
                 throw DrugstatsException.of("generate: %s exists; remove it or choose another --out", out);
             }
-            deleteTree(tmp);
+            delete(tmp);
             Files.createDirectories(tmp);
             Description d = body.write(tmp);
             Files.writeString(tmp.resolve(DESCRIPTION), JSON.writeValueAsString(d) + "\n");
@@ -223,7 +224,16 @@ public final class Generated {
         } catch (IOException e) {
             throw DrugstatsException.of("generate: cannot write %s: %s", out, e.getMessage());
         } finally {
-            deleteTree(tmp);
+            delete(tmp);
+        }
+    }
+
+    /** Deletes generated data (a directory of part files) or an unfinished temporary directory; missing is fine. */
+    public static void delete(Path dir) {
+        try {
+            PathTrees.delete(dir);
+        } catch (IOException e) {
+            throw DrugstatsException.of("%s: cannot delete: %s", dir, e.getMessage());
         }
     }
 
@@ -232,19 +242,6 @@ public final class Generated {
             return (int) s.filter(p -> p.getFileName().toString().startsWith("part-")).count();
         } catch (IOException e) {
             throw DrugstatsException.of("%s: cannot list: %s", dir, e.getMessage());
-        }
-    }
-
-    private static void deleteTree(Path p) {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
-        } catch (IOException e) {
-            throw DrugstatsException.of("%s: cannot delete: %s", p, e.getMessage());
         }
     }
 }

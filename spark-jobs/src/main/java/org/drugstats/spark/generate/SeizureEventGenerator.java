@@ -4,10 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.drugstats.core.DrugstatsException;
@@ -148,64 +144,37 @@ public final class SeizureEventGenerator {
             cellSum[c] = s;
         }
         long files = (rows + rowsPerFile - 1) / rowsPerFile;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (long f = 0; f < files; f++) {
-                long from = f * rowsPerFile;
-                long to = Math.min(rows, from + rowsPerFile);
-                Path file = dir.resolve(String.format(Locale.ROOT, "part-%05d.parquet", f));
-                fs.add(pool.submit(() -> writeFile(file, from, to, blockPrefix, cellSum, origins)));
-            }
-            for (Future<?> f : fs) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw DrugstatsException.of("generate: interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<Runnable> tasks = new ArrayList<>();
+        for (long f = 0; f < files; f++) {
+            long from = f * rowsPerFile;
+            long to = Math.min(rows, from + rowsPerFile);
+            Path file = dir.resolve(String.format(Locale.ROOT, "part-%05d.parquet", f));
+            tasks.add(() -> writeFile(file, from, to, blockPrefix, cellSum, origins));
         }
+        Parallel.run(threads, tasks);
     }
 
     /** Σ of the Pareto weights of every block of every cell (first pass). */
     private double[][] blockSums(int threads) {
         double[][] sums = new double[cells.size()][];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int c = 0; c < cells.size(); c++) {
-                int cell = c;
-                int blocks = (int) ((counts[c] + BLOCK - 1) / BLOCK);
-                sums[c] = new double[blocks];
-                fs.add(pool.submit(() -> {
-                    for (int k = 0; k < blocks; k++) {
-                        long len = Math.min(BLOCK, counts[cell] - (long) k * BLOCK);
-                        UniformRandomProvider rng = blockRng(cell, k);
-                        double s = 0;
-                        for (long i = 0; i < len; i++) {
-                            s += weight(rng);
-                        }
-                        sums[cell][k] = s;
+        List<Runnable> tasks = new ArrayList<>();
+        for (int c = 0; c < cells.size(); c++) {
+            int cell = c;
+            int blocks = (int) ((counts[c] + BLOCK - 1) / BLOCK);
+            sums[c] = new double[blocks];
+            tasks.add(() -> {
+                for (int k = 0; k < blocks; k++) {
+                    long len = Math.min(BLOCK, counts[cell] - (long) k * BLOCK);
+                    UniformRandomProvider rng = blockRng(cell, k);
+                    double s = 0;
+                    for (long i = 0; i < len; i++) {
+                        s += weight(rng);
                     }
-                }));
-            }
-            for (Future<?> f : fs) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw DrugstatsException.of("generate: interrupted");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+                    sums[cell][k] = s;
+                }
+            });
         }
+        Parallel.run(threads, tasks);
         return sums;
     }
 
