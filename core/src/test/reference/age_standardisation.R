@@ -12,3 +12,6 @@ print(ageadjust.direct(count = count, pop = pop, stdpop = std1564, conf.level = 
 count18 <- c(0, 1, 3, count, 7, 5, 4, 2, 1)
 pop18 <- c(90000, 88000, 85000, pop, 40000, 32000, 22000, 12000, 6000)
 print(ageadjust.direct(count = count18, pop = pop18, stdpop = who))
+# no events (DirectStandardizationTest.noEventsGivesZeroLowerBound):
+#   crude.rate 0, adj.rate 0, lci NaN (qgamma with shape 0; the Java code reports 0), uci 5.87567985413576e-06
+print(ageadjust.direct(count = rep(0, 10), pop = pop, stdpop = std1564))

@@ -61,22 +61,50 @@ class StatsCommandsTest {
         assertEquals(0, run(err, "aggregate", "--input", in.toString(), "--out", out.toString()), err.toString());
         JsonNode j = new ObjectMapper().readTree(out.toFile());
         assertEquals(4, j.size());
-        // Sub A: (2*100 + 4*300)/400 = 3.5, coverage 400/600
-        assertEquals("subregion", j.get(0).get("level").asText());
-        assertEquals(3.5, j.get(0).get("value").asDouble(), 1e-12);
-        assertEquals(400.0 / 600, j.get(0).get("coverage").asDouble(), 1e-12);
-        assertTrue(j.get(1).get("value").isNull());
-        assertFalse(j.get(1).get("reason").asText().isEmpty());
-        // Region A: 3.5 x 600 + 3.5 x 150 (A4 imputed from the region mean 3.5) over 750 = 3.5; coverage 400/750
-        assertEquals("region", j.get(2).get("level").asText());
-        assertEquals(3.5, j.get(2).get("value").asDouble(), 1e-12);
-        assertEquals("world", j.get(3).get("level").asText());
-        assertEquals(List.of("A3", "A4"), List.of(j.get(3).get("imputed_areas").get(0).asText(),
-                j.get(3).get("imputed_areas").get(1).asText()));
-        // a minimum coverage of 0.6 withholds the region (coverage 0.533)
+        // hand computation: Sub A has data for A1 (100) and A2 (300) of 600: value (2*100 + 4*300)/400 = 3.5,
+        // bounds (1.5*100 + 3*300)/400 = 2.625 and (2.5*100 + 5*300)/400 = 4.375, coverage 400/600; A3 imputed
+        assertLevel(j.get(0), "subregion", "Sub A", 3.5, 2.625, 4.375, 400, 600, 2, 3, List.of("A3"));
+        // Sub B has no data (coverage 0 of 150): withheld with the reason
+        assertLevel(j.get(1), "subregion", "Sub B", Double.NaN, Double.NaN, Double.NaN, 0, 150, 0, 1, List.of("A4"));
+        assertEquals("coverage 0.0000 (population with data / population) is below the minimum 0.5000",
+                j.get(1).get("reason").asText());
+        // Region A: 3.5 x 600 + 3.5 x 150 (A4 imputed from the region mean 3.5) over 750 = 3.5; coverage 400/750;
+        // the world is the one region
+        assertLevel(j.get(2), "region", "Region A", 3.5, 2.625, 4.375, 400, 750, 2, 4, List.of("A3", "A4"));
+        assertLevel(j.get(3), "world", "World", 3.5, 2.625, 4.375, 400, 750, 2, 4, List.of("A3", "A4"));
+        // a minimum coverage of 0.6 withholds the region (coverage 400/750 = 0.533)
         assertEquals(0, run(err, "aggregate", "--input", in.toString(), "--min-coverage", "0.6", "--out",
                 out.toString()));
-        assertTrue(new ObjectMapper().readTree(out.toFile()).get(2).get("value").isNull());
+        JsonNode region = new ObjectMapper().readTree(out.toFile()).get(2);
+        assertLevel(region, "region", "Region A", Double.NaN, Double.NaN, Double.NaN, 400, 750, 2, 4,
+                List.of("A3", "A4"));
+        assertEquals("coverage 0.5333 (population with data / population) is below the minimum 0.6000",
+                region.get("reason").asText());
+    }
+
+    /** One level of the aggregate JSON; a NaN value means withheld (JSON null with a reason). */
+    private static void assertLevel(JsonNode n, String level, String name, double value, double lower, double upper,
+            double popWithData, double pop, int areasWithData, int areas, List<String> imputed) {
+        assertEquals(level, n.get("level").asText(), n.toString());
+        assertEquals(name, n.get("name").asText(), n.toString());
+        if (Double.isNaN(value)) {
+            for (String f : List.of("value", "lower", "upper")) {
+                assertTrue(n.get(f).isNull(), f + " withheld: " + n);
+            }
+        } else {
+            assertEquals(value, n.get("value").asDouble(), 1e-12, n.toString());
+            assertEquals(lower, n.get("lower").asDouble(), 1e-12, n.toString());
+            assertEquals(upper, n.get("upper").asDouble(), 1e-12, n.toString());
+            assertTrue(n.get("reason").isNull(), n.toString());
+        }
+        assertEquals(popWithData / pop, n.get("coverage").asDouble(), 1e-15, n.toString());
+        assertEquals(pop, n.get("population").asDouble(), 0.0, n.toString());
+        assertEquals(popWithData, n.get("population_with_data").asDouble(), 0.0, n.toString());
+        assertEquals(areas, n.get("areas").asInt(), n.toString());
+        assertEquals(areasWithData, n.get("areas_with_data").asInt(), n.toString());
+        List<String> imp = new ArrayList<>();
+        n.get("imputed_areas").forEach(a -> imp.add(a.asText()));
+        assertEquals(imputed, imp, n.toString());
     }
 
     @Test

@@ -91,12 +91,23 @@ class RunPipelineTest {
         assertEquals(72, prev.get("rows_read").asLong());
         assertEquals(3, prev.get("rows_quarantined").asLong());
         assertEquals(InputFiles.sha256(data.resolve("unodc/prevalence.parquet")), prev.get("sha256").asText());
-        assertTrue(m.get("steps").size() >= 3);
+        List<String> steps = new java.util.ArrayList<>();
+        m.get("steps").forEach(st -> steps.add(st.get("name").asText()));
+        assertEquals(List.of("inputs", "validate", "observations", "aggregate", "trend", "indicators"), steps);
         assertTrue(m.get("parameters").has("seed"));
         assertTrue(m.get("versions").get("spark").asText().startsWith("4."));
+        // the manifest lists every published file (all but itself and the report), each with its checksum
+        Map<String, String> listed = new TreeMap<>();
         for (JsonNode o : m.get("outputs")) {
-            assertEquals(firstRun.get(o.get("path").asText()), o.get("sha256").asText(), o.toString());
+            listed.put(o.get("path").asText(), o.get("sha256").asText());
         }
+        assertEquals(firstRun, listed);
+        assertEquals(List.of("quarantine/population.csv", "quarantine/test-events.csv",
+                "quarantine/unodc_prevalence.csv", "results/aggregates/part-00000.parquet",
+                "results/indicators/part-00000.parquet", "results/inequality.json",
+                "results/inequality/part-00000.parquet", "results/observations/part-00000.parquet",
+                "results/trend_points/part-00000.parquet", "results/trends/part-00000.parquet"),
+                List.copyOf(listed.keySet()));
         List<String> lines = Files.readAllLines(out.resolve("quarantine/unodc_prevalence.csv"));
         assertEquals(4, lines.size());
         assertTrue(lines.get(0).endsWith("reason,sheet,row,column,raw_value,detail"));

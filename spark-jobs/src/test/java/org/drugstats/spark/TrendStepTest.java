@@ -131,7 +131,9 @@ class TrendStepTest {
         assertTrue(((String) zll.getAs("note")).startsWith("not fitted: "), (String) zll.getAs("note"));
         Row zmk = a.stream().filter(r -> r.getString(0).equals("zeros|USA|T|_T|x|mann-kendall")).findFirst().orElseThrow();
         assertEquals(8, (Integer) zmk.getAs("n"));
-        assertTrue((Double) zmk.getAs("mk_s") > 0);
+        // 10, 11, 12, 13, 0, 15, 16, 17: 28 pairs, 24 increasing and 4 decreasing (the 0 after 10..13), S = 20
+        // (hand count; numpy: sum(sign(y[j] - y[i]) for i < j) = 20.0)
+        assertEquals(20.0, (Double) zmk.getAs("mk_s"), 0.0);
     }
 
     @Test

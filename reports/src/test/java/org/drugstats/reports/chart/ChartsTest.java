@@ -2,6 +2,8 @@ package org.drugstats.reports.chart;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +15,8 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.reports.FileChecks;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.data.category.CategoryDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +101,14 @@ class ChartsTest {
                 null, "Drug", "Percent of population aged 15\u201364", "UNODC, WDR 2025"), bars,
                 GroupedIntervalBarChart.Orientation.VERTICAL);
         assertTrue(c.altText().contains("Cannabis, Africa: 6.4 (3.6\u20139.4)"), c.altText());
+        // the gaps: no Africa bar for cocaine (a missing value, not a zero bar), no whisker for the world's cocaine
+        CategoryDataset data = ((CategoryPlot) c.chart().getPlot()).getDataset();
+        assertNull(data.getValue("Africa", "Cocaine"), "a missing value stays null in the dataset");
+        assertEquals(0.4, data.getValue("World", "Cocaine").doubleValue());
+        assertEquals(List.of("Africa", "Americas", "World"), data.getRowKeys());
+        assertEquals(List.of("Cannabis", "Cocaine"), data.getColumnKeys());
+        assertFalse(c.altText().contains("Cocaine, Africa"), c.altText());
+        assertTrue(c.altText().endsWith("Cocaine, Americas: 1.4 (1.3\u20131.5); Cocaine, World: 0.4."), c.altText());
         ChartFiles.Written w = ChartFiles.write(c, dir, "bars");
         FileChecks.assertPng(dir.resolve(w.png()));
         FileChecks.assertSvg(dir.resolve(w.svg()));

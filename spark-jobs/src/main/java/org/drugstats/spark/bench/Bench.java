@@ -140,6 +140,17 @@ public final class Bench {
             }
             duck1.add((System.nanoTime() - t1) / 1e9, MemoryProbe.read());
         }
+        String check = totalsCheck(s, d, rows);
+        return new Outcome(spark1.measurement("spark", rows), duck1.measurement("duckdb", rows), check);
+    }
+
+    /**
+     * The aggregate bench's check: both engines give the same totals (events and milligrams) for every key, and
+     * the totals count every event of the files.
+     *
+     * @throws DrugstatsException naming the first key that differs, or the counts
+     */
+    static String totalsCheck(Map<String, long[]> s, Map<String, long[]> d, long rows) {
         if (s.size() != d.size()) {
             throw DrugstatsException.of("bench: Spark gives %d totals, DuckDB %d", s.size(), d.size());
         }
@@ -158,7 +169,7 @@ public final class Bench {
         String check = String.format(Locale.ROOT,
                 "%,d country x year x drug totals identical in both engines (events and milligrams; %,d events)",
                 s.size(), counted);
-        return new Outcome(spark1.measurement("spark", rows), duck1.measurement("duckdb", rows), check);
+        return check;
     }
 
     /** The trend step on a country panel in {@code dir} ({@code rows} rows). */
