@@ -34,6 +34,7 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 import org.drugstats.core.DrugstatsException;
+import org.drugstats.core.io.AtomicFiles;
 
 /**
  * Reads and writes extracts as Parquet files with parquet-java (no Spark needed; Spark reads them as is).
@@ -91,11 +92,8 @@ public final class ParquetExtracts {
      * @throws DrugstatsException when the file cannot be written
      */
     public static void write(Path file, Extract extract) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = dir.resolve("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        try {
-            Files.createDirectories(dir);
-            Files.deleteIfExists(tmp);
+        try (AtomicFiles.Pending pending = AtomicFiles.begin(file)) {
+            Path tmp = pending.path();
             Map<String, String> kv = new LinkedHashMap<>();
             kv.put(META_SCHEMA, SCHEMA_VERSION);
             kv.put(META_ORIGINS, JSON.writeValueAsString(extract.origins()));
@@ -117,16 +115,9 @@ public final class ParquetExtracts {
                 }
             }
             ParquetFooters.normalise(tmp);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            pending.commit();
         } catch (IOException e) {
             throw new DrugstatsException(file + ": cannot write extract: " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the temporary file is hidden and named for this process; nothing else depends on it
-            }
         }
     }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,6 +38,7 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 import org.drugstats.core.DrugstatsException;
+import org.drugstats.core.io.AtomicFiles;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
@@ -191,11 +191,8 @@ public final class ParquetTables {
      */
     public static void write(Path file, Table table, Map<String, String> metadata) {
         MessageType schema = schemaOf(file, table);
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = dir.resolve("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        try {
-            Files.createDirectories(dir);
-            Files.deleteIfExists(tmp);
+        try (AtomicFiles.Pending pending = AtomicFiles.begin(file)) {
+            Path tmp = pending.path();
             SimpleGroupFactory factory = new SimpleGroupFactory(schema);
             List<Column<?>> columns = table.columns();
             try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(tmp))
@@ -215,15 +212,9 @@ public final class ParquetTables {
                 }
             }
             ParquetFooters.normalise(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            pending.commit();
         } catch (IOException e) {
             throw new DrugstatsException(file + ": cannot write table: " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // hidden temporary file named for this process; nothing else reads it
-            }
         }
     }
 

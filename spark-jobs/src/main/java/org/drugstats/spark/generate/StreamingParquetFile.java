@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.Origin;
 import org.drugstats.core.data.ParquetExtracts;
 import org.drugstats.core.data.ParquetFooters;
+import org.drugstats.core.io.AtomicFiles;
 
 /**
  * One Parquet file written record by record in constant memory (row groups of 128 MB): the schema version and the
@@ -35,15 +35,13 @@ import org.drugstats.core.data.ParquetFooters;
 final class StreamingParquetFile<T> implements AutoCloseable {
 
     private final Path file;
-    private final Path tmp;
+    private final AtomicFiles.Pending pending;
     private final ParquetWriter<T> writer;
 
     private StreamingParquetFile(Path file, MessageType schema, String schemaVersion, List<Origin> origins,
             BiConsumer<RecordConsumer, T> recordWriter) throws IOException {
         this.file = file;
-        this.tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.deleteIfExists(tmp);
+        this.pending = AtomicFiles.begin(file);
         Map<String, String> kv = new LinkedHashMap<>();
         kv.put(ParquetExtracts.META_SCHEMA, schemaVersion);
         try {
@@ -51,7 +49,7 @@ final class StreamingParquetFile<T> implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        this.writer = new Builder<>(new LocalOutputFile(tmp), schema, kv, recordWriter)
+        this.writer = new Builder<>(new LocalOutputFile(pending.path()), schema, kv, recordWriter)
                 .withConf(new Configuration(false))
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
@@ -65,7 +63,7 @@ final class StreamingParquetFile<T> implements AutoCloseable {
         try {
             return new StreamingParquetFile<>(file, schema, schemaVersion, origins, recordWriter);
         } catch (IOException e) {
-            throw DrugstatsException.of("%s: cannot write: %s", file, e.getMessage());
+            throw new DrugstatsException(file + ": cannot write: " + e.getMessage(), e);
         }
     }
 
@@ -74,7 +72,7 @@ final class StreamingParquetFile<T> implements AutoCloseable {
         try {
             writer.write(record);
         } catch (IOException e) {
-            throw DrugstatsException.of("%s: cannot write: %s", file, e.getMessage());
+            throw new DrugstatsException(file + ": cannot write: " + e.getMessage(), e);
         }
     }
 
@@ -83,10 +81,16 @@ final class StreamingParquetFile<T> implements AutoCloseable {
     public void close() {
         try {
             writer.close();
-            ParquetFooters.normalise(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            ParquetFooters.normalise(pending.path());
+            pending.commit();
         } catch (IOException e) {
-            throw DrugstatsException.of("%s: cannot write: %s", file, e.getMessage());
+            throw new DrugstatsException(file + ": cannot write: " + e.getMessage(), e);
+        } finally {
+            try {
+                pending.close();
+            } catch (IOException e) {
+                // the temporary file stays hidden; the write's own outcome is what is reported
+            }
         }
     }
 

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import org.drugstats.core.DrugstatsException;
+import org.drugstats.core.io.AtomicFiles;
 
 /**
  * The JSON output of {@code drugstats trend}: an array with one object per series. Field names are a contract.
@@ -149,26 +148,12 @@ public final class TrendJson {
         if (dir == null || !Files.isDirectory(dir)) {
             throw DrugstatsException.of("%s: output directory %s does not exist", out, dir);
         }
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), arr);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(abs, tmp -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(tmp.toFile(), arr));
         } catch (IOException e) {
             throw new DrugstatsException(String.format(Locale.ROOT, "%s: cannot write output (%s)", out,
                     e.getMessage()), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the move normally removed it
-                }
-            }
         }
     }
 }
