@@ -31,11 +31,16 @@ import org.drugstats.core.DrugstatsException;
  * <p>Edge cases: NaN y values are missing and skipped (the grid uses the observed x); fewer than 2 distinct
  * observed x is an error; on the log scale y ≤ 0 is an error naming the series and x unless an explicit
  * {@linkplain #withLogOffset(double) offset} c is set (then z = ln(y + c), documented in the result notes).
- * The permutation test needs a {@link UniformRandomProvider}; the same seed gives identical results.
+ * The permutation test draws from a {@link UniformRandomProvider}: the one passed to
+ * {@link #fit(TrendSeries, UniformRandomProvider)}, or, when none is passed, the default generator of the series
+ * ({@link TrendBatch#randomFor(long, String)} with {@link #DEFAULT_SEED} and the series name), so that
+ * {@code withDefaults().fit(series)} works on its own and gives the same result every time.
  *
  * <p>Immutable and thread-safe; {@code withX} methods return modified copies.
  */
 public final class Joinpoint {
+    /** Seed of the permutation test's generator when a fit is given none (with the series name). */
+    public static final long DEFAULT_SEED = 20_190_314L;
     /** NCI Joinpoint's default number of permutations. */
     public static final int DEFAULT_PERMUTATIONS = 4499;
     private static final int BLOCK = 256;
@@ -183,18 +188,18 @@ public final class Joinpoint {
     }
 
     /**
-     * Fits with an information-criterion selection (BIC, BIC3, WBIC), or without selection when K = 0.
+     * Fits and selects the number of joinpoints; the permutation test, if selected, draws from the series' default
+     * generator ({@link TrendBatch#randomFor(long, String) randomFor}({@link #DEFAULT_SEED}, series name)).
      *
-     * @throws DrugstatsException if the method is {@link SelectionMethod#PERMUTATION} and joinpoints are possible
-     *         (use {@link #fit(TrendSeries, UniformRandomProvider)}), or on bad data
+     * @throws DrugstatsException on bad data
      */
     public JoinpointResult fit(TrendSeries series) {
         return fit(series, null);
     }
 
     /**
-     * Fits and selects the number of joinpoints; {@code rng} drives the permutation test (may be null for the
-     * information criteria).
+     * Fits and selects the number of joinpoints; {@code rng} drives the permutation test (null: the series'
+     * default generator, as {@link #fit(TrendSeries)}).
      */
     public JoinpointResult fit(TrendSeries series, UniformRandomProvider rng) {
         PreparedSeries d = PreparedSeries.of(series, scale, weighting, logOffset);
@@ -216,9 +221,7 @@ public final class Joinpoint {
                     "%d distinct x values: the default maximum number of joinpoints is 0 (NCI table)", m));
         }
         if (selection == SelectionMethod.PERMUTATION && k > 0 && rng == null) {
-            throw DrugstatsException.of(
-                    "series '%s': the permutation test needs a random generator (pass a seeded"
-                            + " UniformRandomProvider) or choose BIC, BIC3 or WBIC", series.name());
+            rng = TrendBatch.randomFor(DEFAULT_SEED, series.name());
         }
 
         HingeSearch search = new HingeSearch(d, k, numObsEnd, numObsBetween);

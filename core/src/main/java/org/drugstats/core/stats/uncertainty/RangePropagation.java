@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.descriptive.Quantile;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
 import org.drugstats.core.DrugstatsException;
@@ -28,6 +29,8 @@ import org.drugstats.core.DrugstatsException;
  * Report methodology (ranges, not standard errors).
  */
 public final class RangePropagation {
+    /** Seed of the generator used when a call passes none ({@link #withSeed(long)}). */
+    public static final long DEFAULT_SEED = 20_190_314L;
     /** Default number of Monte Carlo draws. */
     public static final int DEFAULT_DRAWS = 10_000;
 
@@ -36,26 +39,44 @@ public final class RangePropagation {
     private final BoundMethod method;
     private final RangeFit fit;
     private final int draws;
+    private final long seed;
 
-    private RangePropagation(BoundMethod method, RangeFit fit, int draws) {
+    private RangePropagation(BoundMethod method, RangeFit fit, int draws, long seed) {
         this.method = method;
         this.fit = fit;
         this.draws = draws;
+        this.seed = seed;
     }
 
-    /** Monte Carlo, {@link RangeFit#AUTO}, {@value #DEFAULT_DRAWS} draws. */
+    /**
+     * Monte Carlo, {@link RangeFit#AUTO}, {@value #DEFAULT_DRAWS} draws, and for calls without a generator of
+     * their own a generator seeded with {@value #DEFAULT_SEED} (a new one per call, so every call is reproducible).
+     */
     public static RangePropagation withDefaults() {
-        return new RangePropagation(BoundMethod.MONTE_CARLO, RangeFit.AUTO, DEFAULT_DRAWS);
+        return new RangePropagation(BoundMethod.MONTE_CARLO, RangeFit.AUTO, DEFAULT_DRAWS, DEFAULT_SEED);
+    }
+
+    /**
+     * A copy whose calls without a generator ({@code rng} null) draw from a new {@code XO_RO_SHI_RO_128_PP}
+     * generator seeded with {@code s}; a generator passed to a call is used as given.
+     */
+    public RangePropagation withSeed(long s) {
+        return new RangePropagation(method, fit, draws, s);
+    }
+
+    /** The seed of the generator used when a call passes none. */
+    public long seed() {
+        return seed;
     }
 
     /** A copy using {@code m}. */
     public RangePropagation withMethod(BoundMethod m) {
-        return new RangePropagation(Objects.requireNonNull(m, "method"), fit, draws);
+        return new RangePropagation(Objects.requireNonNull(m, "method"), fit, draws, seed);
     }
 
     /** A copy fitting ranges with {@code f} (Monte Carlo only). */
     public RangePropagation withFit(RangeFit f) {
-        return new RangePropagation(method, Objects.requireNonNull(f, "fit"), draws);
+        return new RangePropagation(method, Objects.requireNonNull(f, "fit"), draws, seed);
     }
 
     /** A copy drawing {@code n} replicates (Monte Carlo only); n must be at least 100. */
@@ -63,7 +84,7 @@ public final class RangePropagation {
         if (n < 100) {
             throw DrugstatsException.of("Monte Carlo draws must be >= 100, got %d", n);
         }
-        return new RangePropagation(method, fit, n);
+        return new RangePropagation(method, fit, n, seed);
     }
 
     /** The bound method. */
@@ -81,7 +102,11 @@ public final class RangePropagation {
         return draws;
     }
 
-    /** Range of Σ terms. {@code rng} may be null for {@link BoundMethod#CONSERVATIVE}. */
+    /**
+     * Range of Σ terms. Monte Carlo: (P2.5, <b>median</b>, P97.5) of the simulated sums — the best value is the
+     * median of the draws, not the sum of the best values (that is {@link MonteCarloSummary#pointEstimate()}).
+     * {@code rng} null draws from the {@linkplain #withSeed(long) seeded default generator}.
+     */
     public Interval sum(List<Interval> terms, UniformRandomProvider rng) {
         if (method == BoundMethod.CONSERVATIVE) {
             double lo = 0;
@@ -97,7 +122,10 @@ public final class RangePropagation {
         return simulate(terms, RangePropagation::sumOf, rng).interval();
     }
 
-    /** Range of a·b; both ranges must be non-negative. */
+    /**
+     * Range of a·b; both ranges must be non-negative. Monte Carlo: (P2.5, <b>median</b>, P97.5) of the simulated
+     * products (the best value is the median of the draws); {@code rng} null uses the seeded default generator.
+     */
     public Interval product(Interval a, Interval b, UniformRandomProvider rng) {
         requireNonNegative(a, "product factor");
         requireNonNegative(b, "product factor");
@@ -107,7 +135,11 @@ public final class RangePropagation {
         return simulate(List.of(a, b), x -> x[0] * x[1], rng).interval();
     }
 
-    /** Range of numerator/denominator; the numerator must be non-negative and the denominator positive. */
+    /**
+     * Range of numerator/denominator; the numerator must be non-negative and the denominator positive. Monte
+     * Carlo: (P2.5, <b>median</b>, P97.5) of the simulated ratios (the best value is the median of the draws);
+     * {@code rng} null uses the seeded default generator.
+     */
     public Interval ratio(Interval numerator, Interval denominator, UniformRandomProvider rng) {
         requireNonNegative(numerator, "numerator");
         if (!(denominator.low() > 0)) {
@@ -123,14 +155,16 @@ public final class RangePropagation {
 
     /**
      * Monte Carlo propagation of {@code inputs} through {@code f} whatever the configured method: each
-     * replicate draws every input once (in list order) into an array passed to {@code f}.
+     * replicate draws every input once (in list order) into an array passed to {@code f}. The summary holds the
+     * median (which {@link MonteCarloSummary#interval()} reports as the best value), the mean, the percentiles and
+     * {@code f} at the best inputs. {@code rng} null draws from a new generator seeded with {@link #seed()}.
      *
-     * @throws DrugstatsException if {@code rng} is null or {@code f} returns a non-finite value
+     * @throws DrugstatsException if {@code f} returns a non-finite value
      */
     public MonteCarloSummary simulate(List<Interval> inputs, ToDoubleFunction<double[]> f,
             UniformRandomProvider rng) {
         if (rng == null) {
-            throw DrugstatsException.of("Monte Carlo propagation needs a UniformRandomProvider, got null");
+            rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         }
         int k = inputs.size();
         ContinuousDistribution.Sampler[] samplers = new ContinuousDistribution.Sampler[k];

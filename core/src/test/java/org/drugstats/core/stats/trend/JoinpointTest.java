@@ -242,12 +242,25 @@ class JoinpointTest {
         DrugstatsException e = assertThrows(DrugstatsException.class,
                 () -> Joinpoint.withDefaults().withSelection(SelectionMethod.BIC).fit(neg));
         assertTrue(e.getMessage().contains("opium-MMR") && e.getMessage().contains("x = 3"), e.getMessage());
-        assertThrows(DrugstatsException.class, () -> Joinpoint.withDefaults().fit(S)); // permutation without rng
         assertThrows(DrugstatsException.class, () -> Joinpoint.withDefaults().fitAt(S, 2019));
         assertThrows(DrugstatsException.class, () -> Joinpoint.withDefaults().fitAt(S, 2010, 2005));
         assertThrows(DrugstatsException.class, () -> Joinpoint.withDefaults().fitAt(S).aapc(1990, 2000));
         assertThrows(DrugstatsException.class, () -> Joinpoint.withDefaults().withAlpha(Double.NaN));
         assertThrows(DrugstatsException.class, () -> Joinpoint.withDefaults().withMaxJoinpoints(-1));
         assertThrows(DrugstatsException.class, () -> Joinpoint.withDefaults().withNumObsEnd(0));
+    }
+
+    @Test
+    void theDefaultsWorkAloneWithTheSeriesDefaultGenerator() {
+        // the default selection is the permutation test; without a generator it draws from the series' default one
+        JoinpointResult alone = Joinpoint.withDefaults().withPermutations(199).fit(S);
+        JoinpointResult seeded = Joinpoint.withDefaults().withPermutations(199)
+                .fit(S, TrendBatch.randomFor(Joinpoint.DEFAULT_SEED, S.name()));
+        assertEquals(seeded.joinpoints(), alone.joinpoints());
+        assertEquals(seeded.selection(), alone.selection());
+        assertEquals(SelectionMethod.PERMUTATION, alone.selection().method());
+        assertEquals(alone.joinpoints(), Joinpoint.withDefaults().withPermutations(199).fit(S).joinpoints(),
+                "the same every time");
+        assertEquals(alone.selection().maxJoinpoints(), alone.selection().tests().size(), "the sequential tests ran");
     }
 }

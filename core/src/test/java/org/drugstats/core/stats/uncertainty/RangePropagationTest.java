@@ -149,7 +149,25 @@ class RangePropagationTest {
                 () -> FittedRange.of(Interval.of(0, 1, 2), RangeFit.LOGNORMAL));
         assertTrue(e.getMessage().contains("low must be > 0"), e.getMessage());
         assertThrows(DrugstatsException.class, () -> MC.ratio(Interval.of(1, 2, 3), Interval.of(0, 1, 2), rng(1)));
-        assertThrows(DrugstatsException.class, () -> MC.sum(List.of(Interval.of(1, 2, 3)), null));
+        e = assertThrows(DrugstatsException.class, () -> MC.simulate(List.of(Interval.of(1, 2, 3)), x -> x[0] / 0,
+                null));
+        assertTrue(e.getMessage().startsWith("Monte Carlo draw 0 gave a non-finite value Infinity"), e.getMessage());
         assertThrows(DrugstatsException.class, () -> MC.withDraws(10));
+    }
+
+    @Test
+    void theDefaultsWorkAloneWithASeededGenerator() {
+        RangePropagation d = RangePropagation.withDefaults();
+        Interval a = Interval.of(1, 2, 4);
+        Interval b = Interval.of(10, 12, 20);
+        // without a generator: a new one seeded with DEFAULT_SEED per call, so the same as passing that generator
+        assertEquals(d.product(a, b, rng(RangePropagation.DEFAULT_SEED)), d.product(a, b, null));
+        assertEquals(d.product(a, b, null), d.product(a, b, null));
+        assertEquals(d.withSeed(5).ratio(a, b, rng(5)), d.withSeed(5).ratio(a, b, null));
+        assertEquals(5, d.withSeed(5).withDraws(500).withFit(RangeFit.PERT).seed());
+        // the best value of a Monte Carlo range is the median of the draws, not the product of the best values
+        MonteCarloSummary s = d.simulate(List.of(a, b), x -> x[0] * x[1], rng(RangePropagation.DEFAULT_SEED));
+        assertEquals(s.median(), d.product(a, b, null).best(), 0.0);
+        assertEquals(24.0, s.pointEstimate(), 0.0);
     }
 }
