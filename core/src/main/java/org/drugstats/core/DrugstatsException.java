@@ -18,6 +18,14 @@ public class DrugstatsException extends RuntimeException {
         super(message, cause);
     }
 
+    /**
+     * Formats a message template with {@link java.util.Locale#ROOT} and keeps the exception that caused it (for
+     * {@code -Ddrugstats.debug=true} and for callers that inspect causes).
+     */
+    public static DrugstatsException of(Throwable cause, String template, Object... args) {
+        return new DrugstatsException(String.format(java.util.Locale.ROOT, template, args), cause);
+    }
+
     /** Formats a message template with {@link java.util.Locale#ROOT}. */
     public static DrugstatsException of(String template, Object... args) {
         return new DrugstatsException(String.format(java.util.Locale.ROOT, template, args));

@@ -132,7 +132,7 @@ final class BenchCommand implements Callable<Integer> {
         try (var s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".parquet")).mapToLong(p -> p.toFile().length()).sum();
         } catch (java.io.IOException e) {
-            throw DrugstatsException.of("%s: cannot list: %s", dir, e.getMessage());
+            throw DrugstatsException.of(e, "%s: cannot list: %s", dir, e.getMessage());
         }
     }
 }

@@ -59,9 +59,9 @@ public final class DrugstatsCli implements Callable<Integer> {
                 err.println("drugstats: error: " + oneLine(t.getMessage()));
             } else {
                 err.println("drugstats: error: " + ex.getClass().getSimpleName() + ": " + oneLine(String.valueOf(ex.getMessage())));
-                if (Boolean.getBoolean("drugstats.debug")) {
-                    ex.printStackTrace(err);
-                }
+            }
+            if (Boolean.getBoolean("drugstats.debug")) {
+                ex.printStackTrace(err); // every error, with its causes
             }
             err.flush();
             return 1;

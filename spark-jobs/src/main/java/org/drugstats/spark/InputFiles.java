@@ -198,7 +198,7 @@ public final class InputFiles {
                 try {
                     origins = JSON.readValue(json, new TypeReference<List<Origin>>() { });
                 } catch (IOException e) {
-                    throw DrugstatsException.of("%s: metadata '%s' is not a JSON list of origins: %s", f,
+                    throw DrugstatsException.of(e, "%s: metadata '%s' is not a JSON list of origins: %s", f,
                             ParquetExtracts.META_ORIGINS, e.getMessage());
                 }
             }

@@ -122,7 +122,7 @@ public record Manifest(
         try {
             return JSON.readValue(file.toFile(), Manifest.class);
         } catch (IOException e) {
-            throw DrugstatsException.of("%s: not a readable drugstats manifest: %s", file, e.getMessage());
+            throw DrugstatsException.of(e, "%s: not a readable drugstats manifest: %s", file, e.getMessage());
         }
     }
 }

@@ -271,7 +271,7 @@ public final class Pipeline {
             try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(p))) {
                 n += r.getRecordCount();
             } catch (java.io.IOException e) {
-                throw DrugstatsException.of("%s: not a readable Parquet file (%s)", p, e.getMessage());
+                throw DrugstatsException.of(e, "%s: not a readable Parquet file (%s)", p, e.getMessage());
             }
         }
         return n;

@@ -76,7 +76,7 @@ public final class Publisher implements AutoCloseable {
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
-            throw DrugstatsException.of("%s: cannot create the output's parent directory: %s", parent, e.getMessage());
+            throw DrugstatsException.of(e, "%s: cannot create the output's parent directory: %s", parent, e.getMessage());
         }
         FileChannel ch;
         FileLock lock;
@@ -93,7 +93,7 @@ public final class Publisher implements AutoCloseable {
                 throw DrugstatsException.of("%s: another drugstats run is publishing into this directory", target);
             }
         } catch (IOException e) {
-            throw DrugstatsException.of("%s: cannot lock the output directory: %s", target, e.getMessage());
+            throw DrugstatsException.of(e, "%s: cannot lock the output directory: %s", target, e.getMessage());
         }
         try {
             recover(target);
@@ -120,7 +120,7 @@ public final class Publisher implements AutoCloseable {
             if (e instanceof DrugstatsException de) {
                 throw de;
             }
-            throw DrugstatsException.of("%s: cannot prepare the output: %s", target, e.getMessage());
+            throw DrugstatsException.of(e, "%s: cannot prepare the output: %s", target, e.getMessage());
         }
     }
 
@@ -231,7 +231,7 @@ public final class Publisher implements AutoCloseable {
             ParquetFooters.normalise(dest);
             return rows;
         } catch (IOException e) {
-            throw DrugstatsException.of("%s: cannot write: %s", dest, e.getMessage());
+            throw DrugstatsException.of(e, "%s: cannot write: %s", dest, e.getMessage());
         }
     }
 
@@ -242,7 +242,7 @@ public final class Publisher implements AutoCloseable {
             Files.createDirectories(dest.getParent());
             Files.writeString(dest, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw DrugstatsException.of("%s: cannot write: %s", dest, e.getMessage());
+            throw DrugstatsException.of(e, "%s: cannot write: %s", dest, e.getMessage());
         }
         outputs.add(new Manifest.OutputEntry(rel, rows, InputFiles.sha256(dest)));
     }
@@ -281,7 +281,7 @@ public final class Publisher implements AutoCloseable {
                 deleteTree(previous);
             }
         } catch (IOException e) {
-            throw DrugstatsException.of("%s: cannot publish the results: %s", out, e.getMessage());
+            throw DrugstatsException.of(e, "%s: cannot publish the results: %s", out, e.getMessage());
         }
     }
 

@@ -79,7 +79,7 @@ public final class QuarantineFiles {
                 w.close();
             }
         } catch (IOException e) {
-            throw DrugstatsException.of("%s: cannot write quarantine files: %s", dir, e.getMessage());
+            throw DrugstatsException.of(e, "%s: cannot write quarantine files: %s", dir, e.getMessage());
         }
         return counts;
     }

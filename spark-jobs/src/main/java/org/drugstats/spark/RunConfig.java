@@ -197,7 +197,7 @@ public final class RunConfig {
             throw DrugstatsException.of("config %s: not valid %s: %s", file, name.endsWith(".json") ? "JSON" : "YAML",
                     e.getOriginalMessage());
         } catch (IOException e) {
-            throw DrugstatsException.of("config %s: cannot read: %s", file, e.getMessage());
+            throw DrugstatsException.of(e, "config %s: cannot read: %s", file, e.getMessage());
         }
         EnumMap<Key, Object> m = defaults().values.clone();
         if (root == null || root.isMissingNode() || root.isNull()) {
@@ -247,7 +247,7 @@ public final class RunConfig {
         try {
             return k.parser.apply(v);
         } catch (IllegalArgumentException e) {
-            throw DrugstatsException.of("%s: key '%s': %s, got %s", where, k.key, e.getMessage(),
+            throw DrugstatsException.of(e, "%s: key '%s': %s, got %s", where, k.key, e.getMessage(),
                     v == null || v.isNull() ? "null" : v.toString());
         }
     }

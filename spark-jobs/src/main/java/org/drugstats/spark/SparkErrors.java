@@ -7,7 +7,7 @@ import org.drugstats.core.DrugstatsException;
  * Turns a failed Spark job into the one-line error an analyst can act on. A task that failed reading an input
  * (a corrupt page, a checksum mismatch) names the input and the root cause; anything else names the step and the
  * root cause. Spark's own message (a stage, a task, a driver stack trace) is kept as the cause for
- * {@code -Ddrugstats.debug=true}.
+ * {@code -Ddrugstats.debug=true} (which prints the trace of every error).
  */
 public final class SparkErrors {
 

@@ -233,7 +233,7 @@ public final class ValidateStep {
         try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(part))) {
             return r.getRecordCount();
         } catch (java.io.IOException e) {
-            throw DrugstatsException.of("%s: not a readable Parquet file (%s)", part, e.getMessage());
+            throw DrugstatsException.of(e, "%s: not a readable Parquet file (%s)", part, e.getMessage());
         }
     }
 

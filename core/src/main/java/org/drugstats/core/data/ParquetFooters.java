@@ -73,7 +73,7 @@ public final class ParquetFooters {
             f.seek(start);
             f.write(out.toByteArray());
         } catch (IOException e) {
-            throw DrugstatsException.of("%s: cannot normalise the Parquet footer: %s", file, e.getMessage());
+            throw DrugstatsException.of(e, "%s: cannot normalise the Parquet footer: %s", file, e.getMessage());
         }
     }
 }

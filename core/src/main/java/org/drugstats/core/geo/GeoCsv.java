@@ -102,7 +102,7 @@ public final class GeoCsv {
             try {
                 reason = UnmappedReason.valueOf(r.get("reason").toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw DrugstatsException.of("%s line %d: reason '%s'; expected AGGREGATE or RESIDUAL", name,
+                throw DrugstatsException.of(e, "%s line %d: reason '%s'; expected AGGREGATE or RESIDUAL", name,
                         r.getParser().getCurrentLineNumber(), r.get("reason"));
             }
             return new AggregateName(r.get("name"), reason, r.get("code"), r.get("note"));

@@ -162,7 +162,7 @@ public final class CsvTable {
         try {
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            throw DrugstatsException.of("%s: cannot read: no such file", name);
+            throw DrugstatsException.of(e, "%s: cannot read: no such file", name);
         } catch (IOException e) {
             throw DrugstatsException.of("%s: cannot read: %s", name, oneLine(e));
         }

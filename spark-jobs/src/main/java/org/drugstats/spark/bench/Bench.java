@@ -82,7 +82,7 @@ public final class Bench {
             return s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().findFirst()
                     .orElseThrow(() -> DrugstatsException.of("bench: %s holds no part files", dir));
         } catch (java.io.IOException e) {
-            throw DrugstatsException.of("bench: cannot list %s: %s", dir, e.getMessage());
+            throw DrugstatsException.of(e, "bench: cannot list %s: %s", dir, e.getMessage());
         }
     }
 
@@ -108,7 +108,7 @@ public final class Bench {
                 rs.getLong(7);
             }
         } catch (SQLException e) {
-            throw DrugstatsException.of("bench: DuckDB failed: %s", e.getMessage());
+            throw DrugstatsException.of(e, "bench: DuckDB failed: %s", e.getMessage());
         }
         String sql = aggregateSql(glob(dir));
         Map<String, long[]> s = new HashMap<>();
@@ -136,7 +136,7 @@ public final class Bench {
                             new long[] {rs.getLong(6), rs.getLong(7)});
                 }
             } catch (SQLException e) {
-                throw DrugstatsException.of("bench: DuckDB failed: %s", e.getMessage());
+                throw DrugstatsException.of(e, "bench: DuckDB failed: %s", e.getMessage());
             }
             duck1.add((System.nanoTime() - t1) / 1e9, MemoryProbe.read());
         }
@@ -237,7 +237,7 @@ public final class Bench {
                     }
                 }
             } catch (SQLException e) {
-                throw DrugstatsException.of("bench: DuckDB failed: %s", e.getMessage());
+                throw DrugstatsException.of(e, "bench: DuckDB failed: %s", e.getMessage());
             }
             duck1.add((System.nanoTime() - t1) / 1e9, MemoryProbe.read());
         }

@@ -90,7 +90,7 @@ public final class Generated {
         try {
             return JSON.readValue(f.toFile(), Description.class);
         } catch (IOException e) {
-            throw DrugstatsException.of("%s: not a readable description: %s", f, e.getMessage());
+            throw DrugstatsException.of(e, "%s: not a readable description: %s", f, e.getMessage());
         }
     }
 
@@ -222,7 +222,7 @@ public final class Generated {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             return d;
         } catch (IOException e) {
-            throw DrugstatsException.of("generate: cannot write %s: %s", out, e.getMessage());
+            throw DrugstatsException.of(e, "generate: cannot write %s: %s", out, e.getMessage());
         } finally {
             delete(tmp);
         }
@@ -233,7 +233,7 @@ public final class Generated {
         try {
             PathTrees.delete(dir);
         } catch (IOException e) {
-            throw DrugstatsException.of("%s: cannot delete: %s", dir, e.getMessage());
+            throw DrugstatsException.of(e, "%s: cannot delete: %s", dir, e.getMessage());
         }
     }
 
@@ -241,7 +241,7 @@ public final class Generated {
         try (Stream<Path> s = Files.list(dir)) {
             return (int) s.filter(p -> p.getFileName().toString().startsWith("part-")).count();
         } catch (IOException e) {
-            throw DrugstatsException.of("%s: cannot list: %s", dir, e.getMessage());
+            throw DrugstatsException.of(e, "%s: cannot list: %s", dir, e.getMessage());
         }
     }
 }

@@ -30,7 +30,7 @@ final class Parallel {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw DrugstatsException.of("generate: interrupted");
+            throw DrugstatsException.of(e, "generate: interrupted");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
