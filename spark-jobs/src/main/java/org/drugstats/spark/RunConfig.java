@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -459,20 +460,37 @@ public final class RunConfig {
         return Collections.unmodifiableMap(m);
     }
 
-    /** The configuration as YAML with each key's description as a comment (for {@code --print-config}). */
+    /**
+     * The configuration as YAML with each key's description as a comment (for {@code --print-config}). Keys and
+     * values are written by Jackson's YAML generator, so any text (quotes, backslashes, colons, line breaks) reads
+     * back as itself.
+     */
     public String toYaml() {
         StringBuilder sb = new StringBuilder("# drugstats run configuration (effective values; defaults unless changed)\n");
+        Map<String, Object> all = asMap();
         for (Key k : Key.values()) {
-            Object v = asMap().get(k.key);
             sb.append("# ").append(k.description).append('\n');
-            String text = v instanceof String s ? "\"" + s + "\""
-                    : v instanceof List<?> l ? l.stream().map(x -> x instanceof String t ? "\"" + t + "\"" : String.valueOf(x))
-                            .toList().toString() : String.valueOf(v);
-            sb.append(k.key).append(": ").append(text).append('\n');
+            sb.append(yamlEntry(k.key, all.get(k.key)));
         }
         sb.append("# Any Spark setting, passed to Spark as it is (after the settings above): spark.conf.<spark key>\n");
-        sparkConf.forEach((k, v) -> sb.append(SPARK_CONF_PREFIX).append(k).append(": \"").append(v).append("\"\n"));
+        sparkConf.forEach((k, v) -> sb.append(yamlEntry(SPARK_CONF_PREFIX + k, v)));
         return sb.toString();
+    }
+
+    private static final ObjectMapper YAML_OUT = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .build());
+
+    private static String yamlEntry(String key, Object value) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put(key, value);
+        try {
+            return YAML_OUT.writeValueAsString(one);
+        } catch (JsonProcessingException e) {
+            throw DrugstatsException.of(e, "configuration key '%s': cannot write %s as YAML", key, value);
+        }
     }
 
     @Override

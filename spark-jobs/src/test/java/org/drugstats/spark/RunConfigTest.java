@@ -38,7 +38,7 @@ class RunConfigTest {
         assertEquals("bic", d.trendSelection());
         assertEquals(RunConfig.Key.values().length, d.asMap().size());
         for (RunConfig.Key k : RunConfig.Key.values()) {
-            assertTrue(d.toYaml().contains(k.key() + ": "), k.key());
+            assertTrue(d.toYaml().contains("\n" + k.key() + ":"), k.key());
             assertTrue(!k.description().isBlank(), k.key());
         }
     }
@@ -55,6 +55,19 @@ class RunConfigTest {
                 .with(RunConfig.Key.TREND_SELECTION, "wbic"), a);
         // the printed configuration reads back as the same configuration
         assertEquals(a, RunConfig.load(file("again.yaml", a.toYaml())));
+    }
+
+    @Test
+    void anyTextReadsBackFromThePrintedYaml() throws IOException {
+        String hostile = "a \"quoted\" C:\\dir\\ # not a comment: {x} [y]\ttab";
+        RunConfig a = RunConfig.load(file("h.json", "{\"spark.conf.spark.driver.extraJavaOptions\": "
+                + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(hostile) + "}"));
+        assertEquals(hostile, a.sparkConf().get("spark.driver.extraJavaOptions"));
+        String yaml = a.toYaml();
+        assertTrue(yaml.endsWith("\nspark.conf.spark.driver.extraJavaOptions: \"a \\\"quoted\\\" C:\\\\dir\\\\ # not a "
+                + "comment: {x} [y]\\ttab\"\n"), yaml);
+        assertEquals(a, RunConfig.load(file("h.yaml", yaml)));
+        assertEquals(RunConfig.defaults(), RunConfig.load(file("d.yaml", RunConfig.defaults().toYaml())));
     }
 
     @Test
