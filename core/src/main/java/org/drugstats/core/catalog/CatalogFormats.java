@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.drugstats.core.DrugstatsException;
 
 /**
@@ -19,7 +22,8 @@ import org.drugstats.core.DrugstatsException;
  * {@code value}, {@code lower} and {@code upper} are written in <em>base units</em>, i.e. multiplied by
  * {@code 10^unit_multiplier} in decimal ({@code 39.5} million persons → {@code 39500000}), because the
  * CSV has no multiplier column; missing values are empty fields. A field is quoted when it contains a
- * comma, a double quote, a carriage return or a line feed, and inner quotes are doubled.
+ * comma, a double quote, a carriage return or a line feed (or starts or ends with a character Commons CSV
+ * quotes to keep it intact, such as a space), and inner quotes are doubled.
  *
  * <p><b>JSON</b>: an array of full entries with the field names and order of the {@code headlines.json}
  * resource (value as published plus {@code unit_multiplier}), so the output can be loaded again with
@@ -72,18 +76,26 @@ public final class CatalogFormats {
         }
     }
 
+    /** CSV as written: RFC 4180 quoting (Commons CSV's minimal quoting), {@code \n} line ends. */
+    private static final CSVFormat CSV_FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n')
+            .setQuoteMode(QuoteMode.MINIMAL).build();
+
     /** Writes the CSV header and one line per entry. */
     public static void writeCsv(List<CatalogEntry> entries, Writer out) throws IOException {
-        out.write(CSV_HEADER);
-        out.write('\n');
+        CSVPrinter p = new CSVPrinter(out, CSV_FORMAT); // not closed: the caller owns the writer
+        p.printRecord(CSV_COLUMNS);
         for (CatalogEntry e : entries) {
-            out.write(csvLine(e));
-            out.write('\n');
+            p.printRecord(fields(e));
         }
+        p.flush();
     }
 
     /** One CSV line (without line end) for {@code e}. */
     static String csvLine(CatalogEntry e) {
+        return CSV_FORMAT.format(fields(e).toArray());
+    }
+
+    private static List<String> fields(CatalogEntry e) {
         List<String> fields = new ArrayList<>(CSV_COLUMNS.size());
         fields.add(e.id());
         fields.add(e.title());
@@ -97,22 +109,7 @@ public final class CatalogFormats {
         fields.add(e.sourceDocument());
         fields.add(e.sourceLocator());
         fields.add(e.upstreamSource().orElse(""));
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            line.append(csvField(fields.get(i)));
-        }
-        return line.toString();
-    }
-
-    /** RFC 4180: quote when the field holds a comma, quote, CR or LF; double inner quotes. */
-    static String csvField(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
+        return fields;
     }
 
     private static String scaled(OptionalDouble v, int multiplier) {

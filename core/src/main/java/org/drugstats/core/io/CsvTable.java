@@ -106,19 +106,15 @@ public final class CsvTable {
             return v.getAsDouble();
         }
 
-        /** A finite number, or empty when the field is blank; anything else is an error. */
+        /** A finite number ({@link DecimalNumbers}), or empty when the field is blank; anything else is an error. */
         public OptionalDouble optionalNumber(String column) {
             String v = text(column);
             if (v.isEmpty()) {
                 return OptionalDouble.empty();
             }
-            try {
-                double d = Double.parseDouble(v);
-                if (Double.isFinite(d)) {
-                    return OptionalDouble.of(d);
-                }
-            } catch (NumberFormatException e) {
-                // reported below
+            OptionalDouble d = DecimalNumbers.parse(v);
+            if (d.isPresent()) {
+                return d;
             }
             throw error(column, v, "a finite number");
         }

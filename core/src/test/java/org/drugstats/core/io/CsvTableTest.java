@@ -76,6 +76,12 @@ class CsvTableTest {
         assertEquals("in.csv, line 3, column 'value': value 'abc' is not valid; expected a finite number",
                 assertThrows(DrugstatsException.class, () -> t.rows().get(1).number("value")).getMessage());
         assertTrue(t.rows().get(2).optionalNumber("value").isEmpty());
+        // the one number parser (DecimalNumbers): Java's literal suffixes and hexadecimal are not numbers here
+        CsvTable j = parse("area,value\nA,5d\nB,0x1p3\n");
+        assertEquals("in.csv, line 2, column 'value': value '5d' is not valid; expected a finite number",
+                assertThrows(DrugstatsException.class, () -> j.rows().get(0).number("value")).getMessage());
+        assertEquals("in.csv, line 3, column 'value': value '0x1p3' is not valid; expected a finite number",
+                assertThrows(DrugstatsException.class, () -> j.rows().get(1).number("value")).getMessage());
         assertEquals("in.csv, line 4, column 'value': value '' is not valid; expected a number",
                 assertThrows(DrugstatsException.class, () -> t.rows().get(2).number("value")).getMessage());
         assertEquals("in.csv, line 5, column 'area': value '' is not valid; expected a non-empty value",

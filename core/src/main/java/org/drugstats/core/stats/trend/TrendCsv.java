@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.io.CsvTable;
+import org.drugstats.core.io.DecimalNumbers;
 
 /**
  * Reads the input of {@code drugstats trend}: a UTF-8 CSV file with a header naming the columns {@code series},
@@ -101,16 +103,11 @@ public final class TrendCsv {
             }
             throw DrugstatsException.of("%s line %d, column %s: empty value, expected a number", source, line, column);
         }
-        double d;
-        try {
-            d = Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            d = Double.NaN;
-        }
-        if (!Double.isFinite(d) || !v.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+        OptionalDouble d = DecimalNumbers.parse(v);
+        if (d.isEmpty()) {
             throw DrugstatsException.of("%s line %d, column %s: '%s' is not a finite number%s", source, line, column,
                     raw, emptyIsMissing ? " (leave the field empty for a missing value)" : "");
         }
-        return d;
+        return d.getAsDouble();
     }
 }
