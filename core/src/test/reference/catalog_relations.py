@@ -22,7 +22,7 @@ rows = {
     # 271 million / WPP 2017 15-64 2017; implied population from 5.5 %
     "prev_2017": 100 * F(271_000_000) / POP_2017,
     "implied_pop_2017": F(271_000_000) / F("0.055"),
-    # 296 million / WPP 2017 15-64 2021 (DOMAIN.md worked check)
+    # 296 million / WPP 2017 15-64 2021 (a worked check of the catalog figure against its denominator)
     "prev_2021": 100 * F(296_000_000) / POP_2021,
     # PWID: more than half with HCV, one in eight with HIV
     "pwid_hcv": F(11_000_000) * F(1, 2), "pwid_hiv": F(11_000_000) / 8,

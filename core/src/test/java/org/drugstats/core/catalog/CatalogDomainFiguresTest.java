@@ -11,9 +11,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every figure of DOMAIN.md section 1 (the headline table and the programme counts and WDR 2024 figures
- * of the paragraph after it) is in the catalog with the value, unit, multiplier, year, edition and seed
- * the domain notes give. Values are compared exactly: they are the published numbers.
+ * Every headline figure of the five seed documents (the CND round-table background note of 20 February 2024,
+ * the 2019 round-table summary, the 2024 midterm declaration, the 2025 follow-up report and the Secretary-General's
+ * report of 12 June 2020), with the programme counts and the World Drug Report 2024 figures they quote, is in the
+ * catalog with the value, unit, multiplier, year, edition and seed document named in each row below. Values are compared exactly: they are the published numbers.
  */
 class CatalogDomainFiguresTest {
     private static final Catalog CATALOG = Catalog.load();

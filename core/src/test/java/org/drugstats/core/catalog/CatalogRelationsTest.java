@@ -106,7 +106,7 @@ class CatalogRelationsTest {
     @Test
     void users2021AreFivePointEightPercent() {
         Derived prev = rel.prevalence("people_who_use_drugs.global.2021", WPP2017_WORLD_15_64_2021);
-        assertRel(5.775228622560941, prev.value(), EXACT); // python: prev_2021 (DOMAIN.md: 5.78 %)
+        assertRel(5.775228622560941, prev.value(), EXACT); // python: prev_2021 (core/src/test/reference/catalog_relations.py)
         assertTrue(rel.check("prevalence_annual.any_drug.global.2021", prev, 0.05).holds()); // published 5.8
         assertThrows(DrugstatsException.class, () -> rel.prevalence("people_who_use_drugs.global.2021", 0));
         assertThrows(DrugstatsException.class, () -> rel.prevalence("people_who_use_drugs.global.2021", Double.NaN));

@@ -7,7 +7,8 @@
  * associative, commutative {@code combine}, separate {@code finish}), after Apache DataSketches and Amazon
  * Deequ, so a single-machine loop and a Spark partition merge share one implementation.
  *
- * <p>Reference: UNODC World Drug Report, Methodology (regional estimates: countries without data are
- * assumed "close to the respective sub-regional average"); DOMAIN.md §2 and §5.
+ * <p>Reference: UNODC World Drug Report 2025, Methodology and Statistical Annex (regional estimates: countries
+ * without data are assumed "close to the respective sub-regional average"; ranges as lower and upper estimates);
+ * WHO Global Tuberculosis Report, technical appendix (bounds as 2.5th and 97.5th centiles of simulations).
  */
 package org.drugstats.core.stats.aggregate;

@@ -7,8 +7,8 @@ import org.drugstats.core.DrugstatsException;
  * benchmark (morbidity-corrected consumption of the top-20 HDI countries), classified as
  * adequate (ratio ≥ 1), moderate (≥ 0.3), low (≥ 0.1), very low (≥ 0.01), virtually none (&lt; 0.01).
  *
- * <p><b>The cut-offs are not confirmed</b> against the WHO/INCB source: DOMAIN.md lists 1, 0.3, 0.1, 0.01
- * as a hypothesis. Lower cut-offs are inclusive. Reference: Seya et al. 2011, J Pain Palliat Care
+ * <p><b>The cut-offs are not confirmed</b> against the WHO/INCB source: 1, 0.3, 0.1 and 0.01 are the working
+ * hypothesis of this project, to be checked against the measure's publication below. Lower cut-offs are inclusive. Reference: Seya et al. 2011, J Pain Palliat Care
  * Pharmacother 25:6, doi:10.3109/15360288.2010.536307 (the adequacy of consumption measure).
  */
 public enum AdequacyCategory {

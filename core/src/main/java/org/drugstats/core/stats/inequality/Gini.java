@@ -13,7 +13,7 @@ import org.drugstats.core.DrugstatsException;
  * seen: the result is a between-area Gini.
  *
  * <p>Edge cases: one area or equal per-capita consumption everywhere → 0; empty input or zero total
- * consumption → {@link DrugstatsException}. Reference: DOMAIN.md §4; Yitzhaki and Schechtman 2013,
+ * consumption → {@link DrugstatsException}. Reference: Yitzhaki and Schechtman 2013,
  * The Gini Methodology, Springer, doi:10.1007/978-1-4614-4720-7, ch. 2.
  */
 public final class Gini {

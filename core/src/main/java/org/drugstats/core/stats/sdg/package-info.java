@@ -4,6 +4,6 @@
  * drug-market balance identity.
  *
  * <p>References: UN Statistics Division, SDG metadata for indicators 3.5.1 and 16.4.1; UNODC and UNCTAD
- * (2020), Conceptual Framework for the Statistical Measurement of Illicit Financial Flows; DOMAIN.md §2.
+ * (2020), Conceptual Framework for the Statistical Measurement of Illicit Financial Flows.
  */
 package org.drugstats.core.stats.sdg;
