@@ -213,12 +213,12 @@ public final class InputFiles {
 
     private static Kind kindOf(Path f, Footer footer) {
         if (SeizureEvents.SCHEMA_VERSION.equals(footer.version)) {
-            requireColumns(f, footer.schema, List.of(SeizureEvents.COLUMNS), "a seizure-events extract");
+            requireColumns(f, footer.schema, SeizureEvents.COLUMNS, "a seizure-events extract");
             return Kind.SEIZURE_EVENTS;
         }
         if (footer.version == null && footer.schema.containsField(SeizureEvents.EVENT_ID)
                 && !footer.schema.containsField(Column.INDICATOR.columnName())) {
-            requireColumns(f, footer.schema, List.of(SeizureEvents.COLUMNS), "a seizure-events extract");
+            requireColumns(f, footer.schema, SeizureEvents.COLUMNS, "a seizure-events extract");
             return Kind.SEIZURE_EVENTS;
         }
         requireColumns(f, footer.schema, Column.contract().stream().map(Column::columnName).toList(), "an extract");

@@ -31,7 +31,7 @@ public final class Schemas {
     public static final StructType EXTRACT = extract();
 
     /** Names of the canonical columns, in order. */
-    public static final String[] EXTRACT_COLUMNS = Column.all().stream().map(Column::columnName).toArray(String[]::new);
+    static final String[] EXTRACT_COLUMNS = Column.all().stream().map(Column::columnName).toArray(String[]::new);
 
     /** Input name and 1-based row number carried by validated rows. */
     public static final String INPUT = "input";

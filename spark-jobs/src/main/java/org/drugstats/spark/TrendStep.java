@@ -54,7 +54,7 @@ import org.drugstats.core.stats.trend.TrendSeries;
 public final class TrendStep {
 
     /** Series columns, in order. */
-    public static final String[] SERIES = {Column.INDICATOR.columnName(), Column.REF_AREA.columnName(),
+    private static final String[] SERIES = {Column.INDICATOR.columnName(), Column.REF_AREA.columnName(),
         Column.SEX.columnName(), Column.AGE.columnName(), Column.DRUG.columnName(), Column.UNIT.columnName()};
 
     /** The double columns of {@link #TRENDS}, in order. */

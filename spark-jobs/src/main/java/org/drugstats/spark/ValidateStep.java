@@ -321,7 +321,7 @@ public final class ValidateStep {
     static Result validateEvents(SparkSession spark, List<InputFiles.Input> inputs) {
         Dataset<Row> raw = null;
         for (InputFiles.Input in : inputs) {
-            Dataset<Row> d = readParts(spark, in, List.of(SeizureEvents.COLUMNS))
+            Dataset<Row> d = readParts(spark, in, SeizureEvents.COLUMNS)
                     .select(col(Schemas.INPUT), col(Schemas.ROW),
                             col(SeizureEvents.EVENT_ID).cast(DataTypes.LongType),
                             col(SeizureEvents.REF_AREA).cast(DataTypes.StringType),

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ public final class CsvExtracts {
     /** The quarantine header: the extract header plus {@link QuarantineRow#EXTRA_COLUMNS}. */
     public static List<String> quarantineHeader() {
         List<String> h = new ArrayList<>(header());
-        h.addAll(Arrays.asList(QuarantineRow.EXTRA_COLUMNS));
+        h.addAll(QuarantineRow.EXTRA_COLUMNS);
         return h;
     }
 

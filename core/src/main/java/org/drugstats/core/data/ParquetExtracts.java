@@ -144,6 +144,11 @@ public final class ParquetExtracts {
 
     /** Rows as text plus provenance, before validation. */
     public record RawExtract(String file, List<String[]> rows, List<Origin> origins) {
+        /** Copies the lists (the row arrays are the reader's own and not shared). */
+        public RawExtract {
+            rows = List.copyOf(rows);
+            origins = List.copyOf(origins);
+        }
     }
 
     /**
@@ -194,6 +199,10 @@ public final class ParquetExtracts {
 
     /** An extract's validation result with its provenance. */
     public record ValidatedExtract(ValidationResult result, List<Origin> origins) {
+        /** Copies the list. */
+        public ValidatedExtract {
+            origins = List.copyOf(origins);
+        }
     }
 
     private static List<Path> partFiles(Path path) {

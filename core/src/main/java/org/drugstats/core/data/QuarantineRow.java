@@ -1,6 +1,7 @@
 package org.drugstats.core.data;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,7 +22,8 @@ public record QuarantineRow(String file, String sheet, long row, String column, 
         QuarantineReason reason, String detail, String[] canonical) {
 
     /** Extra columns of a quarantine file, after the canonical ones. */
-    public static final String[] EXTRA_COLUMNS = {"reason", "sheet", "row", "column", "raw_value", "detail"};
+    public static final List<String> EXTRA_COLUMNS = List.of("reason", "sheet", "row", "column", "raw_value",
+            "detail");
 
     public QuarantineRow {
         Objects.requireNonNull(reason, "reason");
@@ -30,6 +32,12 @@ public record QuarantineRow(String file, String sheet, long row, String column, 
             throw new IllegalArgumentException("canonical values: expected " + Column.values().length
                     + " got " + canonical.length);
         }
+    }
+
+    /** A copy of the row's canonical values (indexed by {@link Column#ordinal()}); the row keeps its own. */
+    @Override
+    public String[] canonical() {
+        return canonical.clone();
     }
 
     /** The canonical value of a column as text, or null. */

@@ -1,5 +1,7 @@
 package org.drugstats.core.data;
 
+import java.util.List;
+
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -33,7 +35,8 @@ public final class SeizureEvents {
     public static final String KILOGRAMS = "kilograms";
 
     /** Column names in schema order. */
-    public static final String[] COLUMNS = {EVENT_ID, REF_AREA, YEAR, DRUG_GROUP, DRUG_SUBGROUP, DRUG, KILOGRAMS};
+    public static final List<String> COLUMNS = List.of(EVENT_ID, REF_AREA, YEAR, DRUG_GROUP, DRUG_SUBGROUP, DRUG,
+            KILOGRAMS);
 
     /** Smallest and largest year accepted. */
     public static final int MIN_YEAR = 1900;

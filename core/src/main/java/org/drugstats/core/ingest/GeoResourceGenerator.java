@@ -43,6 +43,11 @@ public final class GeoResourceGenerator {
      * @param notes what the UNODC derivation noticed
      */
     public record Output(Map<String, String> files, List<String> notes) {
+        /** Copies the map (keeping its order) and the list. */
+        public Output {
+            files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
+            notes = List.copyOf(notes);
+        }
     }
 
     /** Generates the resources from the files below {@code sharedData}. */

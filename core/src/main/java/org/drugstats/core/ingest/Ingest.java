@@ -40,6 +40,10 @@ public final class Ingest {
      * @param files the files written, in the output folder
      */
     public record Outcome(IngestResult result, Path outDir, List<Path> files) {
+        /** Copies the list. */
+        public Outcome {
+            files = List.copyOf(files);
+        }
     }
 
     /**

@@ -48,6 +48,11 @@ public final class UnodcRegionDerivation {
      * @param notes one line per noteworthy fact (ignored region labels, disagreements, unmapped names)
      */
     public record Result(List<UnodcAssignment> assignments, List<String> notes) {
+        /** Copies the lists. */
+        public Result {
+            assignments = List.copyOf(assignments);
+            notes = List.copyOf(notes);
+        }
     }
 
     private static final class Votes {

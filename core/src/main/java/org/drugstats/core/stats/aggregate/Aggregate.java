@@ -24,4 +24,8 @@ import org.drugstats.core.stats.uncertainty.Interval;
 public record Aggregate(AggregateLevel level, String name, Optional<Interval> value, boolean boundsAvailable,
         double coverage, double population, double populationWithData, int areas, int areasWithData,
         List<ImputedArea> imputedAreas, Optional<String> reason) {
+    /** Copies the list. */
+    public Aggregate {
+        imputedAreas = List.copyOf(imputedAreas);
+    }
 }

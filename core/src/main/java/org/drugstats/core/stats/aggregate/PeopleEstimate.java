@@ -12,4 +12,8 @@ import org.drugstats.core.stats.uncertainty.Interval;
  * @param assumptions alignment assumptions made under a permissive policy; empty when years and bases matched
  */
 public record PeopleEstimate(Interval persons, int year, AgeBase ageBase, List<String> assumptions) {
+    /** Copies the list. */
+    public PeopleEstimate {
+        assumptions = List.copyOf(assumptions);
+    }
 }

@@ -148,5 +148,11 @@ public final class TreatmentCoverage {
      * @param disordersOnly keys with a disorder estimate but no treatment count
      */
     public record Breakdown<K>(Map<K, CoverageResult> results, Set<K> treatedOnly, Set<K> disordersOnly) {
+        /** Copies the map (keeping its order) and the sets (keeping theirs). */
+        public Breakdown {
+            results = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(results));
+            treatedOnly = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(treatedOnly));
+            disordersOnly = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(disordersOnly));
+        }
     }
 }
