@@ -35,7 +35,7 @@ import org.drugstats.core.io.PathTrees;
 /**
  * Atomic publication of a run's outputs.
  *
- * <p>Everything is written to a staging directory beside OUT ({@code .NAME.staging-ID}); {@link #commit()} then
+ * <p>Everything is written to a staging directory beside OUT ({@code .NAME.staging-ID}); {@link #commit(Manifest)} then
  * renames OUT to {@code .NAME.previous-ID}, the staging directory to OUT, and deletes the previous output. A
  * failed or killed run never touches OUT; a run killed between the two renames leaves the previous output
  * under {@code .NAME.previous-ID}, which the next run puts back before it starts ({@link #recover}). A lock

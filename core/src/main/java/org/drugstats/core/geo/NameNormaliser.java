@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *       This is the form reported back to users.</li>
  *   <li>{@link #key}: the clean form without diacritics, lower case, with typographic apostrophes as
  *       {@code '}, {@code &} as {@code and} and no spaces around {@code /}. Two names with the same key are
- *       treated as the same name ("Cote d'Ivoire" = "Côte d’Ivoire", "Trinidad & Tobago" = "Trinidad and
+ *       treated as the same name ("Cote d'Ivoire" = "Côte d’Ivoire", "Trinidad &amp; Tobago" = "Trinidad and
  *       Tobago").</li>
  *   <li>{@link #splitFootnote}: a trailing footnote marker of a UNODC table: one or more single lower-case
  *       letters ({@code "Colombia a"}, {@code "Peru b, c"}), or asterisks ({@code "Canada*"}). The caller
