@@ -24,6 +24,8 @@ import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.drugstats.core.data.Column;
+import org.drugstats.core.results.ResultColumns;
+import org.drugstats.core.results.ResultTable;
 import org.drugstats.core.data.ObsStatus;
 import org.drugstats.core.data.QualityFlag;
 import org.drugstats.core.data.Unit;
@@ -80,21 +82,11 @@ public final class AggregateStep {
      * Aggregates: the canonical schema plus level, coverage, n_areas, n_with_data, imputed_areas. The canonical
      * {@code method} column names the aggregation method ({@link #RATE_METHOD} or {@link #SUM_METHOD}).
      */
-    public static final StructType AGGREGATES = Schemas.extractPlus(
-            Schemas.field("level", DataTypes.StringType, false),
-            Schemas.field("coverage", DataTypes.DoubleType, true),
-            Schemas.field("n_areas", DataTypes.IntegerType, false),
-            Schemas.field("n_with_data", DataTypes.IntegerType, false),
-            Schemas.field("imputed_areas", DataTypes.StringType, true),
-            Schemas.field("carried_areas", DataTypes.StringType, true));
+    public static final StructType AGGREGATES = Schemas.of(ResultTable.AGGREGATES);
 
     /** {@link #AGGREGATES} before the carried areas are joined on. */
-    static final StructType AGGREGATES_WITHOUT_CARRIED = Schemas.extractPlus(
-            Schemas.field("level", DataTypes.StringType, false),
-            Schemas.field("coverage", DataTypes.DoubleType, true),
-            Schemas.field("n_areas", DataTypes.IntegerType, false),
-            Schemas.field("n_with_data", DataTypes.IntegerType, false),
-            Schemas.field("imputed_areas", DataTypes.StringType, true));
+    static final StructType AGGREGATES_WITHOUT_CARRIED = Schemas.of(ResultTable.AGGREGATES.fields().stream()
+            .filter(f -> !f.name().equals(ResultColumns.CARRIED_AREAS)).toList());
 
     private static final String[] GROUP = {Column.INDICATOR.columnName(), Column.TIME_PERIOD.columnName(),
         Column.SEX.columnName(), Column.AGE.columnName(), Column.DRUG.columnName(), Column.UNIT.columnName()};

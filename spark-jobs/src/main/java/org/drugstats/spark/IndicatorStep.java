@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.Column;
+import org.drugstats.core.results.ResultTable;
 import org.drugstats.core.data.ObsStatus;
 import org.drugstats.core.data.QualityFlag;
 import org.drugstats.core.data.Unit;
@@ -78,8 +79,7 @@ public final class IndicatorStep {
             SDG_WITH_DISORDER, SDG_MET_NEED, CONSUMPTION_INPUT, POPULATION_TOTAL, SeizureTotalsStep.INDICATOR, CULTIVATION);
 
     /** Indicators: the canonical schema plus {@code inputs}, the indicator ids used (joined by {@code ;}). */
-    public static final StructType INDICATORS = Schemas.extractPlus(
-            Schemas.field("inputs", DataTypes.StringType, false));
+    public static final StructType INDICATORS = Schemas.of(ResultTable.INDICATORS);
 
     private IndicatorStep() {
     }

@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.drugstats.core.data.Column;
 import org.drugstats.core.data.Unit;
+import org.drugstats.core.results.ResultTable;
 import org.drugstats.core.stats.inequality.AdequacyCategory;
 import org.drugstats.core.stats.inequality.AreaConsumption;
 import org.drugstats.core.stats.inequality.ConsumptionRates;
@@ -38,17 +39,7 @@ import org.drugstats.core.stats.inequality.Reading;
 public final class InequalityStep {
 
     /** Lorenz points, one per country in ranking order. */
-    public static final StructType POINTS = DataTypes.createStructType(new StructField[] {
-        Schemas.field("ranking", DataTypes.StringType, false),
-        Schemas.field("rank", DataTypes.IntegerType, false),
-        Schemas.field("area", DataTypes.StringType, false),
-        Schemas.field("area_name", DataTypes.StringType, true),
-        Schemas.field("population", DataTypes.DoubleType, false),
-        Schemas.field("consumption", DataTypes.DoubleType, false),
-        Schemas.field("per_capita", DataTypes.DoubleType, false),
-        Schemas.field("cum_population_share", DataTypes.DoubleType, false),
-        Schemas.field("cum_consumption_share", DataTypes.DoubleType, false),
-        Schemas.field("adequacy", DataTypes.StringType, true)});
+    public static final StructType POINTS = Schemas.of(ResultTable.INEQUALITY);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -20,6 +20,9 @@ import org.apache.spark.storage.StorageLevel;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.Column;
 import org.drugstats.core.data.Origin;
+import org.drugstats.core.results.Manifest;
+import org.drugstats.core.results.ResultTable;
+import org.drugstats.core.results.ResultsLayout;
 
 /**
  * The batch run: validate → aggregate → trends → indicators → publish (issue 5), on a session passed in.
@@ -86,9 +89,9 @@ public final class Pipeline {
             Dataset<Row> events = persist(v.events(), persisted);
             Dataset<Row> quarantine = persist(v.quarantine(), persisted);
             Map<String, Long> quarantined = QuarantineFiles.write(quarantine, inputs,
-                    publisher.staging().resolve("quarantine"));
+                    publisher.staging().resolve(ResultsLayout.QUARANTINE));
             for (InputFiles.Input in : inputs) {
-                publisher.recordOutput("quarantine/" + in.quarantineName() + ".csv", quarantined.get(in.name()));
+                publisher.recordOutput(ResultsLayout.QUARANTINE + "/" + in.quarantineName() + ".csv", quarantined.get(in.name()));
             }
             Map<String, Long> accepted = new HashMap<>();
             countByInput(observations, accepted);
@@ -110,7 +113,7 @@ public final class Pipeline {
                 bad += q;
                 inputEntries.add(new Manifest.InputEntry(in.name(),
                         in.kind() == InputFiles.Kind.EXTRACT ? "extract" : "seizure-events", in.sha256(), in.bytes(),
-                        r, a, q, "quarantine/" + in.quarantineName() + ".csv", in.synthetic()));
+                        r, a, q, ResultsLayout.QUARANTINE + "/" + in.quarantineName() + ".csv", in.synthetic()));
                 if (q > 0) {
                     progress.detail("%s: read %,d, accepted %,d, quarantined %,d", in.name(), r, a, q);
                 }
@@ -136,7 +139,7 @@ public final class Pipeline {
                     .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
 
             begin("observations");
-            long nObs = publisher.writeParquet(canonical, "results/observations", Schemas.OBSERVATIONS_VERSION, origins,
+            long nObs = publisher.writeParquet(canonical, ResultTable.OBSERVATIONS.dir(), Schemas.OBSERVATIONS_VERSION, origins,
                     Column.INDICATOR.columnName(), Column.REF_AREA.columnName(), Column.TIME_PERIOD.columnName(),
                     Column.SEX.columnName(), Column.AGE.columnName(), Column.DRUG.columnName(),
                     Column.METHOD.columnName(), Column.SOURCE.columnName());
@@ -155,7 +158,7 @@ public final class Pipeline {
                     persisted);
             Dataset<Row> aggregates = persist(AggregateStep.run(toAggregate, membership, config.minCoverage(),
                     config.latestWithinYears()), persisted);
-            long nAgg = publisher.writeParquet(aggregates, "results/aggregates", Schemas.AGGREGATES_VERSION, origins,
+            long nAgg = publisher.writeParquet(aggregates, ResultTable.AGGREGATES.dir(), Schemas.AGGREGATES_VERSION, origins,
                     Column.INDICATOR.columnName(), "level", Column.REF_AREA.columnName(),
                     Column.TIME_PERIOD.columnName(), Column.SEX.columnName(), Column.AGE.columnName(),
                     Column.DRUG.columnName(), Column.DRUG_GROUP.columnName(), Column.DRUG_SUBGROUP.columnName());
@@ -181,9 +184,9 @@ public final class Pipeline {
                     col(Column.INDICATOR.columnName()).isin(config.trendExclude().toArray()))));
             TrendStep.Fitted fitted = new TrendStep.Fitted(persist(TrendStep.fit(points,
                     TrendStep.Settings.of(config)).all(), persisted));
-            long nTrends = publisher.writeParquet(fitted.trends(), "results/trends", Schemas.TRENDS_VERSION, origins,
+            long nTrends = publisher.writeParquet(fitted.trends(), ResultTable.TRENDS.dir(), Schemas.TRENDS_VERSION, origins,
                     "series_id", "segment");
-            long nPoints = publisher.writeParquet(fitted.points(), "results/trend_points",
+            long nPoints = publisher.writeParquet(fitted.points(), ResultTable.TREND_POINTS.dir(),
                     Schemas.TREND_POINTS_VERSION, origins, "series_id", "x");
             Row counts = fitted.trends().agg(
                     org.apache.spark.sql.functions.countDistinct(col("series_id")),
@@ -198,7 +201,7 @@ public final class Pipeline {
             Dataset<Row> indicatorInputs = persist(analysis.filter(col(Column.INDICATOR.columnName())
                     .isin(IndicatorStep.INPUTS.toArray())).coalesce(partitions), persisted);
             Dataset<Row> indicators = persist(IndicatorStep.run(indicatorInputs, aggregates, membership), persisted);
-            long nInd = publisher.writeParquet(indicators, "results/indicators", Schemas.INDICATORS_VERSION, origins,
+            long nInd = publisher.writeParquet(indicators, ResultTable.INDICATORS.dir(), Schemas.INDICATORS_VERSION, origins,
                     Column.INDICATOR.columnName(), Column.REF_AREA.columnName(), Column.TIME_PERIOD.columnName(),
                     Column.SEX.columnName(), Column.AGE.columnName(), Column.DRUG.columnName(),
                     Column.DRUG_GROUP.columnName());
@@ -210,9 +213,9 @@ public final class Pipeline {
                     config.inequalityPopulationShares(), config.inequalityConsumptionShares(), config.adequacyBenchmark());
             long nIneq = 0;
             if (ineq.json() != null) {
-                nIneq = publisher.writeParquet(ineq.points(), "results/inequality", Schemas.INEQUALITY_VERSION, origins,
+                nIneq = publisher.writeParquet(ineq.points(), ResultTable.INEQUALITY.dir(), Schemas.INEQUALITY_VERSION, origins,
                         "ranking", "rank");
-                publisher.writeText("results/inequality.json", ineq.json(), ineq.areas());
+                publisher.writeText(ResultsLayout.INEQUALITY_JSON, ineq.json(), ineq.areas());
             }
             record(progress.end(nObs + nAgg, nInd + nIneq), "indicators", nObs + nAgg, nInd + nIneq,
                     Map.of("indicator_rows", nInd, "inequality_areas", ineq.areas()));

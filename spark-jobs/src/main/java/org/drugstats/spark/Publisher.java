@@ -31,6 +31,8 @@ import org.drugstats.core.data.Origin;
 import org.drugstats.core.data.ParquetExtracts;
 import org.drugstats.core.data.ParquetFooters;
 import org.drugstats.core.io.PathTrees;
+import org.drugstats.core.results.Manifest;
+import org.drugstats.core.results.ResultsLayout;
 
 /**
  * Atomic publication of a run's outputs.
@@ -203,10 +205,10 @@ public final class Publisher implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Path dest = staging.resolve(rel).resolve("part-00000.parquet");
+        Path dest = staging.resolve(rel).resolve(ResultsLayout.PART_FILE);
         long rows = withMetadata(part, dest, schemaVersion, origins);
         deleteTree(tmp);
-        outputs.add(new Manifest.OutputEntry(rel + "/part-00000.parquet", rows, InputFiles.sha256(dest)));
+        outputs.add(new Manifest.OutputEntry(rel + "/" + ResultsLayout.PART_FILE, rows, InputFiles.sha256(dest)));
         return rows;
     }
 
@@ -268,7 +270,7 @@ public final class Publisher implements AutoCloseable {
     public void commit(Manifest manifest, java.util.function.Consumer<Path> lastStep) {
         try {
             deleteTree(staging.resolve(".spark"));
-            Files.writeString(staging.resolve("manifest.json"), manifest.toJson() + "\n", StandardCharsets.UTF_8);
+            Files.writeString(staging.resolve(ResultsLayout.MANIFEST), manifest.toJson() + "\n", StandardCharsets.UTF_8);
             lastStep.accept(staging);
             Path previous = null;
             if (Files.exists(out)) {

@@ -8,9 +8,12 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.drugstats.core.data.Column;
 import org.drugstats.core.data.QuarantineRow;
+import org.drugstats.core.results.ResultField;
+import org.drugstats.core.results.ResultTable;
 
 /**
- * The Spark schemas of the pipeline, as constants (see {@code spark-jobs/RESULTS.md} for the published ones).
+ * The Spark schemas of the pipeline, as constants. The published ones are built from the results contract in core
+ * ({@link ResultTable}; {@code spark-jobs/RESULTS.md} describes them for people).
  * The canonical extract schema is derived from core's {@link Column}, so that a column added there appears
  * here.
  */
@@ -19,13 +22,36 @@ public final class Schemas {
     private Schemas() {
     }
 
-    /** Schema version tags written to the {@code drugstats.schema} key of each published Parquet file. */
-    public static final String OBSERVATIONS_VERSION = "drugstats-extract/1";
-    public static final String AGGREGATES_VERSION = "drugstats-aggregates/1";
-    public static final String INDICATORS_VERSION = "drugstats-indicators/1";
-    public static final String TRENDS_VERSION = "drugstats-trends/1";
-    public static final String TREND_POINTS_VERSION = "drugstats-trend-points/1";
-    public static final String INEQUALITY_VERSION = "drugstats-inequality/1";
+    /**
+     * Schema version tags written to the {@code drugstats.schema} key of each published Parquet file (the results
+     * contract's, {@link ResultTable#schemaVersion()}).
+     */
+    public static final String OBSERVATIONS_VERSION = ResultTable.OBSERVATIONS.schemaVersion();
+    public static final String AGGREGATES_VERSION = ResultTable.AGGREGATES.schemaVersion();
+    public static final String INDICATORS_VERSION = ResultTable.INDICATORS.schemaVersion();
+    public static final String TRENDS_VERSION = ResultTable.TRENDS.schemaVersion();
+    public static final String TREND_POINTS_VERSION = ResultTable.TREND_POINTS.schemaVersion();
+    public static final String INEQUALITY_VERSION = ResultTable.INEQUALITY.schemaVersion();
+
+    /** The Spark schema of a result table of the contract (its fields in order, types and nullability). */
+    public static StructType of(ResultTable table) {
+        return of(table.fields());
+    }
+
+    /** The Spark schema of result fields. */
+    public static StructType of(List<ResultField> fields) {
+        List<StructField> f = new ArrayList<>();
+        for (ResultField r : fields) {
+            DataType t = switch (r.type()) {
+                case STRING -> DataTypes.StringType;
+                case DOUBLE -> DataTypes.DoubleType;
+                case INT -> DataTypes.IntegerType;
+                case BOOLEAN -> DataTypes.BooleanType;
+            };
+            f.add(DataTypes.createStructField(r.name(), t, r.nullable()));
+        }
+        return DataTypes.createStructType(f);
+    }
 
     /** The canonical extract schema (core's {@link Column}, in order). */
     public static final StructType EXTRACT = extract();

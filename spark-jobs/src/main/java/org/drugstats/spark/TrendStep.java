@@ -23,6 +23,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.Column;
+import org.drugstats.core.results.ResultTable;
 import org.drugstats.core.stats.trend.Aapc;
 import org.drugstats.core.stats.trend.Joinpoint;
 import org.drugstats.core.stats.trend.JoinpointResult;
@@ -54,13 +55,10 @@ import org.drugstats.core.stats.trend.TrendSeries;
 public final class TrendStep {
 
     /** Series columns, in order. */
-    private static final String[] SERIES = {Column.INDICATOR.columnName(), Column.REF_AREA.columnName(),
-        Column.SEX.columnName(), Column.AGE.columnName(), Column.DRUG.columnName(), Column.UNIT.columnName()};
+    private static final String[] SERIES = ResultTable.SERIES_COLUMNS.toArray(String[]::new);
 
     /** The double columns of {@link #TRENDS}, in order. */
-    private static final String[] DOUBLES = {"seg_start", "seg_end", "slope", "apc", "apc_lower", "apc_upper",
-        "p_value", "aapc", "aapc_lower", "aapc_upper", "aapc_start", "aapc_end", "mk_s", "mk_var_s", "mk_z", "mk_p",
-        "tau", "sen_slope", "sen_intercept", "sen_lower", "sen_upper"};
+    private static final String[] DOUBLES = ResultTable.TREND_DOUBLES.toArray(String[]::new);
 
     /** Points to fit: the series columns, x (year), y (value × 10^unit_mult), imputed, dropped duplicates. */
     public static final StructType POINTS_IN = DataTypes.createStructType(new StructField[] {
@@ -76,16 +74,10 @@ public final class TrendStep {
         Schemas.field("duplicates", DataTypes.IntegerType, false)});
 
     /** {@code results/trends}: one row per segment (joinpoint), per series (loglinear, mann-kendall). */
-    public static final StructType TRENDS = trends();
+    public static final StructType TRENDS = Schemas.of(ResultTable.TRENDS);
 
     /** {@code results/trend_points}: the data and the fitted values. */
-    public static final StructType TREND_POINTS = DataTypes.createStructType(new StructField[] {
-        Schemas.field("series_id", DataTypes.StringType, false),
-        Schemas.field("method", DataTypes.StringType, false),
-        Schemas.field("x", DataTypes.DoubleType, false),
-        Schemas.field("y", DataTypes.DoubleType, false),
-        Schemas.field("fitted", DataTypes.DoubleType, true),
-        Schemas.field("imputed", DataTypes.BooleanType, false)});
+    public static final StructType TREND_POINTS = Schemas.of(ResultTable.TREND_POINTS);
 
     /** Both outputs in one row type: {@code kind} 0 = a trend row, 1 = a point row (the other half null). */
     static final StructType FITTED = fitted();
@@ -93,23 +85,6 @@ public final class TrendStep {
     private TrendStep() {
     }
 
-    private static StructType trends() {
-        List<StructField> f = new ArrayList<>();
-        f.add(Schemas.field("series_id", DataTypes.StringType, false));
-        for (String s : SERIES) {
-            f.add(Schemas.field(s, DataTypes.StringType, true));
-        }
-        f.add(Schemas.field("method", DataTypes.StringType, false));
-        f.add(Schemas.field("n", DataTypes.IntegerType, false));
-        f.add(Schemas.field("k", DataTypes.IntegerType, true));
-        f.add(Schemas.field("selection", DataTypes.StringType, true));
-        f.add(Schemas.field("segment", DataTypes.IntegerType, false));
-        for (String d : DOUBLES) {
-            f.add(Schemas.field(d, DataTypes.DoubleType, true));
-        }
-        f.add(Schemas.field("note", DataTypes.StringType, true));
-        return DataTypes.createStructType(f);
-    }
 
     private static StructType fitted() {
         StructType s = new StructType().add("kind", DataTypes.IntegerType, false);

@@ -3,7 +3,7 @@
  * org.drugstats.spark.ValidateStep}, {@link org.drugstats.spark.SeizureTotalsStep}, {@link
  * org.drugstats.spark.AggregateStep}, {@link org.drugstats.spark.TrendStep}, {@link org.drugstats.spark.IndicatorStep},
  * {@link org.drugstats.spark.InequalityStep} — sequenced by {@link org.drugstats.spark.Pipeline} and published
- * atomically by {@link org.drugstats.spark.Publisher} with a {@link org.drugstats.spark.Manifest}.
+ * atomically by {@link org.drugstats.spark.Publisher} with a {@link org.drugstats.core.results.Manifest}.
  *
  * <p>Conventions: the SparkSession is passed in (only commands build one, with {@link
  * org.drugstats.spark.SparkSessions}); schemas are constants; steps are Dataset → Dataset transforms whose

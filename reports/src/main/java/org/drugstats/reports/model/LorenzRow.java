@@ -2,6 +2,8 @@ package org.drugstats.reports.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.drugstats.core.data.Column;
+import org.drugstats.core.results.ResultColumns;
 import tech.tablesaw.api.Table;
 
 /**
@@ -24,10 +26,10 @@ public record LorenzRow(String ranking, String area, String areaName, double pop
         Cells c = new Cells(t);
         List<LorenzRow> out = new ArrayList<>(c.rows());
         for (int r = 0; r < c.rows(); r++) {
-            out.add(new LorenzRow(c.text(r, "ranking"), c.text(r, "area"), c.text(r, "area_name"),
-                    c.number(r, "population"), c.number(r, "consumption"), c.number(r, "per_capita"),
-                    c.number(r, "cum_population_share"), c.number(r, "cum_consumption_share"),
-                    c.text(r, "adequacy")));
+            out.add(new LorenzRow(c.text(r, ResultColumns.RANKING), c.text(r, ResultColumns.AREA), c.text(r, Column.AREA_NAME.columnName()),
+                    c.number(r, ResultColumns.POPULATION), c.number(r, ResultColumns.CONSUMPTION), c.number(r, ResultColumns.PER_CAPITA),
+                    c.number(r, ResultColumns.CUM_POPULATION_SHARE), c.number(r, ResultColumns.CUM_CONSUMPTION_SHARE),
+                    c.text(r, ResultColumns.ADEQUACY)));
         }
         return out;
     }

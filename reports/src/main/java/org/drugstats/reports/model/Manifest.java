@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The run manifest ({@code manifest.json}): inputs with checksums and row accounting, parameters, versions,
- * timing, steps and outputs. Fields that are absent read as empty.
+ * timing, steps and outputs, as the report shows it; read through the results contract's model in core. Fields that
+ * are absent read as empty (text, lists) or 0 (numbers).
  */
 public record Manifest(List<Input> inputs, Map<String, String> parameters, Map<String, String> versions,
         String started, String ended, List<Step> steps, List<Output> outputs) {
@@ -38,28 +39,37 @@ public record Manifest(List<Input> inputs, Map<String, String> parameters, Map<S
         outputs = List.copyOf(outputs);
     }
 
+    /** The report's view of a manifest read by the results contract ({@link org.drugstats.core.results.Manifest}). */
     static Manifest fromJson(JsonNode n) {
-        List<Input> inputs = new ArrayList<>();
-        for (JsonNode i : n.path("inputs")) {
-            inputs.add(new Input(text(i, "path"), text(i, "sha256"), i.path("rows_read").asLong(-1),
-                    i.path("rows_accepted").asLong(-1), i.path("rows_quarantined").asLong(-1)));
-        }
-        List<Step> steps = new ArrayList<>();
-        for (JsonNode s : n.path("steps")) {
-            steps.add(new Step(text(s, "name"), s.path("seconds").asDouble(Double.NaN), s.path("rows_in").asLong(-1),
-                    s.path("rows_out").asLong(-1)));
-        }
-        List<Output> outputs = new ArrayList<>();
-        for (JsonNode o : n.path("outputs")) {
-            outputs.add(new Output(text(o, "path"), o.path("rows").asLong(-1), text(o, "sha256")));
-        }
-        return new Manifest(inputs, flatten(n.path("parameters")), flatten(n.path("versions")), text(n, "started"),
-                text(n, "ended"), steps, outputs);
+        return of(org.drugstats.core.results.Manifest.fromJson(n));
     }
 
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? "" : v.isValueNode() ? v.asText() : v.toString();
+    /** The report's view of the run manifest: parameters and versions flattened to dotted keys and text. */
+    public static Manifest of(org.drugstats.core.results.Manifest m) {
+        List<Input> inputs = new ArrayList<>();
+        for (var i : nonNull(m.inputs())) {
+            inputs.add(new Input(orEmpty(i.path()), orEmpty(i.sha256()), i.rowsRead(), i.rowsAccepted(),
+                    i.rowsQuarantined()));
+        }
+        List<Step> steps = new ArrayList<>();
+        for (var s : nonNull(m.steps())) {
+            steps.add(new Step(orEmpty(s.name()), s.seconds(), s.rowsIn(), s.rowsOut()));
+        }
+        List<Output> outputs = new ArrayList<>();
+        for (var o : nonNull(m.outputs())) {
+            outputs.add(new Output(orEmpty(o.path()), o.rows(), orEmpty(o.sha256())));
+        }
+        return new Manifest(inputs, flatten(org.drugstats.core.results.Manifest.tree(m.parameters())),
+                flatten(org.drugstats.core.results.Manifest.tree(m.versions())), orEmpty(m.started()),
+                orEmpty(m.ended()), steps, outputs);
+    }
+
+    private static <T> List<T> nonNull(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     /** Nested objects as dotted keys, arrays and values as their JSON text. */

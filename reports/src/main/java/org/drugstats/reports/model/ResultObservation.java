@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drugstats.core.data.Column;
+import org.drugstats.core.results.ResultColumns;
 import tech.tablesaw.api.Table;
 
 /**
@@ -51,15 +53,15 @@ public record ResultObservation(String indicator, String refArea, String timePer
         Cells c = new Cells(t);
         List<ResultObservation> out = new ArrayList<>(c.rows());
         for (int r = 0; r < c.rows(); r++) {
-            Integer mult = c.integer(r, "unit_mult");
-            out.add(new ResultObservation(c.text(r, "indicator"), c.text(r, "ref_area"), c.text(r, "time_period"),
-                    c.text(r, "sex"), c.text(r, "age"), c.number(r, "value"), c.number(r, "lower"),
-                    c.number(r, "upper"), c.text(r, "unit"), mult == null ? 0 : mult, c.text(r, "obs_status"),
-                    c.text(r, "source"), c.text(r, "notes"), c.text(r, "origin"), c.text(r, "drug"),
-                    c.text(r, "drug_group"), c.text(r, "drug_subgroup"), c.text(r, "method"), c.text(r, "adjustment"),
-                    c.text(r, "obs_flags"), c.text(r, "area_name"), c.text(r, "level"), c.number(r, "coverage"),
-                    c.integer(r, "n_areas"), c.integer(r, "n_with_data"), c.text(r, "imputed_areas"),
-                    c.text(r, "inputs")));
+            Integer mult = c.integer(r, Column.UNIT_MULT.columnName());
+            out.add(new ResultObservation(c.text(r, Column.INDICATOR.columnName()), c.text(r, Column.REF_AREA.columnName()), c.text(r, Column.TIME_PERIOD.columnName()),
+                    c.text(r, Column.SEX.columnName()), c.text(r, Column.AGE.columnName()), c.number(r, Column.VALUE.columnName()), c.number(r, Column.LOWER.columnName()),
+                    c.number(r, Column.UPPER.columnName()), c.text(r, Column.UNIT.columnName()), mult == null ? 0 : mult, c.text(r, Column.OBS_STATUS.columnName()),
+                    c.text(r, Column.SOURCE.columnName()), c.text(r, Column.NOTES.columnName()), c.text(r, Column.ORIGIN.columnName()), c.text(r, Column.DRUG.columnName()),
+                    c.text(r, Column.DRUG_GROUP.columnName()), c.text(r, Column.DRUG_SUBGROUP.columnName()), c.text(r, ResultColumns.METHOD), c.text(r, Column.ADJUSTMENT.columnName()),
+                    c.text(r, Column.OBS_FLAGS.columnName()), c.text(r, Column.AREA_NAME.columnName()), c.text(r, ResultColumns.LEVEL), c.number(r, ResultColumns.COVERAGE),
+                    c.integer(r, ResultColumns.N_AREAS), c.integer(r, ResultColumns.N_WITH_DATA), c.text(r, ResultColumns.IMPUTED_AREAS),
+                    c.text(r, ResultColumns.INPUTS)));
         }
         return out;
     }

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.Origin;
 import org.drugstats.core.data.ParquetTables;
+import org.drugstats.core.results.ResultTable;
+import org.drugstats.core.results.ResultsLayout;
 import tech.tablesaw.api.Table;
 
 /**
@@ -24,23 +26,24 @@ import tech.tablesaw.api.Table;
  * kept in {@link #warnings()}, which the report prints on its overview and quality pages and the command
  * prints to standard error: a damaged file never passes silently.
  *
- * <p>Layout, relative to the run's output directory ({@code out/} by default): {@code manifest.json},
+ * <p>Layout (core's {@link ResultsLayout}), relative to the run's output directory ({@code out/} by default):
+ * {@code manifest.json},
  * {@code quarantine/*.csv}, {@code results/observations}, {@code results/aggregates},
  * {@code results/indicators}, {@code results/trends}, {@code results/trend_points},
  * {@code results/inequality} and {@code results/inequality.json}.
  */
 public final class RunResults {
 
-    /** Relative paths of the contract's files. */
-    public static final String MANIFEST = "manifest.json";
-    public static final String QUARANTINE = "quarantine";
-    public static final String OBSERVATIONS = "results/observations";
-    public static final String AGGREGATES = "results/aggregates";
-    public static final String INDICATORS = "results/indicators";
-    public static final String TRENDS = "results/trends";
-    public static final String TREND_POINTS = "results/trend_points";
-    public static final String INEQUALITY = "results/inequality";
-    public static final String INEQUALITY_JSON = "results/inequality.json";
+    /** Relative paths of the contract's files (core's {@link ResultsLayout} and {@link ResultTable}). */
+    public static final String MANIFEST = ResultsLayout.MANIFEST;
+    public static final String QUARANTINE = ResultsLayout.QUARANTINE;
+    public static final String OBSERVATIONS = ResultTable.OBSERVATIONS.dir();
+    public static final String AGGREGATES = ResultTable.AGGREGATES.dir();
+    public static final String INDICATORS = ResultTable.INDICATORS.dir();
+    public static final String TRENDS = ResultTable.TRENDS.dir();
+    public static final String TREND_POINTS = ResultTable.TREND_POINTS.dir();
+    public static final String INEQUALITY = ResultTable.INEQUALITY.dir();
+    public static final String INEQUALITY_JSON = ResultsLayout.INEQUALITY_JSON;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -87,11 +90,11 @@ public final class RunResults {
             throw DrugstatsException.of("%s: no such directory; expected the output directory of 'drugstats run' "
                     + "(with results/ and manifest.json)", dir);
         }
-        if (Files.isDirectory(dir.resolve("results")) || Files.isRegularFile(dir.resolve(MANIFEST))) {
+        if (Files.isDirectory(dir.resolve(ResultsLayout.RESULTS)) || Files.isRegularFile(dir.resolve(MANIFEST))) {
             return dir;
         }
         Path parent = dir.toAbsolutePath().getParent();
-        if (dir.getFileName() != null && dir.getFileName().toString().equals("results") && parent != null) {
+        if (dir.getFileName() != null && dir.getFileName().toString().equals(ResultsLayout.RESULTS) && parent != null) {
             return parent;
         }
         throw DrugstatsException.of("%s: holds neither results/ nor manifest.json; expected the output directory "

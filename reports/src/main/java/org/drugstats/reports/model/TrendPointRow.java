@@ -2,6 +2,7 @@ package org.drugstats.reports.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.drugstats.core.results.ResultColumns;
 import tech.tablesaw.api.Table;
 
 /**
@@ -20,9 +21,9 @@ public record TrendPointRow(String seriesId, String method, double x, double y, 
         Cells c = new Cells(t);
         List<TrendPointRow> out = new ArrayList<>(c.rows());
         for (int r = 0; r < c.rows(); r++) {
-            Boolean imp = c.bool(r, "imputed");
-            out.add(new TrendPointRow(c.text(r, "series_id"), c.text(r, "method"), c.number(r, "x"),
-                    c.number(r, "y"), c.number(r, "fitted"), imp != null && imp));
+            Boolean imp = c.bool(r, ResultColumns.IMPUTED);
+            out.add(new TrendPointRow(c.text(r, ResultColumns.SERIES_ID), c.text(r, ResultColumns.METHOD), c.number(r, ResultColumns.X),
+                    c.number(r, ResultColumns.Y), c.number(r, ResultColumns.FITTED), imp != null && imp));
         }
         return out;
     }

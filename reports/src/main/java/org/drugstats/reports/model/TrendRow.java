@@ -2,6 +2,8 @@ package org.drugstats.reports.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.drugstats.core.data.Column;
+import org.drugstats.core.results.ResultColumns;
 import tech.tablesaw.api.Table;
 
 /**
@@ -22,15 +24,15 @@ public record TrendRow(String seriesId, String indicator, String refArea, String
         Cells c = new Cells(t);
         List<TrendRow> out = new ArrayList<>(c.rows());
         for (int r = 0; r < c.rows(); r++) {
-            out.add(new TrendRow(c.text(r, "series_id"), c.text(r, "indicator"), c.text(r, "ref_area"),
-                    c.text(r, "sex"), c.text(r, "age"), c.text(r, "drug"), c.text(r, "unit"), c.text(r, "method"),
-                    c.integer(r, "n"), c.integer(r, "k"), c.text(r, "selection"), c.integer(r, "segment"),
-                    c.number(r, "seg_start"), c.number(r, "seg_end"), c.number(r, "slope"), c.number(r, "apc"),
-                    c.number(r, "apc_lower"), c.number(r, "apc_upper"), c.number(r, "p_value"), c.number(r, "aapc"),
-                    c.number(r, "aapc_lower"), c.number(r, "aapc_upper"), c.number(r, "aapc_start"),
-                    c.number(r, "aapc_end"), c.number(r, "mk_s"), c.number(r, "mk_var_s"), c.number(r, "mk_z"),
-                    c.number(r, "mk_p"), c.number(r, "tau"), c.number(r, "sen_slope"), c.number(r, "sen_intercept"),
-                    c.number(r, "sen_lower"), c.number(r, "sen_upper"), c.text(r, "note")));
+            out.add(new TrendRow(c.text(r, ResultColumns.SERIES_ID), c.text(r, Column.INDICATOR.columnName()), c.text(r, Column.REF_AREA.columnName()),
+                    c.text(r, Column.SEX.columnName()), c.text(r, Column.AGE.columnName()), c.text(r, Column.DRUG.columnName()), c.text(r, Column.UNIT.columnName()), c.text(r, ResultColumns.METHOD),
+                    c.integer(r, ResultColumns.N), c.integer(r, ResultColumns.K), c.text(r, ResultColumns.SELECTION), c.integer(r, ResultColumns.SEGMENT),
+                    c.number(r, ResultColumns.SEG_START), c.number(r, ResultColumns.SEG_END), c.number(r, ResultColumns.SLOPE), c.number(r, ResultColumns.APC),
+                    c.number(r, ResultColumns.APC_LOWER), c.number(r, ResultColumns.APC_UPPER), c.number(r, ResultColumns.P_VALUE), c.number(r, ResultColumns.AAPC),
+                    c.number(r, ResultColumns.AAPC_LOWER), c.number(r, ResultColumns.AAPC_UPPER), c.number(r, ResultColumns.AAPC_START),
+                    c.number(r, ResultColumns.AAPC_END), c.number(r, ResultColumns.MK_S), c.number(r, ResultColumns.MK_VAR_S), c.number(r, ResultColumns.MK_Z),
+                    c.number(r, ResultColumns.MK_P), c.number(r, ResultColumns.TAU), c.number(r, ResultColumns.SEN_SLOPE), c.number(r, ResultColumns.SEN_INTERCEPT),
+                    c.number(r, ResultColumns.SEN_LOWER), c.number(r, ResultColumns.SEN_UPPER), c.text(r, ResultColumns.NOTE)));
         }
         return out;
     }

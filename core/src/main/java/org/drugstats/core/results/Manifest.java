@@ -1,8 +1,10 @@
-package org.drugstats.spark;
+package org.drugstats.core.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -13,13 +15,15 @@ import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.Origin;
 
 /**
- * {@code OUT/manifest.json}: what a run read, with which parameters and versions, when, how long each step took,
- * and what it published. Field names are those of the issue and {@code RESULTS.md}.
+ * {@code OUT/manifest.json} ({@link ResultsLayout#MANIFEST}): what a run read, with which parameters and versions,
+ * when, how long each step took, and what it published. The pipeline writes it ({@link #toJson()}), the report
+ * reads it ({@link #read(Path)}, {@link #fromJson(JsonNode)}); field names are those of
+ * {@code spark-jobs/RESULTS.md}.
  *
  * @param schema the manifest's own schema tag
  * @param status {@code succeeded} (a published manifest is always of a finished run)
  * @param inputs every input with its checksum and row accounting
- * @param parameters the effective configuration ({@link RunConfig#asMap()}) and the command-line options
+ * @param parameters the effective run configuration and the command-line options
  * @param versions drugstats, Spark, Java
  * @param started start time (ISO-8601, UTC)
  * @param ended end time (ISO-8601, UTC)
@@ -106,7 +110,8 @@ public record Manifest(
             @JsonProperty("sha256") String sha256) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The manifest as indented JSON. */
     public String toJson() {
@@ -115,6 +120,25 @@ public record Manifest(
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Reads a manifest from its JSON tree; fields a newer or older writer added or left out are tolerated (absent
+     * numbers read as 0, absent text and lists as null).
+     *
+     * @throws DrugstatsException when the tree is not a manifest object
+     */
+    public static Manifest fromJson(JsonNode tree) {
+        try {
+            return JSON.treeToValue(tree, Manifest.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw DrugstatsException.of(e, "not a drugstats manifest: %s", e.getMessage());
+        }
+    }
+
+    /** The JSON tree of any value, by the manifest's own mapper (e.g. {@link #parameters()} as a tree). */
+    public static JsonNode tree(Object value) {
+        return JSON.valueToTree(value);
     }
 
     /** Reads a manifest. */

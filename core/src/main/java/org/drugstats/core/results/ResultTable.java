@@ -1,0 +1,130 @@
+package org.drugstats.core.results;
+
+import static org.drugstats.core.results.ResultColumns.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.drugstats.core.data.Column;
+import org.drugstats.core.results.ResultField.Type;
+
+/**
+ * The result tables of a run: directory, schema tag (the {@code drugstats.schema} key-value metadata of the
+ * Parquet file) and columns in order, with types and nullability. The pipeline builds its Spark schemas from
+ * {@link #fields()} and writes {@link #partFile()}; the report reads the same file by the same column names.
+ */
+public enum ResultTable {
+    /** Every accepted input observation (the canonical extract schema). */
+    OBSERVATIONS("observations", "drugstats-extract/1", canonicalPlus()),
+    /** Subregion, region and world aggregates with coverage. */
+    AGGREGATES("aggregates", "drugstats-aggregates/1", canonicalPlus(
+            new ResultField(LEVEL, Type.STRING, false),
+            new ResultField(COVERAGE, Type.DOUBLE, true),
+            new ResultField(N_AREAS, Type.INT, false),
+            new ResultField(N_WITH_DATA, Type.INT, false),
+            new ResultField(IMPUTED_AREAS, Type.STRING, true),
+            new ResultField(CARRIED_AREAS, Type.STRING, true))),
+    /** Derived indicators, with the indicator ids each used. */
+    INDICATORS("indicators", "drugstats-indicators/1", canonicalPlus(new ResultField(INPUTS, Type.STRING, false))),
+    /** Fitted trends: one row per segment (joinpoint), per series (log-linear, Mann–Kendall). */
+    TRENDS("trends", "drugstats-trends/1", trends()),
+    /** The data points of the fitted series with the fitted values. */
+    TREND_POINTS("trend_points", "drugstats-trend-points/1", List.of(
+            new ResultField(SERIES_ID, Type.STRING, false),
+            new ResultField(METHOD, Type.STRING, false),
+            new ResultField(X, Type.DOUBLE, false),
+            new ResultField(Y, Type.DOUBLE, false),
+            new ResultField(FITTED, Type.DOUBLE, true),
+            new ResultField(IMPUTED, Type.BOOLEAN, false))),
+    /** Lorenz points of consumption, one per country in ranking order. */
+    INEQUALITY("inequality", "drugstats-inequality/1", List.of(
+            new ResultField(RANKING, Type.STRING, false),
+            new ResultField(RANK, Type.INT, false),
+            new ResultField(AREA, Type.STRING, false),
+            new ResultField(AREA_NAME, Type.STRING, true),
+            new ResultField(POPULATION, Type.DOUBLE, false),
+            new ResultField(CONSUMPTION, Type.DOUBLE, false),
+            new ResultField(PER_CAPITA, Type.DOUBLE, false),
+            new ResultField(CUM_POPULATION_SHARE, Type.DOUBLE, false),
+            new ResultField(CUM_CONSUMPTION_SHARE, Type.DOUBLE, false),
+            new ResultField(ADEQUACY, Type.STRING, true)));
+
+    /** The columns that identify a trend series, in order (after {@code series_id} in {@link #TRENDS}). */
+    public static final List<String> SERIES_COLUMNS = List.of(Column.INDICATOR.columnName(),
+            Column.REF_AREA.columnName(), Column.SEX.columnName(), Column.AGE.columnName(), Column.DRUG.columnName(),
+            Column.UNIT.columnName());
+
+    /** The double columns of {@link #TRENDS}, in order. */
+    public static final List<String> TREND_DOUBLES = List.of(SEG_START, SEG_END, SLOPE, APC, APC_LOWER, APC_UPPER,
+            P_VALUE, AAPC, AAPC_LOWER, AAPC_UPPER, AAPC_START, AAPC_END, MK_S, MK_VAR_S, MK_Z, MK_P, TAU, SEN_SLOPE,
+            SEN_INTERCEPT, SEN_LOWER, SEN_UPPER);
+
+    private final String name;
+    private final String schemaVersion;
+    private final List<ResultField> fields;
+
+    ResultTable(String name, String schemaVersion, List<ResultField> fields) {
+        this.name = name;
+        this.schemaVersion = schemaVersion;
+        this.fields = List.copyOf(fields);
+    }
+
+    /** The table's name, e.g. {@code trend_points}. */
+    public String tableName() {
+        return name;
+    }
+
+    /** The table's directory relative to the run's output directory, e.g. {@code results/trend_points}. */
+    public String dir() {
+        return ResultsLayout.RESULTS + "/" + name;
+    }
+
+    /** The table's data file relative to the output directory, e.g. {@code results/trends/part-00000.parquet}. */
+    public String partFile() {
+        return dir() + "/" + ResultsLayout.PART_FILE;
+    }
+
+    /** The {@code drugstats.schema} tag of the table's Parquet file. */
+    public String schemaVersion() {
+        return schemaVersion;
+    }
+
+    /** The columns in order. */
+    public List<ResultField> fields() {
+        return fields;
+    }
+
+    /** The column names in order. */
+    public List<String> columnNames() {
+        return fields.stream().map(ResultField::name).toList();
+    }
+
+    private static List<ResultField> canonicalPlus(ResultField... extra) {
+        List<ResultField> f = new ArrayList<>();
+        for (Column c : Column.values()) {
+            f.add(ResultField.of(c));
+        }
+        f.addAll(List.of(extra));
+        return f;
+    }
+
+    private static List<ResultField> trends() {
+        List<ResultField> f = new ArrayList<>();
+        f.add(new ResultField(SERIES_ID, Type.STRING, false));
+        for (String s : List.of(Column.INDICATOR.columnName(), Column.REF_AREA.columnName(), Column.SEX.columnName(),
+                Column.AGE.columnName(), Column.DRUG.columnName(), Column.UNIT.columnName())) {
+            f.add(new ResultField(s, Type.STRING, true));
+        }
+        f.add(new ResultField(METHOD, Type.STRING, false));
+        f.add(new ResultField(N, Type.INT, false));
+        f.add(new ResultField(K, Type.INT, true));
+        f.add(new ResultField(SELECTION, Type.STRING, true));
+        f.add(new ResultField(SEGMENT, Type.INT, false));
+        for (String d : List.of(SEG_START, SEG_END, SLOPE, APC, APC_LOWER, APC_UPPER, P_VALUE, AAPC, AAPC_LOWER,
+                AAPC_UPPER, AAPC_START, AAPC_END, MK_S, MK_VAR_S, MK_Z, MK_P, TAU, SEN_SLOPE, SEN_INTERCEPT, SEN_LOWER,
+                SEN_UPPER)) {
+            f.add(new ResultField(d, Type.DOUBLE, true));
+        }
+        f.add(new ResultField(NOTE, Type.STRING, true));
+        return f;
+    }
+}
