@@ -119,6 +119,30 @@ public final class IndicatorStep {
                 .drop("rk1");
     }
 
+    // ---------------------------------------------------------------------------- reading rows by column name
+
+    /** The text of a column of a row, by name; null when null. */
+    static String text(Row r, String column) {
+        int i = r.fieldIndex(column);
+        return r.isNullAt(i) ? null : r.getString(i);
+    }
+
+    /** The number of a non-null double column of a row, by name. */
+    static double number(Row r, String column) {
+        return r.getDouble(r.fieldIndex(column));
+    }
+
+    /** The number of a double column of a row, by name; null when null. */
+    static Double optNumber(Row r, String column) {
+        int i = r.fieldIndex(column);
+        return r.isNullAt(i) ? null : r.getDouble(i);
+    }
+
+    /** True when the column of the row, by name, is null. */
+    static boolean isNull(Row r, String column) {
+        return r.isNullAt(r.fieldIndex(column));
+    }
+
     // ---------------------------------------------------------------------------- people who use drugs
 
     static Dataset<Row> peopleWhoUseDrugs(Dataset<Row> obs) {
@@ -144,21 +168,23 @@ public final class IndicatorStep {
 
         @Override
         public java.util.Iterator<Row> call(Row r) {
-            double best = r.getDouble(3);
-            Double low = r.isNullAt(4) ? null : r.getDouble(4);
-            Double high = r.isNullAt(5) ? null : r.getDouble(5);
+            double best = number(r, Column.VALUE.columnName());
+            Double low = optNumber(r, Column.LOWER.columnName());
+            Double high = optNumber(r, Column.UPPER.columnName());
             boolean ranged = low != null && high != null && low <= best && best <= high;
             Interval p = ranged ? Interval.of(low, best, high) : Interval.exact(best);
-            int year = Integer.parseInt(r.getString(1));
+            int year = Integer.parseInt(text(r, Column.TIME_PERIOD.columnName()));
             PeopleEstimate e = RateConversion.withDefaults().people(new Prevalence(p, year, AgeBase.AGED_15_64),
-                    new PopulationCount(r.getDouble(6), year, AgeBase.AGED_15_64));
-            Object[] v = base(PWUD, r.getString(0), r.getString(1), "15-64", e.persons().best(),
+                    new PopulationCount(number(r, "pop"), year, AgeBase.AGED_15_64));
+            Object[] v = base(PWUD, text(r, Column.REF_AREA.columnName()), text(r, Column.TIME_PERIOD.columnName()),
+                    "15-64", e.persons().best(),
                     ranged ? e.persons().low() : null, ranged ? e.persons().high() : null, Unit.PERSONS,
-                    r.getString(7), r.isNullAt(2) ? null : r.getString(2), "prevalence-x-population",
+                    text(r, Column.ORIGIN.columnName()), text(r, Column.DRUG.columnName()),
+                    "prevalence-x-population",
                     PREVALENCE + ";" + AggregateStep.POPULATION);
             v[Column.SOURCE.ordinal()] = "drugstats: annual prevalence (ages 15-64) x population aged 15-64";
-            v[Column.AREA_NAME.ordinal()] = r.isNullAt(8) ? null : r.getString(8);
-            String flags = r.isNullAt(9) ? null : r.getString(9);
+            v[Column.AREA_NAME.ordinal()] = text(r, Column.AREA_NAME.columnName());
+            String flags = text(r, Column.OBS_FLAGS.columnName());
             v[Column.OBS_FLAGS.ordinal()] = flags != null && flags.contains(QualityFlag.BEST_OUTSIDE_BOUNDS.code())
                     ? QualityFlag.BEST_OUTSIDE_BOUNDS.code() : null;
             v[Column.NOTES.ordinal()] = e.assumptions().isEmpty() ? null : String.join("; ", e.assumptions());
@@ -194,21 +220,21 @@ public final class IndicatorStep {
 
         @Override
         public java.util.Iterator<Row> call(Row r) {
-            double treated = r.getDouble(2);
-            double withDisorder = r.getDouble(3);
+            double treated = number(r, "treated");
+            double withDisorder = number(r, "with_disorder");
             List<Row> out = new ArrayList<>();
             if (!(withDisorder > 0) || !(treated >= 0)) {
                 return out.iterator();
             }
             CoverageResult c = TreatmentCoverage.withDefaults().compute(treated, withDisorder);
             String inputs = SDG_TREATED + ";" + SDG_WITH_DISORDER;
-            String note = r.isNullAt(4) ? "no published met need for this area and year"
+            String note = isNull(r, "met_need") ? "no published met need for this area and year"
                     : String.format(Locale.ROOT, "published met need %s%%; difference %.2g percentage points",
-                            org.drugstats.core.data.Observation.number(r.getDouble(4)), c.coveragePercent() - r.getDouble(4));
-            String area = r.getString(0);
-            String year = r.getString(1);
-            String origin = r.getString(5);
-            String name = r.isNullAt(6) ? null : r.getString(6);
+                            org.drugstats.core.data.Observation.number(number(r, "met_need")), c.coveragePercent() - number(r, "met_need"));
+            String area = text(r, Column.REF_AREA.columnName());
+            String year = text(r, Column.TIME_PERIOD.columnName());
+            String origin = text(r, Column.ORIGIN.columnName());
+            String name = text(r, Column.AREA_NAME.columnName());
             Object[] cov = base(COVERAGE, area, year, "_T", c.coveragePercent(), null, null, Unit.PERCENT, origin,
                     "alcohol", "sdg-3.5.1-ratio", inputs);
             cov[Column.NOTES.ordinal()] = note;
@@ -277,25 +303,26 @@ public final class IndicatorStep {
             double mg;
             String method;
             String note;
-            if (!r.isNullAt(2)) {
-                mg = ConsumptionRates.mgPerCapitaFromKgPer100k(r.getDouble(2));
+            if (!isNull(r, Column.VALUE.columnName())) {
+                mg = ConsumptionRates.mgPerCapitaFromKgPer100k(number(r, Column.VALUE.columnName()));
                 method = "kg-per-100k-to-mg-per-capita";
                 note = "mg per capita = 10 x kg per 100,000 inhabitants; S-DDD cannot be computed (the source gives "
                         + "the quantity, not the substances)";
             } else {
-                if (!(r.getDouble(4) > 0)) {
+                if (!(number(r, "population") > 0)) {
                     return java.util.Collections.emptyIterator();
                 }
-                mg = ConsumptionRates.mgPerCapita(r.getDouble(3) * 1e6, r.getDouble(4));
+                mg = ConsumptionRates.mgPerCapita(number(r, "kg") * 1e6, number(r, "population"));
                 method = "sum-kg-over-sum-population";
                 note = String.format(Locale.ROOT, "Σ kg / Σ population over %d countries with consumption and a 2016 "
-                        + "population (UNODC grouping)", r.getLong(7));
+                        + "population (UNODC grouping)", r.getLong(r.fieldIndex("n")));
             }
-            Object[] v = base(CONSUMPTION, r.getString(0), r.getString(1), "_T", mg, null, null, Unit.MG_PER_CAPITA,
-                    r.getString(5), "opioids", method, CONSUMPTION_INPUT + ";" + POPULATION_TOTAL);
+            Object[] v = base(CONSUMPTION, text(r, Column.REF_AREA.columnName()), text(r, Column.TIME_PERIOD.columnName()),
+                    "_T", mg, null, null, Unit.MG_PER_CAPITA,
+                    text(r, Column.ORIGIN.columnName()), "opioids", method, CONSUMPTION_INPUT + ";" + POPULATION_TOTAL);
             v[Column.SOURCE.ordinal()] = "drugstats: consumption per capita";
             v[Column.NOTES.ordinal()] = note;
-            v[Column.AREA_NAME.ordinal()] = r.isNullAt(6) ? null : r.getString(6);
+            v[Column.AREA_NAME.ordinal()] = text(r, Column.AREA_NAME.columnName());
             v[Column.OBS_FLAGS.ordinal()] = QualityFlag.COARSE_ROUNDING.code();
             return List.of(RowFactory.create(v)).iterator();
         }
@@ -432,10 +459,10 @@ public final class IndicatorStep {
 
         @Override
         public java.util.Iterator<Row> call(Row r) {
-            double prev = r.getDouble(4);
-            double cur = r.getDouble(3);
-            int y = Integer.parseInt(r.getString(1));
-            int py = Integer.parseInt(r.getString(5));
+            double prev = number(r, "prev_v");
+            double cur = number(r, "v");
+            int y = Integer.parseInt(text(r, Column.TIME_PERIOD.columnName()));
+            int py = Integer.parseInt(text(r, "prev_year"));
             if (!(prev > 0)) {
                 return java.util.Collections.emptyIterator();
             }
@@ -445,13 +472,14 @@ public final class IndicatorStep {
             } catch (DrugstatsException e) {
                 return java.util.Collections.emptyIterator();
             }
-            Object[] v = base(CULTIVATION + CHANGE_SUFFIX, r.getString(0), r.getString(1), "_T", pc, null, null,
-                    Unit.PERCENT_CHANGE, r.getString(6), r.isNullAt(2) ? null : r.getString(2), "percent-change",
+            Object[] v = base(CULTIVATION + CHANGE_SUFFIX, text(r, Column.REF_AREA.columnName()), text(r, Column.TIME_PERIOD.columnName()),
+                    "_T", pc, null, null,
+                    Unit.PERCENT_CHANGE, text(r, Column.ORIGIN.columnName()), text(r, Column.DRUG.columnName()), "percent-change",
                     CULTIVATION);
             v[Column.SOURCE.ordinal()] = "drugstats: 100 x (V2 - V1) / V1";
             v[Column.NOTES.ordinal()] = y - py == 1 ? "change from " + py
                     : "change from " + py + " (" + (y - py) + " years: no estimate in between)";
-            v[Column.AREA_NAME.ordinal()] = r.isNullAt(7) ? null : r.getString(7);
+            v[Column.AREA_NAME.ordinal()] = text(r, Column.AREA_NAME.columnName());
             return List.of(RowFactory.create(v)).iterator();
         }
     }
