@@ -1,19 +1,12 @@
 package org.drugstats.spark;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +19,8 @@ import org.drugstats.core.DrugstatsException;
  * keys are the dotted names of {@link Key} (nested objects or dotted names, both accepted). Every key has a
  * documented default ({@link #defaults()}); a file only names what it changes.
  *
- * <p>A bad file fails before any work starts, with one line naming the file and the key: an unknown key, a
+ * <p>Reading files is {@link RunConfigFile}'s, writing YAML {@link RunConfigYaml}'s. A bad file fails before any
+ * work starts, with one line naming the file and the key: an unknown key, a
  * value of the wrong type, a value out of range, a duplicated key. Values are checked so that NaN fails too.
  */
 public final class RunConfig {
@@ -124,6 +118,11 @@ public final class RunConfig {
             return description;
         }
 
+        /** The key's parser (throws IllegalArgumentException "expected ..." on a bad value). */
+        Object parseValue(JsonNode v) {
+            return parser.apply(v);
+        }
+
         static Key byName(String name) {
             for (Key k : values()) {
                 if (k.key.equals(name)) {
@@ -144,7 +143,8 @@ public final class RunConfig {
         this(values, Map.of());
     }
 
-    private RunConfig(EnumMap<Key, Object> values, Map<String, String> sparkConf) {
+    /** A configuration of these values (every key present) and verbatim Spark settings. */
+    RunConfig(EnumMap<Key, Object> values, Map<String, String> sparkConf) {
         this.values = values;
         this.sparkConf = Collections.unmodifiableMap(new java.util.TreeMap<>(sparkConf));
     }
@@ -173,80 +173,18 @@ public final class RunConfig {
 
     /**
      * Reads a configuration file: YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}). Keys not in the
-     * file keep their defaults.
+     * file keep their defaults. See {@link RunConfigFile}.
      *
      * @throws DrugstatsException with one line naming the file and the offending key
      */
     public static RunConfig load(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        ObjectMapper mapper;
-        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-            mapper = new ObjectMapper(new YAMLFactory());
-        } else if (name.endsWith(".json")) {
-            mapper = new ObjectMapper();
-        } else {
-            throw DrugstatsException.of("config %s: unknown file type; expected a .yaml, .yml or .json file", file);
-        }
-        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        if (!Files.isRegularFile(file)) {
-            throw DrugstatsException.of("config %s: no such file", file);
-        }
-        JsonNode root;
-        try {
-            root = mapper.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw DrugstatsException.of("config %s: not valid %s: %s", file, name.endsWith(".json") ? "JSON" : "YAML",
-                    e.getOriginalMessage());
-        } catch (IOException e) {
-            throw DrugstatsException.of(e, "config %s: cannot read: %s", file, e.getMessage());
-        }
-        EnumMap<Key, Object> m = defaults().values.clone();
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            return new RunConfig(m);
-        }
-        if (!root.isObject()) {
-            throw DrugstatsException.of("config %s: expected a mapping of keys to values at the top level, got %s", file,
-                    root.getNodeType().name().toLowerCase(Locale.ROOT));
-        }
-        Map<String, JsonNode> flat = new LinkedHashMap<>();
-        flatten(file, "", root, flat);
-        Map<String, String> spark = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : flat.entrySet()) {
-            if (e.getKey().startsWith(SPARK_CONF_PREFIX)) {
-                String sparkKey = e.getKey().substring(SPARK_CONF_PREFIX.length());
-                if (!sparkKey.startsWith("spark.") || !e.getValue().isValueNode() || e.getValue().isNull()) {
-                    throw DrugstatsException.of("config %s: key '%s': expected a Spark setting spark.conf.spark.* with a"
-                            + " string, number or boolean value", file, e.getKey());
-                }
-                spark.put(sparkKey, e.getValue().asText());
-                continue;
-            }
-            Key k = Key.byName(e.getKey());
-            if (k == null) {
-                throw DrugstatsException.of("config %s: unknown key '%s'; known keys: %s, and spark.conf.<any Spark setting>",
-                        file, e.getKey(), Arrays.stream(Key.values()).map(Key::key).toList());
-            }
-            m.put(k, parse("config " + file, k, e.getValue()));
-        }
-        return new RunConfig(m, spark);
+        return RunConfigFile.read(file);
     }
 
-    private static void flatten(Path file, String prefix, JsonNode node, Map<String, JsonNode> out) {
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String k = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-            if (e.getValue().isObject()) {
-                flatten(file, k, e.getValue(), out);
-            } else if (out.put(k, e.getValue()) != null) {
-                throw DrugstatsException.of("config %s: key '%s' is given twice", file, k);
-            }
-        }
-    }
-
-    private static Object parse(String where, Key k, JsonNode v) {
+    /** A key's value read from a file or given in code, checked; errors name {@code where} and the key. */
+    static Object parse(String where, Key k, JsonNode v) {
         try {
-            return k.parser.apply(v);
+            return k.parseValue(v);
         } catch (IllegalArgumentException e) {
             throw DrugstatsException.of(e, "%s: key '%s': %s, got %s", where, k.key, e.getMessage(),
                     v == null || v.isNull() ? "null" : v.toString());
@@ -461,36 +399,11 @@ public final class RunConfig {
     }
 
     /**
-     * The configuration as YAML with each key's description as a comment (for {@code --print-config}). Keys and
-     * values are written by Jackson's YAML generator, so any text (quotes, backslashes, colons, line breaks) reads
-     * back as itself.
+     * The configuration as YAML with each key's description as a comment (for {@code --print-config}), written
+     * by Jackson's YAML generator ({@link RunConfigYaml}), so that any text reads back as itself.
      */
     public String toYaml() {
-        StringBuilder sb = new StringBuilder("# drugstats run configuration (effective values; defaults unless changed)\n");
-        Map<String, Object> all = asMap();
-        for (Key k : Key.values()) {
-            sb.append("# ").append(k.description).append('\n');
-            sb.append(yamlEntry(k.key, all.get(k.key)));
-        }
-        sb.append("# Any Spark setting, passed to Spark as it is (after the settings above): spark.conf.<spark key>\n");
-        sparkConf.forEach((k, v) -> sb.append(yamlEntry(SPARK_CONF_PREFIX + k, v)));
-        return sb.toString();
-    }
-
-    private static final ObjectMapper YAML_OUT = new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .build());
-
-    private static String yamlEntry(String key, Object value) {
-        Map<String, Object> one = new LinkedHashMap<>();
-        one.put(key, value);
-        try {
-            return YAML_OUT.writeValueAsString(one);
-        } catch (JsonProcessingException e) {
-            throw DrugstatsException.of(e, "configuration key '%s': cannot write %s as YAML", key, value);
-        }
+        return RunConfigYaml.write(this);
     }
 
     @Override
