@@ -60,8 +60,8 @@ public final class ParquetExtracts {
     /** Current schema version. */
     public static final String SCHEMA_VERSION = "drugstats-extract/1";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final MessageType SCHEMA = buildSchema();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final MessageType SCHEMA = buildSchema();
 
     private ParquetExtracts() {
     }
@@ -121,7 +121,7 @@ public final class ParquetExtracts {
         }
     }
 
-    private static void putValue(Group g, Column c, Observation o) {
+    static void putValue(Group g, Column c, Observation o) {
         switch (c) {
             case VALUE -> putDouble(g, c, o.value());
             case LOWER -> putDouble(g, c, o.lower());
