@@ -47,7 +47,8 @@ import org.drugstats.core.geo.RegionScheme;
  * are alternative estimates, never summed: every row is kept as a record ({@link RepeatedKeyRule#EVERY_ROW_A_RECORD}).
  *
  * <p>A row read is one non-blank value cell (period × sex) of a country row; a country row without any value counts
- * as one and is quarantined.
+ * as one and is quarantined. A survey year after the report's edition (the file of WDR 2025 has Honduras 2106) is
+ * quarantined, not guessed at.
  */
 public final class UnodcAnnexYouthPrevalenceKind extends XlsxIngestKind {
 
@@ -216,12 +217,13 @@ public final class UnodcAnnexYouthPrevalenceKind extends XlsxIngestKind {
                 out.explain("sheet '%s': skipped (no youth prevalence header)", s.name());
             }
         }
+        Integer edition = IngestSupport.wdrEdition(file).map(Integer::valueOf).orElse(null);
         for (Table t : l.tables()) {
-            parse(t, names, origin, out);
+            parse(t, names, origin, edition, out);
         }
     }
 
-    private void parse(Table t, CountryNames names, String origin, IngestCollector out) {
+    private void parse(Table t, CountryNames names, String origin, Integer edition, IngestCollector out) {
         XlsxSheet sheet = t.sheet();
         out.blankRows(sheet.blankRows().size());
         out.explain("sheet '%s': header row %d%s; columns %s; values %s", sheet.name(), t.headerIndex() + 1,
@@ -304,6 +306,12 @@ public final class UnodcAnnexYouthPrevalenceKind extends XlsxIngestKind {
                     out.quarantine(c, yearCell.isBlank() ? QuarantineReason.MISSING_REQUIRED
                             : QuarantineReason.MALFORMED_ROW, "Year of Estimate", yearCell.rawOrNull(),
                             "expected a year such as 2019, 2011/12 or 2014-15");
+                    continue;
+                }
+                if (edition != null && Integer.parseInt(period.get().substring(0, 4)) > edition) {
+                    out.quarantine(c, QuarantineReason.MALFORMED_ROW, "Year of Estimate", yearCell.rawOrNull(),
+                            "a survey year after the report's edition (" + edition + "); a typo the ingest does not "
+                                    + "guess at");
                     continue;
                 }
                 out.submit(c);
