@@ -6,7 +6,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="${1:-$root/../shared/data}"
 cd "$root"
-grep -v '^#' data/datasets.csv | tail -n +2 | while IFS=, read -r dir kind input; do
-  echo "./drugstats ingest --source $kind --input ../shared/data/$input --out data/$dir" >&2
-  ./drugstats ingest --source "$kind" --input "$shared/$input" --out "data/$dir"
+grep -v '^#' data/datasets.csv | tail -n +2 | while IFS=, read -r dir kind input area; do
+  opts=()
+  [ -n "${area:-}" ] && opts=(--area "$area")
+  echo "./drugstats ingest --source $kind --input ../shared/data/$input --out data/$dir${area:+ --area $area}" >&2
+  ./drugstats ingest --source "$kind" --input "$shared/$input" --out "data/$dir" "${opts[@]}"
 done

@@ -3,12 +3,16 @@ package org.drugstats.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.drugstats.core.ingest.Ingest;
 import org.drugstats.core.ingest.IngestContext;
+import org.drugstats.core.ingest.IngestKind;
 import org.drugstats.core.ingest.IngestKinds;
 import org.drugstats.core.ingest.IngestResult;
 import org.drugstats.core.ingest.OutputFormat;
+import org.drugstats.core.ingest.Sniff;
+import org.drugstats.core.ingest.SourceFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,6 +30,8 @@ import picocli.CommandLine.Spec;
                     + "or not of the declared kind."})
 final class IngestCommand implements Callable<Integer> {
 
+    private static final String AUTO = "auto";
+
     /** The kinds known at run time, for the help text. */
     static final class Kinds implements Iterable<String> {
         @Override
@@ -35,8 +41,19 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     @Option(names = "--source", required = true, paramLabel = "KIND", completionCandidates = Kinds.class,
-            description = "Kind of table: ${COMPLETION-CANDIDATES}.")
+            description = "Kind of table: ${COMPLETION-CANDIDATES}; or auto: recognise the kind from the file's "
+                    + "content (says which kind matched and why, or why each kind did not).")
     String source;
+
+    @Option(names = "--area", paramLabel = "ISO3",
+            description = "The area a file is about when it has no area column (sdg-open-csv without GeoCode or "
+                    + "territory column: required then).")
+    String area;
+
+    @Option(names = "--explain",
+            description = "Print how the file was read: which rows were titles, headers, labels, bounds, notes; "
+                    + "which column became which concept; what was flagged.")
+    boolean explain;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "The published file.")
     Path input;
@@ -55,9 +72,33 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat fmt = OutputFormat.ofCode(format);
-        Ingest.Outcome o = Ingest.run(IngestKinds.byName(source), input, out, fmt, IngestContext.withDefaults());
-        IngestResult r = o.result();
         PrintWriter w = spec.commandLine().getOut();
+        IngestKind kind;
+        if (AUTO.equals(source)) {
+            SourceFile file = SourceFile.of(input);
+            List<Sniff> sniffs = IngestKinds.sniff(file);
+            kind = IngestKinds.detect(file, sniffs);
+            Sniff chosen = sniffs.get(0);
+            w.printf("source auto: %s is %s (%s)%n", file.name(), kind.name(), chosen.why());
+            for (Sniff s : sniffs.subList(1, sniffs.size())) {
+                w.printf("  not %s: %s%n", s.kind(), s.matches() ? "matches less specifically (" + s.why() + ")"
+                        : s.why());
+            }
+        } else {
+            kind = IngestKinds.byName(source);
+        }
+        IngestContext context = IngestContext.withDefaults().withArea(area);
+        Ingest.Outcome o = Ingest.run(kind, input, out, fmt, context);
+        IngestResult r = o.result();
+        if (explain) {
+            w.printf("how %s was read (%s):%n", r.origin().fileName(), r.kind());
+            r.explanation().forEach(line -> w.printf("  %s%n", line));
+            r.nonDataRowsSkipped().forEach((what, n) -> w.printf("  skipped %s: %d%n", what, n));
+            w.printf("  blank rows skipped: %d%n", r.blankRowsSkipped());
+            r.flagged().forEach((flag, n) -> w.printf("  flagged %s: %d rows%n", flag, n));
+            r.quarantinedByReason().forEach((reason, n) -> w.printf("  quarantined %s: %d rows%n", reason, n));
+            r.warnings().forEach(warning -> w.printf("  warning: %s%n", warning));
+        }
         w.printf("%s (%s): read %d, accepted %d, quarantined %d [%s]; %d unmapped names, %d warnings%n",
                 r.origin().fileName(), r.kind(), r.rowsRead(), r.rowsAccepted(), r.rowsQuarantined(), r.rowUnit()
                         .replaceAll(":.*", ""), r.unmappedNames().size(), r.warnings().size());

@@ -34,7 +34,12 @@ public enum QualityFlag {
      * The table publishes several records for the observation's key (e.g. annex 7.1: several seizure records of
      * one country, drug and year); every record of such a key carries the flag and its number in {@code record}.
      */
-    MULTIPLE_RECORDS("multiple-records");
+    MULTIPLE_RECORDS("multiple-records"),
+    /**
+     * The published cell is a formula that links to another workbook (or has no cached value): what it shows is
+     * whatever was cached when the file was saved, not a figure of the table; kept as {@code missing}, not read.
+     */
+    STALE_FORMULA("stale-formula");
 
     private final String code;
 

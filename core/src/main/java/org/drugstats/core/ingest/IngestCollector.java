@@ -43,6 +43,7 @@ public final class IngestCollector {
     private final List<QuarantineRow> quarantined = new ArrayList<>();
     private final Map<String, UnmappedAcc> unmapped = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> explanation = new ArrayList<>();
     private long blankRows;
     private final Map<String, Long> skipped = new TreeMap<>();
 
@@ -125,6 +126,14 @@ public final class IngestCollector {
     /** Adds a formatted warning ({@link Locale#ROOT}). */
     public void warn(String template, Object... args) {
         warnings.add(String.format(Locale.ROOT, template, args));
+    }
+
+    /**
+     * Notes how a part of the input was read (a row's role, a column's concept), for {@code --explain}
+     * ({@link Locale#ROOT} formatting).
+     */
+    public void explain(String template, Object... args) {
+        explanation.add(String.format(Locale.ROOT, template, args));
     }
 
     /** Counts stored rows that hold nothing. */
@@ -263,7 +272,8 @@ public final class IngestCollector {
             names.add(new UnmappedName(NameNormaliser.clean(a.match.input()), a.match.reason(),
                     a.quarantined ? null : a.match.code(), a.rows, a.firstAt, a.match.detail()));
         }
-        return new IngestResult(kind, rowUnit, origin, reads, keep, allQ, blankRows, skipped, names, warnings);
+        return new IngestResult(kind, rowUnit, origin, reads, keep, allQ, blankRows, skipped, names, warnings,
+                explanation);
     }
 
     /** Quarantines the rows of one group: all but the first when they have the same values, else all. */

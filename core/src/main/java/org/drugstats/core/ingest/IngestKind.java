@@ -40,6 +40,21 @@ public interface IngestKind {
     void checkShape(SourceFile file);
 
     /**
+     * Says whether the file has this kind's shape, from its content alone (never its name), and why: used by
+     * {@code drugstats ingest --source auto}. The default runs {@link #checkShape}: a match of strength 1, or no
+     * match with the shape check's message. Kinds whose shape is shared by other tables override it with evidence
+     * only their tables carry.
+     */
+    default Sniff sniff(SourceFile file) {
+        try {
+            checkShape(file);
+            return Sniff.match(name(), 1, "the shape check passed: " + description());
+        } catch (DrugstatsException e) {
+            return Sniff.noMatch(name(), e.getMessage());
+        }
+    }
+
+    /**
      * Reads the file.
      *
      * @throws DrugstatsException when the file is unreadable or not of this kind

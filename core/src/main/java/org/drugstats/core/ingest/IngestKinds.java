@@ -31,6 +31,41 @@ public final class IngestKinds {
     }
 
     /**
+     * What every kind says about a file, strongest match first (then by name), non-matches after.
+     *
+     * @see IngestKind#sniff
+     */
+    public static List<Sniff> sniff(SourceFile file) {
+        List<Sniff> all = new ArrayList<>();
+        for (IngestKind k : all()) {
+            all.add(k.sniff(file));
+        }
+        all.sort(Comparator.comparing((Sniff s) -> !s.matches()).thenComparing(s -> -s.strength())
+                .thenComparing(Sniff::kind));
+        return all;
+    }
+
+    /**
+     * The kind a file is of, from its content: the single strongest match.
+     *
+     * @throws DrugstatsException naming the file and, for each kind, why it did not match (or which kinds matched
+     *     equally)
+     */
+    public static IngestKind detect(SourceFile file, List<Sniff> sniffs) {
+        List<Sniff> matches = sniffs.stream().filter(Sniff::matches).toList();
+        if (matches.isEmpty()) {
+            throw DrugstatsException.of("%s: no ingest kind recognises it: %s", file.name(), String.join("; ",
+                    sniffs.stream().map(s -> s.kind() + ": " + s.why()).toList()));
+        }
+        if (matches.size() > 1 && matches.get(0).strength() == matches.get(1).strength()) {
+            throw DrugstatsException.of("%s: several ingest kinds recognise it equally (%s); give --source KIND",
+                    file.name(), String.join("; ", matches.stream().filter(s -> s.strength() == matches.get(0)
+                            .strength()).map(s -> s.kind() + ": " + s.why()).toList()));
+        }
+        return byName(matches.get(0).kind());
+    }
+
+    /**
      * The kind with this name.
      *
      * @throws DrugstatsException listing the known kinds when there is none

@@ -25,10 +25,21 @@ import org.drugstats.core.data.QuarantineRow;
  * @param nonDataRowsSkipped other rows that are not data (title, header, notes), by what they are
  * @param unmappedNames area names that are not one country
  * @param warnings inconsistencies of the published table and decisions the reader should know about
+ * @param explanation how the input was read, one line per decision (which rows were titles, headers, labels,
+ *     bounds, notes; which column became which concept; what was flagged), for {@code drugstats ingest --explain};
+ *     not part of the report file
  */
 public record IngestResult(String kind, String rowUnit, Origin origin, long rowsRead, List<Observation> accepted,
         List<QuarantineRow> quarantined, long blankRowsSkipped, Map<String, Long> nonDataRowsSkipped,
-        List<UnmappedName> unmappedNames, List<String> warnings) {
+        List<UnmappedName> unmappedNames, List<String> warnings, List<String> explanation) {
+
+    /** A result without an explanation. */
+    public IngestResult(String kind, String rowUnit, Origin origin, long rowsRead, List<Observation> accepted,
+            List<QuarantineRow> quarantined, long blankRowsSkipped, Map<String, Long> nonDataRowsSkipped,
+            List<UnmappedName> unmappedNames, List<String> warnings) {
+        this(kind, rowUnit, origin, rowsRead, accepted, quarantined, blankRowsSkipped, nonDataRowsSkipped,
+                unmappedNames, warnings, List.of());
+    }
 
     public IngestResult {
         Objects.requireNonNull(kind, "kind");
@@ -38,6 +49,7 @@ public record IngestResult(String kind, String rowUnit, Origin origin, long rows
         nonDataRowsSkipped = java.util.Collections.unmodifiableMap(new TreeMap<>(nonDataRowsSkipped));
         unmappedNames = List.copyOf(unmappedNames);
         warnings = List.copyOf(warnings);
+        explanation = List.copyOf(explanation);
         if (rowsRead != accepted.size() + (long) quarantined.size()) {
             throw DrugstatsException.of("%s (%s): row accounting broken: read %d, accepted %d, quarantined %d",
                     origin.fileName(), kind, rowsRead, accepted.size(), quarantined.size());

@@ -65,6 +65,9 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
     private static final Pattern MARKERS = Pattern.compile("[a-z](?:\\s*,\\s*[a-z])*");
     private static final Pattern NUMBER_WITH_NOTE = Pattern.compile(
             "^(-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|-?\\d+(?:\\.\\d+)?)\\s*([a-z](?:\\s*,\\s*[a-z])*)?$");
+    private static final Pattern NOTES_FOOTNOTE = Pattern.compile("(?m)^([a-z])\\)[ \\t]*(.+?)\\s*(?=^[a-z]\\)|\\z)",
+            Pattern.DOTALL);
+    private static final String ROUNDED = "rounded";
     private static final double SERIAL_MIN = 32874; // 1990-01-01
     private static final double SERIAL_MAX = 73051; // 2100-01-01
 
@@ -195,11 +198,15 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
         final Map<String, XlsxCell> lower = new HashMap<>();
         final Map<String, XlsxCell> upper = new HashMap<>();
         final List<XlsxRow> boundRows = new ArrayList<>();
+        final AnnexLabel parsed;
+        String boundMarkers;
+        AnnexLabel.Role lastBound;
 
-        DataRow(XlsxRow row, String label, NameMatch match) {
+        DataRow(XlsxRow row, String label, NameMatch match, AnnexLabel parsed) {
             this.row = row;
             this.label = label;
             this.match = match;
+            this.parsed = parsed;
         }
     }
 
@@ -227,21 +234,40 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
             if (fn.matches()) {
                 footnoteText.put(fn.group(1), NameNormaliser.clean(fn.group(2)));
                 out.skipped("notes rows", 1);
+                out.explain("row %d: notes (footnote %s)", row.number(), fn.group(1));
                 notesStarted = true;
                 continue;
             }
             boolean hasYearCell = l.years().keySet().stream().anyMatch(c -> !row.cell(c).isBlank());
             if (notesStarted || (!hasYearCell && label.length() > 60)) {
                 out.skipped("notes rows", 1);
+                footnotesInNotes(labelCell.raw(), footnoteText);
+                out.explain("row %d: notes ('%s')", row.number(), abbreviate(label));
                 notesStarted = true;
                 continue;
             }
-            String key = NameNormaliser.key(label);
-            boolean lowerRow = key.startsWith("lower") || key.startsWith("low ") || key.equals("low")
-                    || key.startsWith("min");
-            boolean upperRow = key.startsWith("upper") || key.startsWith("high") || key.startsWith("max");
+            AnnexLabel parsed = AnnexLabel.parse(labelCell.raw());
+            boolean lowerRow = parsed.role() == AnnexLabel.Role.LOWER;
+            boolean upperRow = parsed.role() == AnnexLabel.Role.UPPER;
+            if (labelCell.isBlank() && hasYearCell && !rows.isEmpty() && rows.get(rows.size() - 1).lastBound != null
+                    && rows.get(rows.size() - 1).boundRows.size() == 1) {
+                // a bound row pair whose second label is missing (6.2.1 row 26 under the Total's "lower bound")
+                DataRow best = rows.get(rows.size() - 1);
+                lowerRow = best.lastBound == AnnexLabel.Role.UPPER;
+                upperRow = !lowerRow;
+                out.warn("sheet '%s' row %d has values but no label; it follows the %s bound row of '%s' (row %d), so it "
+                        + "is read as its %s bounds", sheet.name(), row.number(),
+                        lowerRow ? "upper" : "lower", NameNormaliser.clean(best.label), best.row.number(),
+                        lowerRow ? "lower" : "upper");
+            }
             if ((lowerRow || upperRow) && !rows.isEmpty()) {
                 DataRow best = rows.get(rows.size() - 1);
+                best.lastBound = lowerRow ? AnnexLabel.Role.LOWER : AnnexLabel.Role.UPPER;
+                if (parsed.boundMarkers() != null) {
+                    best.boundMarkers = parsed.boundMarkers();
+                }
+                out.explain("row %d: %s bounds of row %d ('%s')", row.number(), lowerRow ? "lower" : "upper",
+                        best.row.number(), NameNormaliser.clean(best.label));
                 best.boundRows.add(row);
                 for (Map.Entry<Integer, String> y : l.years().entrySet()) {
                     XlsxCell c = row.cell(y.getKey());
@@ -259,11 +285,22 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
                     continue;
                 }
             }
-            DataRow dr = new DataRow(row, labelCell.rawOrNull(), labelCell.isBlank() ? null
-                    : names.match(labelCell.raw()));
+            NameMatch match = labelCell.isBlank() ? null
+                    : names.match(parsed.qualified() ? parsed.name() : labelCell.raw());
+            if (!hasYearCell && match != null && !match.isMapped() && !hasFormula(sheet, row, l)
+                    && (parsed.inCapitals() || match.refArea().isPresent())) {
+                out.skipped("region header rows", 1);
+                out.explain("row %d: region header '%s' (no value in any year column; %s)", row.number(),
+                        parsed.name(), parsed.inCapitals() ? "written in capitals" : "a region name");
+                continue;
+            }
+            DataRow dr = new DataRow(row, labelCell.rawOrNull(), match, parsed);
+            out.explain("row %d: values of '%s'%s%s", row.number(), parsed.name(),
+                    parsed.qualified() ? " " + parsed.qualifiers() : "",
+                    match == null ? "" : " -> " + match.refArea().orElse("(unmapped)"));
             for (Map.Entry<Integer, String> y : l.years().entrySet()) {
                 XlsxCell c = row.cell(y.getKey());
-                if (!c.isBlank()) {
+                if (!c.isBlank() || sheet.formula(c.ref()).isPresent()) {
                     dr.cells.put(y.getValue(), c);
                 }
             }
@@ -324,9 +361,28 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
                     c.set(Column.METHOD, marker.replace(",", ", "));
                     c.flag(QualityFlag.FOOTNOTE).note(footnoteNote(marker, footnoteText));
                 }
+                if (dr.parsed.rounded()) {
+                    c.set(Column.METHOD, marker == null ? ROUNDED : marker.replace(",", ", ") + ", " + ROUNDED)
+                            .note("published rounded ('" + NameNormaliser.clean(dr.label) + "')");
+                }
                 String cellNote = dr.footnotes.get(year);
                 String text = cell.text();
-                if (cell.isNumber()) {
+                Optional<String> formula = l.sheet().formula(cell.ref());
+                if (l.sheet().linksToOtherWorkbook(cell.ref()) || (formula.isPresent() && cell.isBlank())) {
+                    boolean external = l.sheet().linksToOtherWorkbook(cell.ref());
+                    c.set(Column.VALUE, null, year, cell.rawOrNull()).set(Column.OBS_STATUS, ObsStatus.MISSING.code())
+                            .flag(QualityFlag.STALE_FORMULA)
+                            .note(external ? "stale: the cell is a formula linking to another workbook (=" + formula.get()
+                                    + "); its cached value " + (cell.isBlank() ? "(none)" : cell.text())
+                                    + " is not read as data"
+                                    : "the cell is a formula (=" + formula.get() + ") without a cached value");
+                    out.warn("sheet '%s' %s (%s, %s): %s; not read as data, kept as missing and flagged stale-formula",
+                            sheetName, cell.ref(), NameNormaliser.clean(dr.label), year, external
+                                    ? "a formula linking to another workbook (=" + formula.get() + "), cached value "
+                                    + (cell.isBlank() ? "(none)" : cell.text())
+                                    : "a formula without a cached value (=" + formula.get() + ")");
+                    out.explain("%s: stale formula =%s, not read", cell.ref(), formula.get());
+                } else if (cell.isNumber()) {
                     c.set(Column.VALUE, cell.text(), year, cell.raw());
                     numeric.put(c, cell.number());
                 } else if (text.equals("..") || text.equals("\u2026")) {
@@ -362,6 +418,9 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
                 if (hi != null && !hi.text().equals("..")) {
                     c.set(Column.UPPER, hi.text(), year + " (upper bound row)", hi.raw());
                 }
+                if (dr.boundMarkers != null && (lo != null || hi != null)) {
+                    c.note("bounds: " + footnoteNote(dr.boundMarkers, footnoteText));
+                }
                 if (numeric.containsKey(c) && ((lo != null && lo.isNumber() && numeric.get(c) < lo.number())
                         || (hi != null && hi.isNumber() && numeric.get(c) > hi.number()))) {
                     c.flag(QualityFlag.BEST_OUTSIDE_BOUNDS);
@@ -383,9 +442,59 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
                         "a bound without a best estimate for " + e.getKey());
             }
         }
-        multipleMethods(pending, yearOf, out);
-        checkTotals(pending, yearOf, rowOf, numeric, sheetName, out);
+        List<Candidate> unrounded = pending.stream().filter(c -> !rowOf.get(c).parsed.rounded()).toList();
+        multipleMethods(unrounded, yearOf, out);
+        checkTotals(unrounded, yearOf, rowOf, numeric, sheetName, out);
+        checkRounded(pending, yearOf, rowOf, numeric, sheetName, out);
         pending.forEach(out::submit);
+    }
+
+    /**
+     * A row published rounded ("TOTAL (best estimate, rounded)") against the unrounded row of the same area and
+     * year: they must agree within half the rounding unit of the rounded value; else {@code total-mismatch}.
+     */
+    private static void checkRounded(List<Candidate> pending, Map<Candidate, String> yearOf,
+            Map<Candidate, DataRow> rowOf, Map<Candidate, Double> numeric, String sheetName, IngestCollector out) {
+        for (Candidate r : pending) {
+            if (!rowOf.get(r).parsed.rounded() || !numeric.containsKey(r)) {
+                continue;
+            }
+            for (Candidate u : pending) {
+                if (u == r || rowOf.get(u).parsed.rounded() || !numeric.containsKey(u)
+                        || !yearOf.get(u).equals(yearOf.get(r))
+                        || !String.valueOf(u.get(Column.REF_AREA)).equals(r.get(Column.REF_AREA))) {
+                    continue;
+                }
+                double diff = numeric.get(r) - numeric.get(u);
+                if (Math.abs(diff) > roundingUnit(numeric.get(r)) / 2) {
+                    String what = String.format(Locale.ROOT, "the rounded value %s differs from the unrounded %s of "
+                            + "row %d by %s", Observation.number(numeric.get(r)), Observation.number(numeric.get(u)),
+                            rowOf.get(u).row.number(), Observation.number(diff));
+                    r.flag(QualityFlag.TOTAL_MISMATCH).note(what);
+                    out.warn("sheet '%s' row %d, %s: %s; kept as published and flagged total-mismatch", sheetName,
+                            rowOf.get(r).row.number(), yearOf.get(r), what);
+                }
+            }
+        }
+    }
+
+    private static boolean hasFormula(XlsxSheet sheet, XlsxRow row, Layout l) {
+        return l.years().keySet().stream().anyMatch(c -> sheet.formula(row.cell(c).ref()).isPresent());
+    }
+
+    /** Footnote definitions inside a notes cell: lines "a) text" up to the next definition. */
+    private static void footnotesInNotes(String raw, Map<String, String> text) {
+        if (raw == null) {
+            return;
+        }
+        Matcher m = NOTES_FOOTNOTE.matcher(raw);
+        while (m.find()) {
+            text.putIfAbsent(m.group(1), NameNormaliser.clean(m.group(2)));
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 
     private static List<Map.Entry<String, XlsxCell>> orphans(DataRow dr) {

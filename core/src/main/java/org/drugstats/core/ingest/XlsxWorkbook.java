@@ -70,10 +70,11 @@ public record XlsxWorkbook(String name, List<XlsxSheet> sheets) {
                 try (InputStream in = it.next()) {
                     Collector collector = new Collector();
                     XMLReader xml = XMLHelper.newXMLReader();
-                    xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, collector, new RawFormatter(),
-                            false));
+                    FormulaTap tap = new FormulaTap(new XSSFSheetXMLHandler(styles, null, strings, collector,
+                            new RawFormatter(), false));
+                    xml.setContentHandler(tap);
                     xml.parse(new InputSource(in));
-                    sheets.add(new XlsxSheet(it.getSheetName(), collector.rows, collector.blankRows));
+                    sheets.add(new XlsxSheet(it.getSheetName(), collector.rows, collector.blankRows, tap.formulas));
                 }
             }
         } catch (IOException | OpenXML4JException | SAXException | javax.xml.parsers.ParserConfigurationException
@@ -109,6 +110,90 @@ public record XlsxWorkbook(String name, List<XlsxSheet> sheets) {
         public String formatRawCellContents(double value, int formatIndex, String formatString,
                 boolean use1904Windowing) {
             return formatRawCellContents(value, formatIndex, formatString);
+        }
+    }
+
+    /**
+     * Passes every SAX event on to POI's sheet handler and on the way notes the formula text of each cell
+     * ({@code <c r="O6"><f>'[1]SHEET'!O6</f><v>0</v></c>}), which POI's handler does not report together with the
+     * cached value. A shared formula ({@code <f t="shared" si="0"/>}) takes the text of the cell that defines it.
+     */
+    private static final class FormulaTap extends org.xml.sax.helpers.DefaultHandler {
+        final java.util.Map<String, String> formulas = new java.util.HashMap<>();
+        private final java.util.Map<String, String> shared = new java.util.HashMap<>();
+        private final org.xml.sax.ContentHandler next;
+        private final StringBuilder text = new StringBuilder();
+        private String cellRef;
+        private String sharedIndex;
+        private boolean inFormula;
+
+        FormulaTap(org.xml.sax.ContentHandler next) {
+            this.next = next;
+        }
+
+        @Override
+        public void startElement(String uri, String local, String qName, org.xml.sax.Attributes atts)
+                throws SAXException {
+            if ("c".equals(local)) {
+                cellRef = atts.getValue("r");
+            } else if ("f".equals(local)) {
+                inFormula = true;
+                text.setLength(0);
+                sharedIndex = "shared".equals(atts.getValue("t")) ? atts.getValue("si") : null;
+            }
+            next.startElement(uri, local, qName, atts);
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) throws SAXException {
+            if ("f".equals(local) && inFormula) {
+                inFormula = false;
+                String f = text.toString();
+                if (sharedIndex != null) {
+                    if (f.isEmpty()) {
+                        f = shared.getOrDefault(sharedIndex, "");
+                    } else {
+                        shared.put(sharedIndex, f);
+                    }
+                }
+                if (cellRef != null) {
+                    formulas.put(cellRef, f);
+                }
+            }
+            next.endElement(uri, local, qName);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            if (inFormula) {
+                text.append(ch, start, length);
+            }
+            next.characters(ch, start, length);
+        }
+
+        @Override
+        public void startDocument() throws SAXException {
+            next.startDocument();
+        }
+
+        @Override
+        public void endDocument() throws SAXException {
+            next.endDocument();
+        }
+
+        @Override
+        public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+            next.ignorableWhitespace(ch, start, length);
+        }
+
+        @Override
+        public void startPrefixMapping(String prefix, String uri) throws SAXException {
+            next.startPrefixMapping(prefix, uri);
+        }
+
+        @Override
+        public void endPrefixMapping(String prefix) throws SAXException {
+            next.endPrefixMapping(prefix);
         }
     }
 

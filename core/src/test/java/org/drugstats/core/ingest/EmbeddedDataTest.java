@@ -30,9 +30,10 @@ class EmbeddedDataTest {
     @TempDir
     Path tmp;
 
-    record Dataset(String dir, String kind, String input) {
+    record Dataset(String dir, String kind, String input, String area) {
         String command() {
-            return "./drugstats ingest --source " + kind + " --input ../shared/data/" + input + " --out data/" + dir;
+            return "./drugstats ingest --source " + kind + " --input ../shared/data/" + input + " --out data/" + dir
+                    + (area == null ? "" : " --area " + area);
         }
     }
 
@@ -45,8 +46,8 @@ class EmbeddedDataTest {
                 continue;
             }
             String[] f = line.split(",");
-            assertEquals(3, f.length, line);
-            out.add(new Dataset(f[0], f[1], f[2]));
+            assertTrue(f.length == 3 || f.length == 4, line);
+            out.add(new Dataset(f[0], f[1], f[2], f.length == 4 && !f[3].isBlank() ? f[3] : null));
         }
         return out;
     }
@@ -69,11 +70,11 @@ class EmbeddedDataTest {
         Path data = SharedData.projectRoot().resolve("data");
         String readme = Files.readString(data.resolve("README.md"), StandardCharsets.UTF_8);
         List<Dataset> sets = datasets();
-        assertEquals(7, sets.size());
-        IngestContext context = IngestContext.withDefaults();
+        assertEquals(11, sets.size());
         return sets.stream().map(d -> DynamicTest.dynamicTest(d.dir(), () -> {
             Path out = tmp.resolve(d.dir());
-            Ingest.run(IngestKinds.byName(d.kind()), SharedData.file(d.input()), out, OutputFormat.PARQUET, context);
+            Ingest.run(IngestKinds.byName(d.kind()), SharedData.file(d.input()), out, OutputFormat.PARQUET,
+                    IngestContext.withDefaults().withArea(d.area()));
             Path committedDir = data.resolve(d.dir());
             for (String f : List.of("quarantine.csv", "ingest-report.json", "extract.parquet")) {
                 assertTrue(Files.isRegularFile(committedDir.resolve(f)), committedDir.resolve(f)
