@@ -326,7 +326,9 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
                 }
                 String cellNote = dr.footnotes.get(year);
                 String text = cell.text();
-                if (cell.isNumber()) {
+                if (cell.isNumber() && cell.date()) {
+                    c.cell(Column.VALUE, cell, year); // a date is not hectares: quarantined as non-numeric
+                } else if (cell.isNumber()) {
                     c.set(Column.VALUE, cell.text(), year, cell.raw());
                     numeric.put(c, cell.number());
                 } else if (text.equals("..") || text.equals("\u2026")) {
