@@ -29,6 +29,7 @@ class DamagedWorkbooksTest {
     private static final String SEIZURES = "unodc-wdr2025/7.1_drug_seizures_2019-2023.xlsx";
     private static final String COCA = "unodc-wdr2025/6.1.1_coca_bush_cultivation.xlsx";
     private static final String OPIUM = "unodc-wdr2025/6.2.1_opium_poppy_cultivation.xlsx";
+    private static final String PREVALENCE = "unodc-wdr2025/1.2_prevalence_general_population_national.xlsx";
     private static final String SHEET1 = "xl/worksheets/sheet1.xml";
 
     @TempDir
@@ -173,5 +174,26 @@ class DamagedWorkbooksTest {
         assertTrue(e.getMessage().startsWith("seizures-sst.xlsx, sheet '"), e.getMessage());
         assertTrue(e.getMessage().contains("cell I36 refers to the shared string 9999999, which the workbook does "
                 + "not have; the workbook is damaged"), e.getMessage());
+    }
+
+    @Test
+    void swappedTabNamesAreRefusedByTheSheetsOwnTitle() throws IOException {
+        Path f = ZipEdits.rewrite(SharedData.file(PREVALENCE), dir.resolve("prevalence-swapped.xlsx"), Map.of(
+                "xl/workbook.xml", xml -> xml.replace("name=\"Cannabis\"", "name=\"@@\"")
+                        .replace("name=\"Cocaine\"", "name=\"Cannabis\"").replace("name=\"@@\"", "name=\"Cocaine\"")));
+        DrugstatsException e = assertThrows(DrugstatsException.class, () -> ingest("unodc-annex-prevalence", f));
+        assertEquals("prevalence-swapped.xlsx, sheet 'Cocaine' cell B1: the sheet's title 'CANNABIS' names the subject "
+                + "of sheet 'Cannabis', not 'Cocaine' (are tab names swapped?); expected each sheet's title to name its "
+                + "own tab's subject", e.getMessage());
+    }
+
+    @Test
+    void aBlankHeaderCellIsAnErrorNotASkippedSheet() throws IOException {
+        Path f = ZipEdits.rewrite(SharedData.file(PREVALENCE), dir.resolve("prevalence-blank-year.xlsx"), Map.of(
+                SHEET1, xml -> xml.replaceFirst("<c r=\"J3\"([^>]*) t=\"s\"><v>\\d+</v></c>", "<c r=\"J3\"$1/>")));
+        DrugstatsException e = assertThrows(DrugstatsException.class, () -> ingest("unodc-annex-prevalence", f));
+        assertEquals("prevalence-blank-year.xlsx, sheet 'Cannabis' row 3: the header row lacks Year (a blank or renamed "
+                + "header cell); expected the labels Region / Sub-region / Country/Territory / Year / Age — the sheet's "
+                + "values cannot be read without it", e.getMessage());
     }
 }
