@@ -26,9 +26,13 @@ public final class AggregateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output JSON file (written atomically)")
     Path out;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        AggregationRule rule = AggregationRule.withDefaults().withMinimumCoverage(minCoverage);
+        AggregationRule rule = Usage.option(spec, "--min-coverage",
+                () -> AggregationRule.withDefaults().withMinimumCoverage(minCoverage));
         AtomicOutput.writeString(out, AggregateReport.toJson(
                 AggregationState.of(AggregateReport.readCsv(input)).finish(rule)));
         return 0;

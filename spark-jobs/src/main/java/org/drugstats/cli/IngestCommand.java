@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.concurrent.Callable;
 import org.drugstats.core.ingest.Ingest;
 import org.drugstats.core.ingest.IngestContext;
+import org.drugstats.core.ingest.IngestKind;
 import org.drugstats.core.ingest.IngestKinds;
 import org.drugstats.core.ingest.IngestResult;
 import org.drugstats.core.ingest.OutputFormat;
@@ -49,13 +50,18 @@ final class IngestCommand implements Callable<Integer> {
             description = "Extract format: parquet, csv (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--allow-empty", description = "Write the outputs even when no row is read or none is accepted "
+            + "(by default such an input is refused, so that an empty extract never replaces a good one).")
+    boolean allowEmpty;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        OutputFormat fmt = OutputFormat.ofCode(format);
-        Ingest.Outcome o = Ingest.run(IngestKinds.byName(source), input, out, fmt, IngestContext.withDefaults());
+        OutputFormat fmt = Usage.option(spec, "--format", () -> OutputFormat.ofCode(format));
+        IngestKind kind = Usage.option(spec, "--source", () -> IngestKinds.byName(source));
+        Ingest.Outcome o = Ingest.run(kind, input, out, fmt, IngestContext.withDefaults(), allowEmpty);
         IngestResult r = o.result();
         PrintWriter w = spec.commandLine().getOut();
         w.printf("%s (%s): read %d, accepted %d, quarantined %d [%s]; %d unmapped names, %d warnings%n",

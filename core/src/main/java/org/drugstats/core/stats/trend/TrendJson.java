@@ -144,14 +144,19 @@ public final class TrendJson {
     public static void write(Path out, List<ObjectNode> objects) {
         ArrayNode arr = F.arrayNode();
         objects.forEach(arr::add);
-        Path abs = out.toAbsolutePath();
+        Path abs = out.toAbsolutePath().normalize();
         Path dir = abs.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw DrugstatsException.of("%s: output directory %s does not exist", out, dir);
+        if (dir == null || Files.isDirectory(abs)) {
+            throw DrugstatsException.of("%s is a folder; expected the path of an output file (FILE.json)", out);
+        }
+        if (!Files.isDirectory(dir)) {
+            throw DrugstatsException.of("%s: output folder %s does not exist", out, dir);
         }
         Path tmp = null;
+        org.drugstats.core.io.ExitCleanup.Registration cleanup = null;
         try {
             tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+            cleanup = org.drugstats.core.io.ExitCleanup.deleteOnSignal(tmp);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), arr);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -160,8 +165,11 @@ public final class TrendJson {
             }
         } catch (IOException e) {
             throw new DrugstatsException(String.format(Locale.ROOT, "%s: cannot write output (%s)", out,
-                    e.getMessage()), e);
+                    org.drugstats.core.io.IoMessages.describe(e)), e);
         } finally {
+            if (cleanup != null) {
+                cleanup.close();
+            }
             if (tmp != null) {
                 try {
                     Files.deleteIfExists(tmp);
