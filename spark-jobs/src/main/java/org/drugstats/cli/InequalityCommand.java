@@ -42,6 +42,7 @@ public final class InequalityCommand implements Callable<Integer> {
         }
         InequalityReport r = InequalityReport.of(InequalityReport.readCsv(input), populationShares,
                 consumptionShares, Ranking.PER_CAPITA_ASCENDING, Reading.INTERPOLATED);
+        org.drugstats.core.io.FiniteNumbers.require(r.toJsonTree(), "inequality of " + input);
         AtomicOutput.writeString(out, r.toJson());
         return 0;
     }

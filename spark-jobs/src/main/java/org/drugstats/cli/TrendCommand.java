@@ -89,7 +89,9 @@ public final class TrendCommand implements Callable<Integer> {
             return period == null ? k : k.withPeriod(period);
         });
         List<TrendSeries> series = TrendCsv.read(input);
-        TrendJson.write(out, TrendBatch.of(m, jp, mk, seed).run(series));
+        var results = TrendBatch.of(m, jp, mk, seed).run(series);
+        org.drugstats.core.io.FiniteNumbers.require(results, "trend of " + input);
+        TrendJson.write(out, results);
         return 0;
     }
 
