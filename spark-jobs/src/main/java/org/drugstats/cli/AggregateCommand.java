@@ -26,11 +26,16 @@ public final class AggregateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output JSON file (written atomically)")
     Path out;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        AggregationRule rule = AggregationRule.withDefaults().withMinimumCoverage(minCoverage);
-        AtomicOutput.writeString(out, AggregateReport.toJson(
-                AggregationState.of(AggregateReport.readCsv(input)).finish(rule)));
+        AggregationRule rule = Usage.option(spec, "--min-coverage",
+                () -> AggregationRule.withDefaults().withMinimumCoverage(minCoverage));
+        var aggregates = AggregationState.of(AggregateReport.readCsv(input)).finish(rule);
+        org.drugstats.core.io.FiniteNumbers.require(AggregateReport.toJsonTree(aggregates), "aggregate of " + input);
+        AtomicOutput.writeString(out, AggregateReport.toJson(aggregates));
         return 0;
     }
 }

@@ -58,15 +58,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!step.equals("aggregate") && !step.equals("trend")) {
-            throw DrugstatsException.of("bench: unknown --step '%s'; expected aggregate or trend", step);
-        }
-        if (!(rows > 0)) {
-            throw DrugstatsException.of("bench: --rows must be positive, got %d", rows);
-        }
-        if (repeat < 1 || repeat > 100) {
-            throw DrugstatsException.of("bench: --repeat must be in [1, 100], got %d", repeat);
-        }
+        Usage.require(spec, step.equals("aggregate") || step.equals("trend"),
+                "unknown --step '%s'; expected aggregate or trend", step);
+        Usage.require(spec, rows > 0, "--rows must be positive, got %d", rows);
+        Usage.require(spec, repeat >= 1 && repeat <= 100, "--repeat must be in [1, 100], got %d", repeat);
         RunConfig config = configFile == null ? RunConfig.defaults() : RunConfig.load(configFile);
         Path dataHome = benchData != null ? benchData : Home.path("bench-data");
         boolean events = step.equals("aggregate");

@@ -57,8 +57,14 @@ public final class DrugstatsCli implements Callable<Integer> {
             }
             if (t instanceof DrugstatsException) {
                 err.println("drugstats: error: " + oneLine(t.getMessage()));
+            } else if (ex instanceof java.io.UncheckedIOException u) {
+                err.println("drugstats: error: " + commandLine.getCommandName() + ": "
+                        + org.drugstats.core.io.IoMessages.describe(u.getCause()));
             } else {
-                err.println("drugstats: error: " + ex.getClass().getSimpleName() + ": " + oneLine(String.valueOf(ex.getMessage())));
+                // a defect of drugstats, not of the input: say so in words, the stack trace on request
+                err.println("drugstats: error: " + commandLine.getCommandName() + ": internal error ("
+                        + oneLine(String.valueOf(ex.getMessage())) + "); please report it with the command line "
+                        + "(-Ddrugstats.debug=true in DRUGSTATS_JAVA_OPTS prints the stack trace)");
             }
             if (Boolean.getBoolean("drugstats.debug")) {
                 ex.printStackTrace(err); // every error, with its causes
@@ -81,7 +87,15 @@ public final class DrugstatsCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int status;
+        try {
+            status = execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("drugstats: error: out of memory; the input is larger than the heap allows (raise it "
+                    + "with DRUGSTATS_JAVA_OPTS=-Xmx...)");
+            status = 1;
+        }
+        System.exit(status);
     }
 
     /** Version from the jar manifest, else the development version. */

@@ -58,10 +58,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Generated.Kind k = Generated.Kind.ofCode(kind);
-        if (!(rows > 0)) {
-            throw DrugstatsException.of("generate: --rows must be positive, got %d", rows);
-        }
+        Generated.Kind k = Usage.option(spec, "--kind", () -> Generated.Kind.ofCode(kind));
+        Usage.require(spec, rows > 0, "--rows must be positive, got %d", rows);
+        Usage.require(spec, threads == null || threads > 0, "--threads must be positive, got %s", threads);
         Path embedded = Home.path("data");
         Generated.refuseInside(out, embedded);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;

@@ -29,10 +29,20 @@ public final class InequalityCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output JSON file (written atomically)")
     Path out;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        for (double x : populationShares) {
+            Usage.require(spec, x > 0 && x < 1, "--population-share must be in (0, 1), got %s", x);
+        }
+        for (double y : consumptionShares) {
+            Usage.require(spec, y > 0 && y < 1, "--consumption-share must be in (0, 1), got %s", y);
+        }
         InequalityReport r = InequalityReport.of(InequalityReport.readCsv(input), populationShares,
                 consumptionShares, Ranking.PER_CAPITA_ASCENDING, Reading.INTERPOLATED);
+        org.drugstats.core.io.FiniteNumbers.require(r.toJsonTree(), "inequality of " + input);
         AtomicOutput.writeString(out, r.toJson());
         return 0;
     }

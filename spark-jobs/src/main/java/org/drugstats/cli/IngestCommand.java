@@ -66,12 +66,16 @@ final class IngestCommand implements Callable<Integer> {
             description = "Extract format: parquet, csv (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--allow-empty", description = "Write the outputs even when no row is read or none is accepted "
+            + "(by default such an input is refused, so that an empty extract never replaces a good one).")
+    boolean allowEmpty;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        OutputFormat fmt = OutputFormat.ofCode(format);
+        OutputFormat fmt = Usage.option(spec, "--format", () -> OutputFormat.ofCode(format));
         PrintWriter w = spec.commandLine().getOut();
         IngestKind kind;
         if (AUTO.equals(source)) {
@@ -85,10 +89,10 @@ final class IngestCommand implements Callable<Integer> {
                         : s.why());
             }
         } else {
-            kind = IngestKinds.byName(source);
+            kind = Usage.option(spec, "--source", () -> IngestKinds.byName(source));
         }
         IngestContext context = IngestContext.withDefaults().withArea(area);
-        Ingest.Outcome o = Ingest.run(kind, input, out, fmt, context);
+        Ingest.Outcome o = Ingest.run(kind, input, out, fmt, context, allowEmpty);
         IngestResult r = o.result();
         if (explain) {
             w.printf("how %s was read (%s):%n", r.origin().fileName(), r.kind());

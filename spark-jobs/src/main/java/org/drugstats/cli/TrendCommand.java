@@ -70,24 +70,28 @@ public final class TrendCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.json", description = "Output JSON file.")
     Path out;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        TrendBatch.Method m = TrendBatch.Method.parse(method);
-        Joinpoint jp = Joinpoint.withDefaults().withScale(log ? Scale.LOG : Scale.LINEAR)
-                .withWeighting(weighting(weights)).withSelection(selectionMethod(selection))
-                .withPermutations(permutations).withAlpha(alpha).withConfidenceLevel(1 - alpha);
-        if (maxJoinpoints != null) {
-            jp = jp.withMaxJoinpoints(maxJoinpoints);
-        }
-        MannKendall mk = MannKendall.withDefaults().withAlpha(alpha);
-        if (period != null) {
-            if (m != TrendBatch.Method.MANN_KENDALL) {
-                throw DrugstatsException.of("--period applies to --method mann-kendall only");
-            }
-            mk = mk.withPeriod(period);
-        }
+        TrendBatch.Method m = Usage.option(spec, "--method", () -> TrendBatch.Method.parse(method));
+        Joinpoint jp = Usage.option(spec, "trend options", () -> {
+            Joinpoint j = Joinpoint.withDefaults().withScale(log ? Scale.LOG : Scale.LINEAR)
+                    .withWeighting(weighting(weights)).withSelection(selectionMethod(selection))
+                    .withPermutations(permutations).withAlpha(alpha).withConfidenceLevel(1 - alpha);
+            return maxJoinpoints == null ? j : j.withMaxJoinpoints(maxJoinpoints);
+        });
+        Usage.require(spec, period == null || m == TrendBatch.Method.MANN_KENDALL,
+                "--period applies to --method mann-kendall only");
+        MannKendall mk = Usage.option(spec, "--period/--alpha", () -> {
+            MannKendall k = MannKendall.withDefaults().withAlpha(alpha);
+            return period == null ? k : k.withPeriod(period);
+        });
         List<TrendSeries> series = TrendCsv.read(input);
-        TrendJson.write(out, TrendBatch.of(m, jp, mk, seed).run(series));
+        var results = TrendBatch.of(m, jp, mk, seed).run(series);
+        org.drugstats.core.io.FiniteNumbers.require(results, "trend of " + input);
+        TrendJson.write(out, results);
         return 0;
     }
 

@@ -57,12 +57,15 @@ public final class Publisher implements AutoCloseable {
     private final FileLock lock;
     private final List<Manifest.OutputEntry> outputs = new ArrayList<>();
     private boolean committed;
+    private final org.drugstats.core.io.ExitCleanup.Registration cleanup;
 
     private Publisher(Path out, Path staging, FileChannel lockChannel, FileLock lock) {
         this.out = out;
         this.staging = staging;
         this.lockChannel = lockChannel;
         this.lock = lock;
+        // a run stopped by SIGTERM/SIGINT leaves no staging directory behind (the next run would also remove it)
+        this.cleanup = org.drugstats.core.io.ExitCleanup.deleteOnSignal(staging);
     }
 
     /**
@@ -295,6 +298,7 @@ public final class Publisher implements AutoCloseable {
                 deleteTree(staging);
             }
         } finally {
+            cleanup.close();
             try {
                 lock.release();
                 lockChannel.close();

@@ -67,7 +67,7 @@ class IngestCommandTest {
 
     @Test
     void unknownKindAndMissingFileAreErrors() {
-        assertEquals(1, run("ingest", "--source", "annex", "--input", "x.xlsx", "--out", dir.toString()));
+        assertEquals(2, run("ingest", "--source", "annex", "--input", "x.xlsx", "--out", dir.toString()));
         assertTrue(err.toString().contains("unknown source kind 'annex'; expected one of [incb-consumption, m49, "), err
                 .toString());
         assertEquals(1, run("ingest", "--source", "m49", "--input", dir.resolve("none.csv").toString(), "--out",

@@ -79,8 +79,10 @@ class TrendCommandTest {
         assertEquals("drugstats: error: " + p + " line 3, column y: 'x1' is not a finite number (leave the field"
                 + " empty for a missing value)", err.toString().trim());
         StringWriter err2 = new StringWriter();
-        assertEquals(1, run(err2, "trend", "--input", p.toString(), "--method", "arima", "--out", "o.json"));
-        assertTrue(err2.toString().startsWith("drugstats: error: unknown trend method 'arima'"), err2.toString());
+        // a bad option value is a usage error (status 2)
+        assertEquals(2, run(err2, "trend", "--input", p.toString(), "--method", "arima", "--out", "o.json"));
+        assertTrue(err2.toString().startsWith("drugstats: usage error: --method: unknown trend method 'arima'"),
+                err2.toString());
         assertTrue(Files.notExists(dir.resolve("o.json")));
     }
 }

@@ -53,6 +53,13 @@ import org.drugstats.core.io.AtomicFiles;
  */
 public final class ParquetExtracts {
 
+    /**
+     * Read options that verify the CRC-32 of every data page that carries one (Parquet format, PageHeader.crc; the
+     * writer here stores it for every page): a flipped byte in a page is an error, not a different number.
+     */
+    private static final org.apache.parquet.ParquetReadOptions VERIFY_CHECKSUMS = org.apache.parquet.ParquetReadOptions
+            .builder().usePageChecksumVerification(true).build();
+
     /** Key-value metadata key of the schema version. */
     public static final String META_SCHEMA = "drugstats.schema";
     /** Key-value metadata key of the origins (JSON array). */
@@ -105,6 +112,7 @@ public final class ParquetExtracts {
                     .withCompressionCodec(CompressionCodecName.SNAPPY)
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                     .withDictionaryEncoding(true)
+                    .withPageWriteChecksumEnabled(true)
                     .build()) {
                 for (Observation o : extract.observations()) {
                     Group g = factory.newGroup();
@@ -225,8 +233,22 @@ public final class ParquetExtracts {
         return List.of(path);
     }
 
+    /** What a Parquet read failure says about the file, in one line without exception class names. */
+    static String damage(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("CRC checksum verification failed")) {
+                return "a data page fails its CRC-32 check: the file is damaged";
+            }
+        }
+        String m = e.getMessage() == null ? "unreadable" : e.getMessage().replaceAll("\\s+", " ").strip();
+        if (m.length() > 200) {
+            m = m.substring(0, 200) + "…";
+        }
+        return "not a readable Parquet file (" + m + ")";
+    }
+
     private static void readFile(Path f, List<String[]> rows, List<Origin> origins) {
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(f))) {
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(f), VERIFY_CHECKSUMS)) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             Map<String, String> kv = reader.getFooter().getFileMetaData().getKeyValueMetaData();
             int[] index = checkSchema(f, schema);
@@ -262,8 +284,7 @@ public final class ParquetExtracts {
             if (e instanceof DrugstatsException de) {
                 throw de;
             }
-            throw new DrugstatsException(f + ": not a readable Parquet file (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); expected a drugstats extract", e);
+            throw new DrugstatsException(f + ": " + damage(e) + "; expected a drugstats extract", e);
         }
     }
 

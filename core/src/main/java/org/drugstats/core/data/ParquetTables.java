@@ -134,7 +134,8 @@ public final class ParquetTables {
         Map<String, String> metadata = new LinkedHashMap<>();
         Map<String, Origin> origins = new LinkedHashMap<>();
         for (Path part : parts) {
-            try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(part))) {
+            try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(part),
+                    org.apache.parquet.ParquetReadOptions.builder().usePageChecksumVerification(true).build())) {
                 MessageType schema = reader.getFooter().getFileMetaData().getSchema();
                 if (table == null) {
                     table = emptyTable(part, name, schema);

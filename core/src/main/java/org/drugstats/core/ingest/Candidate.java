@@ -40,8 +40,17 @@ public final class Candidate {
         return this;
     }
 
-    /** Sets a canonical value from a worksheet cell (numbers as their shortest decimal form). */
+    /**
+     * Sets a canonical value from a worksheet cell (numbers as their shortest decimal form). A date-formatted
+     * number in the value, lower or upper column is not a measurement (a date typed into a kilogram cell is an
+     * Excel serial day count, 44,259 for 5 March 2021): it is given as the date it shows, which the row check
+     * then quarantines as non-numeric.
+     */
     public Candidate cell(Column c, XlsxCell cell, String inputColumn) {
+        if (cell.isNumber() && cell.date() && (c == Column.VALUE || c == Column.LOWER || c == Column.UPPER)) {
+            String shown = "date " + cell.dateValue().toLocalDate() + " (Excel serial " + cell.text() + ")";
+            return set(c, shown, inputColumn, shown);
+        }
         return set(c, cell.textOrNull(), inputColumn, cell.rawOrNull());
     }
 

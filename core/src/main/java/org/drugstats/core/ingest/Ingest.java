@@ -12,6 +12,7 @@ import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.CsvExtracts;
 import org.drugstats.core.data.Extract;
 import org.drugstats.core.data.ParquetExtracts;
+import org.drugstats.core.io.ExitCleanup;
 import org.drugstats.core.io.PathTrees;
 
 /**
@@ -53,11 +54,41 @@ public final class Ingest {
      *     be written; a previous {@code outDir} is then unchanged
      */
     public static Outcome run(IngestKind kind, Path input, Path outDir, OutputFormat format, IngestContext context) {
+        return run(kind, input, outDir, format, context, false);
+    }
+
+    /**
+     * Reads {@code input} as {@code kind} and writes the outputs to {@code outDir}. An input from which no row is
+     * read (a header-only file or workbook) or no row is accepted is refused unless {@code allowEmpty}: an empty
+     * extract must never replace a good one by accident.
+     *
+     * @throws DrugstatsException when the input is missing, unreadable, not of the kind or (unless allowed) empty,
+     *     or the outputs cannot be written; a previous {@code outDir} is then unchanged
+     */
+    public static Outcome run(IngestKind kind, Path input, Path outDir, OutputFormat format, IngestContext context,
+            boolean allowEmpty) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(format, "format");
         SourceFile file = SourceFile.of(input);
-        IngestResult result = kind.ingest(file, context);
         Path target = outDir.toAbsolutePath().normalize();
+        if (target.getParent() == null) {
+            throw DrugstatsException.of("%s is the root of the file system; expected an output folder below it",
+                    outDir);
+        }
+        IngestResult result = kind.ingest(file, context);
+        if (!allowEmpty && result.rowsRead() == 0) {
+            throw DrugstatsException.of("%s holds no data rows (%d blank, %d skipped as titles, headers or notes); "
+                    + "expected at least one %s of a %s file; nothing written (--allow-empty writes an empty extract)",
+                    file.name(), result.blankRowsSkipped(),
+                    result.nonDataRowsSkipped().values().stream().mapToLong(Long::longValue).sum(), result.rowUnit().replaceAll(":.*", ""),
+                    kind.name());
+        }
+        if (!allowEmpty && result.rowsAccepted() == 0) {
+            var first = result.quarantined().get(0);
+            throw DrugstatsException.of("%s: none of the %d rows read is accepted (the first quarantined: %s); "
+                    + "nothing written (--allow-empty writes the empty extract and the quarantine file)",
+                    file.name(), result.rowsRead(), first.toString().replace(file.name() + ", ", ""));
+        }
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw DrugstatsException.of("%s exists and is not a folder; expected an output folder", outDir);
         }
@@ -65,6 +96,16 @@ public final class Ingest {
         String pid = Long.toString(ProcessHandle.current().pid());
         Path tmp = parent.resolve("." + target.getFileName() + ".tmp-" + pid);
         Path old = parent.resolve("." + target.getFileName() + ".old-" + pid);
+        ExitCleanup.Registration cleanup = ExitCleanup.onSignal(() -> {
+            try {
+                PathTrees.delete(tmp);
+                if (Files.exists(old) && !Files.exists(target)) {
+                    move(old, target);
+                }
+            } catch (IOException ignored) {
+                // the process is ending; the previous output is still in the .old folder
+            }
+        });
         try {
             Files.createDirectories(parent);
             PathTrees.delete(tmp);
@@ -95,6 +136,8 @@ public final class Ingest {
                 throw de;
             }
             throw new DrugstatsException(outDir + ": cannot write the ingest outputs: " + XlsxWorkbook.oneLine(e), e);
+        } finally {
+            cleanup.close();
         }
         return new Outcome(result, target, List.of(target.resolve(format.extractFileName()),
                 target.resolve(QUARANTINE_FILE), target.resolve(REPORT_FILE)));

@@ -276,25 +276,33 @@ public final class IngestCollector {
                 explanation);
     }
 
+    /** Rows of a group of duplicates named in the quarantine detail. */
+    private static final int LISTED = 10;
+
     /** Quarantines the rows of one group: all but the first when they have the same values, else all. */
     private void quarantineDuplicates(List<Integer> group, boolean same, boolean[] drop,
             List<QuarantineRow> duplicates) {
+        // the detail names at most LISTED rows of the group, and is built once and shared by its rows: a key
+        // published a million times must not give a million details that each list a million rows
         StringBuilder rows = new StringBuilder();
-        for (int i : group) {
+        for (int k = 0; k < Math.min(group.size(), LISTED); k++) {
+            int i = group.get(k);
             String v = accepted.get(i).text(Column.VALUE);
             rows.append(rows.length() == 0 ? "" : ", ").append(where(acceptedFrom.get(i))).append(" = ")
                     .append(v == null ? "(missing)" : v);
         }
+        if (group.size() > LISTED) {
+            rows.append(", and ").append(group.size() - LISTED).append(" more");
+        }
         String sameNotes = rule == RepeatedKeyRule.RECORDS_DISTINGUISHED_BY_NOTES ? " with the same notes" : "";
+        String detail = same
+                ? "same key" + sameNotes + " and value as " + where(acceptedFrom.get(group.get(0))) + ", which was kept"
+                : group.size() + " rows publish different values for one key" + sameNotes + " (" + rows
+                        + "); none accepted";
         for (int k = same ? 1 : 0; k < group.size(); k++) {
             int i = group.get(k);
             drop[i] = true;
             Candidate c = acceptedFrom.get(i);
-            String detail = same
-                    ? "same key" + sameNotes + " and value as " + where(acceptedFrom.get(group.get(0)))
-                            + ", which was kept"
-                    : group.size() + " rows publish different values for one key" + sameNotes + " (" + rows
-                            + "); none accepted";
             duplicates.add(new QuarantineRow(file.name(), c.sheet(), c.row(), c.inputColumn(Column.VALUE),
                     c.rawValue(Column.VALUE), QuarantineReason.DUPLICATE_KEY, detail,
                     ExtractValidator.textOf(accepted.get(i))));

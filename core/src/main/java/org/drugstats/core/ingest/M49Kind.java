@@ -63,7 +63,7 @@ public final class M49Kind extends CsvIngestKind {
         out.skipped("header rows", 1);
         List<String> h = table.header();
         for (CsvTable.Row rec : table.rows()) {
-            String[] v = new String[h.size()];
+            String[] v = new String[UnsdM49File.HEADER.size()];
             for (int i = 0; i < v.length; i++) {
                 String s = rec.get(table.index(UnsdM49File.HEADER.get(i)));
                 v[i] = s == null ? "" : s.strip();
@@ -82,7 +82,7 @@ public final class M49Kind extends CsvIngestKind {
             }
             for (int k = 0; k < 3; k++) {
                 out.read();
-                String header = h.get(12 + k);
+                String header = UnsdM49File.HEADER.get(12 + k);
                 String flag = v[12 + k];
                 Candidate cand = out.candidate(null, rec.line())
                         .set(Column.INDICATOR, INDICATORS[k])
@@ -101,6 +101,13 @@ public final class M49Kind extends CsvIngestKind {
                             rec.fields().size() + " fields; expected " + h.size() + " as in the header");
                     continue;
                 }
+                String badCode = badCode(v, context);
+                if (badCode != null) {
+                    int col = Integer.parseInt(badCode.substring(0, badCode.indexOf(':')));
+                    out.quarantine(cand, QuarantineReason.UNKNOWN_CODE, UnsdM49File.HEADER.get(col), v[col],
+                            badCode.substring(badCode.indexOf(':') + 1));
+                    continue;
+                }
                 if (!flag.isEmpty() && !UnsdM49File.flag(flag)) {
                     out.quarantine(cand, QuarantineReason.UNKNOWN_CODE, header, flag, "expected x or empty");
                     continue;
@@ -109,5 +116,32 @@ public final class M49Kind extends CsvIngestKind {
                 out.submit(cand);
             }
         }
+    }
+
+    /**
+     * The first code of a row that is not a code, as "column index:what was expected", or null. M49 codes (area,
+     * region, sub-region, intermediate region) are three digits (UNSD M49 standard); ISO 3166-1 alpha-2 codes are two
+     * capital letters; an alpha-3 code is three capital letters and must name a country or area of the project's
+     * classification (the geography generated from the M49 table): {@code ZZZ}, {@code dza} or {@code abc} are not
+     * codes. Empty codes are left to the row check (a country without an ISO code is quarantined there).
+     */
+    static String badCode(String[] v, IngestContext context) {
+        for (int col : new int[] {0, 2, 4, 6, 9}) {
+            if (!v[col].isEmpty() && !v[col].matches("[0-9]{3}")) {
+                return col + ":expected a three-digit M49 code";
+            }
+        }
+        if (!v[10].isEmpty() && !v[10].matches("[A-Z]{2}")) {
+            return "10:expected an ISO 3166-1 alpha-2 code (two capital letters)";
+        }
+        if (!v[11].isEmpty()) {
+            if (!v[11].matches("[A-Z]{3}")) {
+                return "11:expected an ISO 3166-1 alpha-3 code (three capital letters)";
+            }
+            if (context.names().geography().country(v[11]).isEmpty()) {
+                return "11:not an ISO 3166-1 alpha-3 code of a country or area of the M49 classification";
+            }
+        }
+        return null;
     }
 }

@@ -368,7 +368,8 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
                 String cellNote = dr.footnotes.get(year);
                 String text = cell.text();
                 Optional<String> formula = l.sheet().formula(cell.ref());
-                if (l.sheet().linksToOtherWorkbook(cell.ref()) || (formula.isPresent() && cell.isBlank())) {
+                boolean noCachedValue = formula.isPresent() && (cell.isBlank() || cell.text().startsWith("="));
+                if (l.sheet().linksToOtherWorkbook(cell.ref()) || noCachedValue) {
                     boolean external = l.sheet().linksToOtherWorkbook(cell.ref());
                     c.set(Column.VALUE, null, year, cell.rawOrNull()).set(Column.OBS_STATUS, ObsStatus.MISSING.code())
                             .flag(QualityFlag.STALE_FORMULA)
@@ -382,6 +383,8 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
                                     + (cell.isBlank() ? "(none)" : cell.text())
                                     : "a formula without a cached value (=" + formula.get() + ")");
                     out.explain("%s: stale formula =%s, not read", cell.ref(), formula.get());
+                } else if (cell.isNumber() && cell.date()) {
+                    c.cell(Column.VALUE, cell, year); // a date is not hectares: quarantined as non-numeric
                 } else if (cell.isNumber()) {
                     c.set(Column.VALUE, cell.text(), year, cell.raw());
                     numeric.put(c, cell.number());

@@ -53,6 +53,8 @@ public final class UnodcAnnexPrevalenceKind extends XlsxIngestKind {
 
     static final String NAME = "unodc-annex-prevalence";
     private static final List<String> CORE = List.of("region", "sub-region", "country/territory", "year", "age");
+    private static final List<String> CORE_DISPLAY = List.of("Region", "Sub-region", "Country/Territory", "Year",
+            "Age");
     private static final Set<String> ADJUSTING = Set.of("a", "c", "d", "e", "f", "g", "h", "i", "k");
     private static final Set<String> ESTIMATING_METHODS = Set.of("I", "A");
 
@@ -92,9 +94,14 @@ public final class UnodcAnnexPrevalenceKind extends XlsxIngestKind {
     Object shape(XlsxWorkbook wb, SourceFile file) {
         List<SheetLayout> layouts = new ArrayList<>();
         List<String> found = new ArrayList<>();
+        List<XlsxSheet> partial = new ArrayList<>();
         for (XlsxSheet sheet : wb.sheets()) {
             Optional<IngestSupport.Header> h = IngestSupport.findHeader(sheet, CORE, 12);
+            if (h.isPresent()) {
+                SheetChecks.titleAgreesWithTab(file.name(), wb, sheet, h.get().row().index());
+            }
             if (h.isEmpty()) {
+                partial.add(sheet);
                 found.add("'" + sheet.name() + "' (no header row with Region, Sub-region, Country/Territory, Year, Age)");
                 continue;
             }
@@ -110,6 +117,9 @@ public final class UnodcAnnexPrevalenceKind extends XlsxIngestKind {
             throw DrugstatsException.of("%s is not a %s file: expected sheets with a header row Region / Sub-region / "
                     + "Country/Territory / Best / Low / High (or Total / Male / Female) / Year / Age, found %s",
                     file.name(), NAME, found.isEmpty() ? "no sheets" : String.join(", ", found));
+        }
+        for (XlsxSheet sheet : partial) {
+            SheetChecks.noPartialHeader(file.name(), sheet, CORE, CORE_DISPLAY, 3, 12);
         }
         return new Layouts(layouts, found);
     }

@@ -58,18 +58,21 @@ public final class AtomicFiles {
             throw new IOException(file + " has no parent directory");
         }
         Files.createDirectories(dir);
-        return new Pending(target, Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp"));
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        return new Pending(target, tmp, ExitCleanup.deleteOnSignal(tmp));
     }
 
     /** An atomic write in progress. Not thread-safe: one writer owns it. */
     public static final class Pending implements AutoCloseable {
         private final Path target;
         private final Path tmp;
+        private final ExitCleanup.Registration cleanup;
         private boolean committed;
 
-        private Pending(Path target, Path tmp) {
+        private Pending(Path target, Path tmp, ExitCleanup.Registration cleanup) {
             this.target = target;
             this.tmp = tmp;
+            this.cleanup = cleanup;
         }
 
         /** The temporary file to write (exists, empty at the start). */
@@ -95,11 +98,15 @@ public final class AtomicFiles {
             committed = true;
         }
 
-        /** Deletes the temporary file unless committed. */
+        /** Deletes the temporary file unless committed; a termination signal before then deletes it too. */
         @Override
         public void close() throws IOException {
-            if (!committed) {
-                Files.deleteIfExists(tmp);
+            try {
+                if (!committed) {
+                    Files.deleteIfExists(tmp);
+                }
+            } finally {
+                cleanup.close();
             }
         }
     }

@@ -103,11 +103,35 @@ public final class AggregationState implements Serializable {
 
     /** The state of several areas. */
     public static AggregationState of(Collection<AreaObservation> observations) {
-        AggregationState s = empty();
+        // linear in the number of areas: the areas are grouped by region and subregion first and each subregion's
+        // state is built once (folding combine() one area at a time copied the whole state per area: quadratic)
+        TreeSet<String> names = new TreeSet<>();
+        TreeMap<String, TreeMap<String, List<AreaObservation>>> groups = new TreeMap<>();
         for (AreaObservation a : observations) {
-            s = s.combine(of(a));
+            if (!names.add(a.area())) {
+                throw DrugstatsException.of("area '%s' occurs more than once in the aggregation; expected each area "
+                        + "once", a.area());
+            }
+            groups.computeIfAbsent(a.region(), k -> new TreeMap<>()).computeIfAbsent(a.subregion(),
+                    k -> new ArrayList<>()).add(a);
         }
-        return s;
+        TreeMap<String, TreeMap<String, SubregionState>> reg = new TreeMap<>();
+        for (Map.Entry<String, TreeMap<String, List<AreaObservation>>> r : groups.entrySet()) {
+            TreeMap<String, SubregionState> subs = new TreeMap<>();
+            for (Map.Entry<String, List<AreaObservation>> g : r.getValue().entrySet()) {
+                WeightedSums sums = null;
+                TreeMap<String, Double> without = new TreeMap<>();
+                for (AreaObservation a : g.getValue()) {
+                    sums = sums == null ? WeightedSums.of(a) : sums.combine(WeightedSums.of(a));
+                    if (!a.hasData()) {
+                        without.put(a.area(), a.population());
+                    }
+                }
+                subs.put(g.getKey(), new SubregionState(sums, without));
+            }
+            reg.put(r.getKey(), subs);
+        }
+        return new AggregationState(reg, names);
     }
 
     /** The state of the union of both area sets; fails when an area is in both. */

@@ -66,11 +66,22 @@ public final class LorenzCurve {
             order = byPerCapita;
         }
         sorted.sort(order.thenComparing(AreaConsumption::area));
+        // the sums are taken on values scaled by a power of two (exact), so that populations or consumption near
+        // the largest double (1.8e308) do not overflow to Infinity and make the shares and the Gini NaN; for inputs
+        // whose sums are finite anyway the shares are bit-for-bit those of the unscaled sums
+        double maxPop = 0;
+        double maxCons = 0;
+        for (AreaConsumption a : sorted) {
+            maxPop = Math.max(maxPop, a.population());
+            maxCons = Math.max(maxCons, a.consumption());
+        }
+        int popScale = maxPop > 0 ? -Math.getExponent(maxPop) : 0;
+        int consScale = maxCons > 0 ? -Math.getExponent(maxCons) : 0;
         double totalPop = 0;
         double totalCons = 0;
         for (AreaConsumption a : sorted) {
-            totalPop += a.population();
-            totalCons += a.consumption();
+            totalPop += Math.scalb(a.population(), popScale);
+            totalCons += Math.scalb(a.consumption(), consScale);
         }
         if (!(totalCons > 0)) {
             throw DrugstatsException.of("total consumption must be > 0 for a Lorenz curve, got %s", totalCons);
@@ -80,8 +91,8 @@ public final class LorenzCurve {
         double cp = 0;
         double cc = 0;
         for (AreaConsumption a : sorted) {
-            cp += a.population();
-            cc += a.consumption();
+            cp += Math.scalb(a.population(), popScale);
+            cc += Math.scalb(a.consumption(), consScale);
             pts.add(new LorenzPoint(a.area(), cp / totalPop, cc / totalCons));
         }
         return new LorenzCurve(ranking, Collections.unmodifiableList(pts));

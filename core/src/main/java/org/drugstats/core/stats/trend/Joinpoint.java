@@ -41,6 +41,13 @@ import org.drugstats.core.DrugstatsException;
 public final class Joinpoint {
     /** Seed of the permutation test's generator when a fit is given none (with the series name). */
     public static final long DEFAULT_SEED = 20_190_314L;
+
+    /**
+     * Largest number of permutations per test: the run time grows linearly with it (each permutation refits every
+     * candidate model), and beyond 10^5 the Monte Carlo error of a p-value near 0.05, sqrt(p(1-p)/N) = 0.0007, no
+     * longer matters to the decision; a larger request is refused instead of running for hours.
+     */
+    public static final int MAX_PERMUTATIONS = 100_000;
     /** NCI Joinpoint's default number of permutations. */
     public static final int DEFAULT_PERMUTATIONS = 4499;
     private static final int BLOCK = 256;
@@ -137,8 +144,8 @@ public final class Joinpoint {
 
     /** Number of permuted data sets per test, ≥ 1. */
     public Joinpoint withPermutations(int count) {
-        if (!(count >= 1)) {
-            throw DrugstatsException.of("permutations must be >= 1, got %d", count);
+        if (!(count >= 1 && count <= MAX_PERMUTATIONS)) {
+            throw DrugstatsException.of("permutations must be in [1, %d], got %d", MAX_PERMUTATIONS, count);
         }
         return new Joinpoint(scale, weighting, selection, maxJoinpoints, numObsEnd, numObsBetween, count, alpha,
                 confidenceLevel, logOffset, inference);

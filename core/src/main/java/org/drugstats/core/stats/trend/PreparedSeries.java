@@ -63,6 +63,15 @@ final class PreparedSeries {
         return ux.length;
     }
 
+    /**
+     * Largest |x| and |fitted y| a fit accepts: squares and cross-products of values up to 1e100, summed over up to
+     * 10^6 points and scaled by weights up to 1e100, stay far below the largest double (1.8e308), so no sum of
+     * squares, slope or test statistic overflows to Infinity or NaN.
+     */
+    static final double MAX_MAGNITUDE = 1e100;
+    /** Smallest weight accepted (the largest is its inverse). */
+    static final double MIN_WEIGHT = 1e-100;
+
     static PreparedSeries of(TrendSeries s, Scale scale, Weighting weighting, double logOffset) {
         int size = s.size();
         Integer[] order = IntStream.range(0, size).filter(i -> !Double.isNaN(s.yAt(i))).boxed()
@@ -119,6 +128,18 @@ final class PreparedSeries {
                     w[k] = scale == Scale.LOG ? y[k] : 1.0 / y[k];
                 }
                 default -> throw new IllegalStateException(weighting.name());
+            }
+            if (!(Math.abs(z[k]) <= MAX_MAGNITUDE && Math.abs(x[k]) <= MAX_MAGNITUDE)) {
+                throw DrugstatsException.of("series '%s': %s = %s at x = %s is beyond %s in magnitude: the sums of squares "
+                        + "of the fit would overflow (and the test statistics with them); rescale the series (e.g. y per "
+                        + "1,000 or per million, x as years)%s", s.name(), Math.abs(x[k]) > MAX_MAGNITUDE ? "x" : "y",
+                        Math.abs(x[k]) > MAX_MAGNITUDE ? fmt(x[k]) : fmt(y[k]), fmt(x[k]), "1e100",
+                        scale == Scale.LINEAR ? " or fit on the log scale" : "");
+            }
+            if (!(w[k] >= MIN_WEIGHT && w[k] <= 1 / MIN_WEIGHT)) {
+                throw DrugstatsException.of("series '%s': the weight at x = %s is %s, outside [1e-100, 1e100]: the "
+                        + "weighted sums would overflow or underflow; rescale y and its standard errors", s.name(),
+                        fmt(x[k]), w[k]);
             }
         }
         return new PreparedSeries(s.name(), scale, weighting, x, y, z, w);

@@ -92,6 +92,10 @@ public final class TrendCsv {
             }
             out.add(TrendSeries.of(e.getKey(), x, y, cSe < 0 ? null : se));
         }
+        if (out.isEmpty()) {
+            throw DrugstatsException.of("%s has no data rows; expected rows of columns series,x,y[,se] after the header",
+                    source);
+        }
         return out;
     }
 

@@ -143,17 +143,20 @@ public final class TrendJson {
     public static void write(Path out, List<ObjectNode> objects) {
         ArrayNode arr = F.arrayNode();
         objects.forEach(arr::add);
-        Path abs = out.toAbsolutePath();
+        Path abs = out.toAbsolutePath().normalize();
         Path dir = abs.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw DrugstatsException.of("%s: output directory %s does not exist", out, dir);
+        if (dir == null || Files.isDirectory(abs)) {
+            throw DrugstatsException.of("%s is a folder; expected the path of an output file (FILE.json)", out);
+        }
+        if (!Files.isDirectory(dir)) {
+            throw DrugstatsException.of("%s: output folder %s does not exist", out, dir);
         }
         try {
             AtomicFiles.write(abs, tmp -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(tmp.toFile(), arr));
         } catch (IOException e) {
             throw new DrugstatsException(String.format(Locale.ROOT, "%s: cannot write output (%s)", out,
-                    e.getMessage()), e);
+                    org.drugstats.core.io.IoMessages.describe(e)), e);
         }
     }
 }
