@@ -35,7 +35,7 @@ import org.drugstats.core.stats.estimate.WdrEstimator;
  *
  * <p>Spark selects the inputs — the annual prevalence rows of the WDR drugs (sex T) and the population by age of
  * the years from {@code firstYear − window} on — and the estimation runs on the driver: the inputs are a few
- * thousand rows (annex 1.2 has 2,098 of them, the populations about 40,000), and the method is a sequence of
+ * thousand rows (annex 1.2 has 2,098 of them, the populations about 46,000), and the method is a sequence of
  * small grouped steps whose every intermediate (imputation sources, flags) the rows must name.
  */
 public final class EstimateStep {
@@ -90,12 +90,13 @@ public final class EstimateStep {
                 .collectAsList();
         String first = Integer.toString(settings.firstYear() - settings.window() - 1);
         String last = Integer.toString(settings.lastYear());
-        List<Row> population = observations.filter(col(ind).equalTo(EstimationInputs.POPULATION_BY_AGE)
+        List<Row> population = observations.filter(col(ind).isin(EstimationInputs.POPULATION_BY_AGE,
+                        EstimationInputs.POPULATION_15_64)
                 .and(col(Column.SEX.columnName()).equalTo("T"))
                 .and(col(Column.TIME_PERIOD.columnName()).geq(first))
                 .and(col(Column.TIME_PERIOD.columnName()).leq(last)))
                 .select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
-                        col(Column.AGE.columnName()), Schemas.baseValue().as("v"))
+                        col(Column.AGE.columnName()), Schemas.baseValue().as("v"), col(ind))
                 .collectAsList();
         List<SurveyRow> survey = new ArrayList<>();
         for (Row r : prevalence) {
@@ -106,10 +107,20 @@ public final class EstimateStep {
                     r.getString(9), r.getString(10)));
         }
         Map<String, double[]> groups = new HashMap<>();
+        Map<String, Double> aged15to64 = new HashMap<>();
         for (Row r : population) {
-            EstimationInputs.population(groups, r.getString(0), r.getString(1), r.getString(2), r.getDouble(3));
+            if (r.isNullAt(3)) {
+                continue;
+            }
+            if (EstimationInputs.POPULATION_15_64.equals(r.getString(4))) {
+                if (r.getString(1).matches("\\d{4}")) {
+                    aged15to64.put(r.getString(0) + "|" + r.getString(1), r.getDouble(3));
+                }
+            } else {
+                EstimationInputs.population(groups, r.getString(0), r.getString(1), r.getString(2), r.getDouble(3));
+            }
         }
-        PopulationTable pop = EstimationInputs.table(groups);
+        PopulationTable pop = EstimationInputs.table(groups, aged15to64);
         NationalEstimates national = NationalEstimates.of(survey, pop);
         Geography geo = Geography.fromResources();
         Map<String, String> names = new HashMap<>();

@@ -49,18 +49,24 @@ public final class EstimationInputs {
     }
 
     /**
-     * The population table of the observations: every country-year with all five age groups (sex {@code T},
-     * yearly time periods). A country-year with some groups missing fails, naming it.
+     * The population table of the observations: {@code population_15_64} as the weights, and every country-year
+     * with all five age groups of {@code population_by_age} for the age conversions (sex {@code T}, yearly time
+     * periods). A country-year with some groups missing fails, naming it.
      */
     public static PopulationTable population(Collection<Observation> observations) {
         Map<String, double[]> groups = new HashMap<>();
+        Map<String, Double> aged15to64 = new HashMap<>();
         for (Observation o : observations) {
-            if (!POPULATION_BY_AGE.equals(o.indicator()) || o.sex() != Sex.TOTAL || o.value() == null) {
+            if (o.sex() != Sex.TOTAL || o.value() == null) {
                 continue;
             }
-            population(groups, o.refArea(), o.timePeriod(), o.age(), o.scaledValue());
+            if (POPULATION_BY_AGE.equals(o.indicator())) {
+                population(groups, o.refArea(), o.timePeriod(), o.age(), o.scaledValue());
+            } else if (POPULATION_15_64.equals(o.indicator()) && o.timePeriod().matches("\\d{4}")) {
+                aged15to64.put(o.refArea() + "|" + o.timePeriod(), o.scaledValue());
+            }
         }
-        return table(groups);
+        return table(groups, aged15to64);
     }
 
     /**
@@ -87,9 +93,13 @@ public final class EstimationInputs {
         v[g] = value;
     }
 
-    /** The table of collected groups. */
-    public static PopulationTable table(Map<String, double[]> groups) {
+    /** The table of collected groups and counts aged 15–64 (keys {@code ISO3|year}). */
+    public static PopulationTable table(Map<String, double[]> groups, Map<String, Double> aged15to64) {
         PopulationTable.Builder b = PopulationTable.builder();
+        for (var e : new java.util.TreeMap<>(aged15to64).entrySet()) {
+            String[] k = e.getKey().split("\\|");
+            b.put15to64(k[0], Integer.parseInt(k[1]), e.getValue());
+        }
         for (var e : new java.util.TreeMap<>(groups).entrySet()) {
             double[] v = e.getValue();
             for (double x : v) {

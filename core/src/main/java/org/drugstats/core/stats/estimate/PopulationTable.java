@@ -11,9 +11,11 @@ import org.drugstats.core.DrugstatsException;
  */
 public final class PopulationTable {
     private final Map<String, AgePopulation> byKey;
+    private final Map<String, Double> aged15to64;
 
-    private PopulationTable(Map<String, AgePopulation> byKey) {
+    private PopulationTable(Map<String, AgePopulation> byKey, Map<String, Double> aged15to64) {
         this.byKey = Map.copyOf(byKey);
+        this.aged15to64 = Map.copyOf(aged15to64);
     }
 
     /** A builder. */
@@ -26,8 +28,15 @@ public final class PopulationTable {
         return Optional.ofNullable(byKey.get(key(iso3, year)));
     }
 
-    /** Persons aged 15–64 of a country in a year, or 0 when unknown. */
+    /**
+     * Persons aged 15–64 of a country in a year (the weight): the count given by {@link Builder#put15to64} (WPP's
+     * {@code population_15_64}), else the sum of the age groups 15-24 and 25-64, else 0 when unknown.
+     */
     public double aged15to64(String iso3, int year) {
+        Double direct = aged15to64.get(key(iso3, year));
+        if (direct != null) {
+            return direct;
+        }
         AgePopulation p = byKey.get(key(iso3, year));
         return p == null ? 0 : p.aged15to64();
     }
@@ -39,6 +48,7 @@ public final class PopulationTable {
     /** Collects populations; a country-year given twice with different counts fails. */
     public static final class Builder {
         private final Map<String, AgePopulation> byKey = new HashMap<>();
+        private final Map<String, Double> aged15to64 = new HashMap<>();
 
         private Builder() {
         }
@@ -53,9 +63,23 @@ public final class PopulationTable {
             return this;
         }
 
+        /** Adds the persons aged 15–64 of one country-year; given twice with different counts fails. */
+        public Builder put15to64(String iso3, int year, double persons) {
+            if (!(persons >= 0) || Double.isInfinite(persons)) {
+                throw DrugstatsException.of("population aged 15-64 of %s %d must be finite and >= 0, got %s", iso3,
+                        year, persons);
+            }
+            Double old = aged15to64.putIfAbsent(key(iso3, year), persons);
+            if (old != null && old != persons) {
+                throw DrugstatsException.of("population aged 15-64 of %s %d given twice: %s and %s", iso3, year, old,
+                        persons);
+            }
+            return this;
+        }
+
         /** The table. */
         public PopulationTable build() {
-            return new PopulationTable(byKey);
+            return new PopulationTable(byKey, aged15to64);
         }
     }
 }
