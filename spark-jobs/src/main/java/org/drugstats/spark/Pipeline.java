@@ -220,6 +220,14 @@ public final class Pipeline {
             record(progress.end(nObs + nAgg, nInd + nIneq), "indicators", nObs + nAgg, nInd + nIneq,
                     Map.of("indicator_rows", nInd, "inequality_areas", ineq.areas()));
 
+            // 5. world and regional drug use as the World Drug Report estimates it (issue 12)
+            begin("estimates");
+            EstimateStep.Result est = EstimateStep.run(spark, analysis, EstimateStep.settings(config));
+            long nEst = publisher.writeParquet(est.rows(), "results/estimates",
+                    org.drugstats.core.stats.estimate.EstimatesContract.SCHEMA, origins,
+                    org.drugstats.core.stats.estimate.EstimatesContract.ORDER.toArray(String[]::new));
+            record(progress.end(est.inputRows(), nEst), "estimates", est.inputRows(), nEst, est.detail());
+
             Instant ended = Instant.now();
             Manifest m = new Manifest(Manifest.SCHEMA, "succeeded", inputEntries, parameters(), versions(),
                     started.truncatedTo(ChronoUnit.MILLIS).toString(), ended.truncatedTo(ChronoUnit.MILLIS).toString(),

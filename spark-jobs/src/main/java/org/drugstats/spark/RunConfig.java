@@ -46,6 +46,12 @@ public final class RunConfig {
         FILES_MAX_PARTITION_BYTES("spark.files_max_partition_bytes", 128L * 1024 * 1024,
                 "spark.sql.files.maxPartitionBytes: the largest input split read by one task (bytes).",
                 v -> longIn(v, 1024, Long.MAX_VALUE)),
+        ESTIMATES_WINDOW("estimates.window_years", org.drugstats.core.stats.estimate.EstimationSettings.DEFAULT_WINDOW,
+                "results/estimates: a country's latest national estimate with survey year Y-W..Y is carried to target year Y (W = this key). 20 takes every survey of annex 1.2 (the WDR's latest available); measured in BENCHMARKS.md.",
+                v -> intIn(v, 0, 50)),
+        ESTIMATES_BOUNDS("estimates.bounds", org.drugstats.core.stats.uncertainty.BoundMethod.CONSERVATIVE,
+                "results/estimates ranges: conservative (sums of the countries' lows and highs, as the WDR's ranges) or monte_carlo (independent draws, P2.5-P97.5 of 10,000, seeded by the key seed).",
+                v -> enumValue(org.drugstats.core.stats.uncertainty.BoundMethod.class, v)),
         MIN_COVERAGE("aggregate.min_coverage", 0.5,
                 "Minimum share (0-1) of an aggregate's population that must have data; below it the value is published as missing with flag low-coverage.",
                 v -> doubleIn(v, 0, 1)),
@@ -317,6 +323,14 @@ public final class RunConfig {
 
     public long filesMaxPartitionBytes() {
         return (Long) values.get(Key.FILES_MAX_PARTITION_BYTES);
+    }
+
+    public int estimatesWindow() {
+        return (Integer) values.get(Key.ESTIMATES_WINDOW);
+    }
+
+    public org.drugstats.core.stats.uncertainty.BoundMethod estimatesBounds() {
+        return (org.drugstats.core.stats.uncertainty.BoundMethod) values.get(Key.ESTIMATES_BOUNDS);
     }
 
     public double minCoverage() {

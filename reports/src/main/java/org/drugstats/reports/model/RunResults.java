@@ -44,6 +44,8 @@ public final class RunResults {
     public static final String TREND_POINTS = ResultTable.TREND_POINTS.dir();
     public static final String INEQUALITY = ResultTable.INEQUALITY.dir();
     public static final String INEQUALITY_JSON = ResultsLayout.INEQUALITY_JSON;
+    /** Estimates of people who use drugs (issue 12; schema drugstats-estimates/1). */
+    public static final String ESTIMATES = "results/estimates";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,6 +56,7 @@ public final class RunResults {
     private final List<TrendRow> trends;
     private final List<TrendPointRow> trendPoints;
     private final List<LorenzRow> lorenz;
+    private final List<EstimateRow> estimates;
     private final Optional<InequalitySummary> inequality;
     private final Optional<Manifest> manifest;
     private final List<QuarantineFile> quarantine;
@@ -70,6 +73,7 @@ public final class RunResults {
         this.trends = List.copyOf(b.trends);
         this.trendPoints = List.copyOf(b.trendPoints);
         this.lorenz = List.copyOf(b.lorenz);
+        this.estimates = List.copyOf(b.estimates);
         this.inequality = Optional.ofNullable(b.inequality);
         this.manifest = Optional.ofNullable(b.manifest);
         this.quarantine = List.copyOf(b.quarantine);
@@ -111,6 +115,7 @@ public final class RunResults {
         b.trends = b.table(TRENDS, TrendRow::fromTable);
         b.trendPoints = b.table(TREND_POINTS, TrendPointRow::fromTable);
         b.lorenz = b.table(INEQUALITY, LorenzRow::fromTable);
+        b.estimates = b.table(ESTIMATES, EstimateRow::fromTable);
         b.inequality = b.json(INEQUALITY_JSON, InequalitySummary::fromJson);
         b.manifest = b.json(MANIFEST, Manifest::fromJson);
         b.readQuarantine();
@@ -129,6 +134,11 @@ public final class RunResults {
     /** Regional and world aggregates. */
     public List<ResultObservation> aggregates() {
         return aggregates;
+    }
+
+    /** World, regional, sub-regional and country estimates of drug use ({@code results/estimates}). */
+    public List<EstimateRow> estimates() {
+        return estimates;
     }
 
     /** Derived indicators. */
@@ -200,6 +210,7 @@ public final class RunResults {
         private List<TrendRow> trends = List.of();
         private List<TrendPointRow> trendPoints = List.of();
         private List<LorenzRow> lorenz = List.of();
+        private List<EstimateRow> estimates = List.of();
         private InequalitySummary inequality;
         private Manifest manifest;
         private final List<QuarantineFile> quarantine = new ArrayList<>();

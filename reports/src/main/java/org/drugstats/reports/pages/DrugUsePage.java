@@ -31,7 +31,7 @@ final class DrugUsePage {
     }
 
     static Page build(PageContext c) {
-        List<Section> sections = new ArrayList<>();
+        List<Section> sections = new ArrayList<>(EstimatesSections.build(c));
         sections.add(regions(c));
         sections.add(peopleWhoUse(c));
         List<ResultObservation> countries = Select.where(c.run.observations(),

@@ -205,6 +205,20 @@ final class QualityPage {
                         + "ratios are propagated by Monte Carlo (each input drawn from a lognormal with median = best "
                         + "and \u03c3 = (ln high \u2212 ln low)/(2\u00b71.96); 2.5th and 97.5th percentiles), or "
                         + "conservatively by summing the bounds, as each table's method column says."),
+                new Facts.Fact("World and regional drug use (results/estimates)", "As the World Drug Report: for "
+                        + "year Y each country's latest national estimate (annex 1.2) with survey year in [Y \u2212 W, Y], "
+                        + "W = 20 by default (the world totals stop moving once every survey is in; shorter windows "
+                        + "move them by up to 30%). Age bases: 15-64 as is; ranges starting at 12\u201318 and ending at "
+                        + "54\u201370 taken as 15\u201364; ranges reaching below 12, above 70 or open (15+, 12+, 10-75) "
+                        + "multiplied by pop(surveyed)/pop(15\u201364) from WPP, assuming no use among the surveyed "
+                        + "outside those ages; ranges without ages 18\u201354 (19-28, 16-24) left out. Opioids = the "
+                        + "country's opioids row, else opiates \u222a prescription opioids (a + b \u2212 ab/100, low "
+                        + "max, high sum), else the one component reported; amphetamines with prescription "
+                        + "stimulants the same way. No estimate: the sub-region's (else region's, else world's) "
+                        + "population-weighted prevalence, range P10\u2013P90 of its countries. People = prevalence "
+                        + "\u00d7 population 15\u201364 of Y; sub-regions, regions and world are sums; ranges summed "
+                        + "(conservative) unless estimates.bounds = monte_carlo. Coverage below 50%: not a headline. "
+                        + "\"Any drug\" cannot be estimated from annex 1.2."),
                 new Facts.Fact("Treatment coverage (SDG 3.5.1)", "people in treatment \u00f7 people with the "
                         + "disorder \u00d7 100; gap = 100 \u2212 coverage; 1 in N = 1 / coverage (WHO, UNODC)."),
                 new Facts.Fact("S-DDD", "(quantity in mg / defined daily dose in mg) / 365 / (population / 10^6), per "
