@@ -48,6 +48,8 @@ import org.drugstats.core.stats.uncertainty.Interval;
  * ({@link ConsumptionRates}); for countries, UNODC regions and the world (Σ kg / Σ population).</li>
  * <li>{@value SeizureTotalsStep#INDICATOR} by drug group: exact sums over drugs for countries, UNODC subregions
  * and regions and the world.</li>
+ * <li>{@value SeizureCategoryStep#INDICATOR} by seizure category ({@link SeizureCategoryStep}), with the column
+ * {@value SeizureCategoryStep#N_WITH_DATA} (null for the other indicators).</li>
  * <li>{@value #CULTIVATION} totals (sum of the countries; the published total is quoted) and
  * {@value #CULTIVATION}{@code _change}, the year-on-year percent change ({@link ChangeRates}), for countries and
  * the world.</li>
@@ -96,11 +98,12 @@ public final class IndicatorStep {
         Dataset<Row> aggs = aggregates.filter(col(Column.VALUE.columnName()).isNotNull())
                 .select(Arrays.stream(Schemas.EXTRACT_COLUMNS).map(org.apache.spark.sql.functions::col)
                         .toArray(org.apache.spark.sql.Column[]::new));
-        return peopleWhoUseDrugs(obs.unionByName(aggs))
+        return SeizureCategoryStep.withoutCount(peopleWhoUseDrugs(obs.unionByName(aggs))
                 .unionByName(treatmentCoverage(obs))
                 .unionByName(consumptionPerCapita(obs, membership))
                 .unionByName(seizuresByDrugGroup(obs, membership))
-                .unionByName(cultivation(obs));
+                .unionByName(cultivation(obs)))
+                .unionByName(SeizureCategoryStep.run(obs, membership));
     }
 
     /** One value per (area, year) of an indicator: the first by status (normal first), method, source. */
