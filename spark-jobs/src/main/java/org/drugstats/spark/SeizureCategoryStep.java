@@ -39,6 +39,7 @@ import org.drugstats.core.supply.SeizureCategories;
 import org.drugstats.core.supply.SeizureCategory;
 import org.drugstats.core.supply.SeizureCountryTotals;
 import org.drugstats.core.supply.SeizureQuantity;
+import org.drugstats.core.supply.SeizureTrend;
 import org.drugstats.core.supply.TotalCheck;
 import org.drugstats.core.supply.TotalRule;
 
@@ -64,6 +65,12 @@ public final class SeizureCategoryStep {
     public static final TotalRule RULE = TotalRule.COMPLETE_FIGURE;
     /** The method code of the rows. */
     public static final String METHOD = "seizure-category-sum";
+
+    /** The trend indicator id. */
+    public static final String TREND = "seizures_total_apc";
+    /** The trend window. */
+    public static final int FIRST = 2019;
+    public static final int LAST = 2023;
 
     private static final DecimalType KG = DataTypes.createDecimalType(38, 6);
 
@@ -101,6 +108,15 @@ public final class SeizureCategoryStep {
         Dataset<Row> members = membership.filter(col("scheme").equalTo(AggregateStep.UNODC))
                 .withColumnRenamed(Column.REF_AREA.columnName(), "m_area");
         Dataset<Row> withM = countries.join(members, col(Column.REF_AREA.columnName()).equalTo(col("m_area")));
+        Dataset<Row> series = countries.select(col(Column.ORIGIN.columnName()), lit(AggregateStep.WORLD).as("t_area"),
+                        lit("World").as("t_name"), col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
+                        col("category"), col("family"), col("kg"))
+                .unionByName(withM.select(col(Column.ORIGIN.columnName()), col("region").as("t_area"),
+                        col("region_name").as("t_name"), col(Column.REF_AREA.columnName()),
+                        col(Column.TIME_PERIOD.columnName()), col("category"), col("family"), col("kg")))
+                .unionByName(withM.select(col(Column.ORIGIN.columnName()), col("subregion").as("t_area"),
+                        col("subregion_name").as("t_name"), col(Column.REF_AREA.columnName()),
+                        col(Column.TIME_PERIOD.columnName()), col("category"), col("family"), col("kg")));
         Dataset<Row> out = countries.select(col(Column.ORIGIN.columnName()), col(Column.REF_AREA.columnName()),
                 col(Column.TIME_PERIOD.columnName()), col(Column.AREA_NAME.columnName()), col("category"), col("family"),
                 col("kg").as("total"), lit(1L).as("n"),
@@ -134,6 +150,10 @@ public final class SeizureCategoryStep {
                     .withColumn("level", lit(world ? "world" : "unodc_" + level));
             out = out.unionByName(a);
         }
+        return totalRows(out).unionByName(trends(series));
+    }
+
+    private static Dataset<Row> totalRows(Dataset<Row> out) {
         return out.select(
                 lit(INDICATOR).as(Column.INDICATOR.columnName()),
                 col(Column.REF_AREA.columnName()),
@@ -161,6 +181,81 @@ public final class SeizureCategoryStep {
                 lit(null).cast(DataTypes.StringType).as(Column.RECORD.columnName()),
                 lit(SeizureTotalsStep.INDICATOR).as("inputs"),
                 col("n").cast(DataTypes.IntegerType).as(N_WITH_DATA));
+    }
+
+    /**
+     * {@value #TREND}: one row per (origin, aggregate, category) over {@value #FIRST}-{@value #LAST}, by core's
+     * {@link SeizureTrend}: the log-linear APC as value with its interval as lower/upper, the Mann–Kendall test and
+     * Sen's slope in {@code notes}; {@code obs_status} {@code missing} and the reason in {@code notes} where the
+     * series is not fitted (its reporting countries change too much, a year without data, a year with 0 kg).
+     */
+    static Dataset<Row> trends(Dataset<Row> series) {
+        Dataset<Row> s = series.filter(col(Column.TIME_PERIOD.columnName()).rlike("^[0-9]{4}$"));
+        return s.groupByKey((MapFunction<Row, String>) r -> r.getString(0) + "\u0000" + r.getString(1) + "\u0000"
+                        + r.getString(5), Encoders.STRING())
+                .flatMapGroups(new Trend(), Encoders.row(IndicatorStep.INDICATORS.add(N_WITH_DATA, DataTypes.IntegerType)));
+    }
+
+    /** Core's trend of one aggregate and category. */
+    static final class Trend implements FlatMapGroupsFunction<String, Row, Row> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Iterator<Row> call(String key, Iterator<Row> rows) {
+            java.util.Map<String, java.util.Map<Integer, Double>> kg = new java.util.TreeMap<>();
+            Row any = null;
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                any = r;
+                kg.computeIfAbsent(r.getString(3), k -> new java.util.TreeMap<>())
+                        .merge(Integer.parseInt(r.getString(4)), r.getDecimal(7).doubleValue(), Double::sum);
+            }
+            String area = any.getString(1);
+            String category = any.getString(5);
+            SeizureTrend.Result t = SeizureTrend.over(FIRST, LAST).fit(category + "|" + area, kg);
+            Double apc = t.loglinear().map(l -> l.apc()).orElse(null);
+            Object[] v = IndicatorStep.base(TREND, area, FIRST + "-" + LAST, "_T", apc == null ? 0 : apc,
+                    t.loglinear().map(l -> l.apcLower()).orElse(null), t.loglinear().map(l -> l.apcUpper()).orElse(null),
+                    Unit.PERCENT_CHANGE, any.isNullAt(0) ? null : any.getString(0), category, "loglinear-apc",
+                    INDICATOR);
+            v[Column.VALUE.ordinal()] = apc;
+            if (apc == null) {
+                v[Column.OBS_STATUS.ordinal()] = ObsStatus.MISSING.code();
+            }
+            v[Column.DRUG_GROUP.ordinal()] = any.getString(6);
+            v[Column.AREA_NAME.ordinal()] = any.getString(2);
+            v[Column.SOURCE.ordinal()] = "drugstats: log-linear APC and Mann-Kendall of seizures_total " + FIRST + "-"
+                    + LAST + " (core SeizureTrend)";
+            StringBuilder note = new StringBuilder();
+            t.loglinear().ifPresent(l -> note.append(String.format(Locale.ROOT,
+                    "APC %.2f%% a year (95%% CI %.2f to %.2f), p = %.3g; ", l.apc(), l.apcLower(), l.apcUpper(),
+                    l.pValue())));
+            t.mannKendall().ifPresent(m -> note.append(String.format(Locale.ROOT,
+                    "Mann-Kendall S = %d, z = %.3f, p = %.3g, tau = %.2f; Sen slope %s kg a year (%s to %s); ",
+                    m.s(), m.z(), m.pValue(), m.tau(), sig(m.senSlope()), sig(m.senLower()), sig(m.senUpper()))));
+            note.append(t.note());
+            v[Column.NOTES.ordinal()] = note.toString();
+            Object[] w = java.util.Arrays.copyOf(v, v.length + 1);
+            w[v.length] = (int) kg.keySet().stream().filter(c -> {
+                java.util.Map<Integer, Double> y = kg.get(c);
+                for (int yr = FIRST; yr <= LAST; yr++) {
+                    if (!y.containsKey(yr)) {
+                        return false;
+                    }
+                }
+                return true;
+            }).count();
+            return List.of(RowFactory.create(w)).iterator();
+        }
+    }
+
+    /** Six significant digits, no trailing zeros, no exponent. */
+    static String sig(double v) {
+        if (!Double.isFinite(v)) {
+            return "NaN";
+        }
+        return new BigDecimal(v).round(new java.math.MathContext(6, RoundingMode.HALF_EVEN)).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** Country totals ({@link #COUNTRY}) of the {@code seizures_quantity} observations, by core. */

@@ -26,6 +26,8 @@ class SeizureCategoryStepTest {
     private static final String CANNABIS = "Cannabis-type drugs (excluding synthetic cannabinoids)";
 
     static List<Row> rows;
+    static List<Row> trends;
+    static List<Row> fiveYears;
 
     private static Row q(String area, String group, String sub, String drug, Double kg, String unit) {
         Row r = IndicatorStepTest.row("seizures_quantity", area, "2020", "_T", kg, null, null, unit, 0, drug, group, null);
@@ -59,8 +61,23 @@ class SeizureCategoryStepTest {
                 RowFactory.create("unodc", "FRA", "UNODC_EUR_WEST", "Western and Central Europe", "UNODC_EUR", "Europe")),
                 AggregateStep.MEMBERSHIP);
         Dataset<Row> aggregates = spark.createDataFrame(List.of(), AggregateStep.AGGREGATES);
-        rows = IndicatorStep.run(obs, aggregates, membership)
-                .filter(org.apache.spark.sql.functions.col("indicator").equalTo(SeizureCategoryStep.INDICATOR))
+        List<Row> all = IndicatorStep.run(obs, aggregates, membership).collectAsList();
+        rows = all.stream().filter(x -> x.getAs("indicator").equals(SeizureCategoryStep.INDICATOR)).toList();
+        trends = all.stream().filter(x -> x.getAs("indicator").equals(SeizureCategoryStep.TREND)).toList();
+        // five years of the world's cocaine, one country: 100, 120, 150, 160, 210 kg (seizure_trend_reference.R)
+        List<Row> five = new ArrayList<>();
+        double[] kg = {100, 120, 150, 160, 210};
+        for (int i = 0; i < 5; i++) {
+            Row x = q("FRA", COCAINE, "Cocaine", "Cocaine hydrochloride", kg[i], "kg");
+            Object[] v = new Object[x.size()];
+            for (int j = 0; j < v.length; j++) {
+                v[j] = x.get(j);
+            }
+            v[org.drugstats.core.data.Column.TIME_PERIOD.ordinal()] = Integer.toString(2019 + i);
+            five.add(RowFactory.create(v));
+        }
+        fiveYears = SeizureCategoryStep.run(spark.createDataFrame(five, Schemas.EXTRACT), membership)
+                .filter(org.apache.spark.sql.functions.col("indicator").equalTo(SeizureCategoryStep.TREND))
                 .collectAsList();
     }
 
@@ -90,6 +107,27 @@ class SeizureCategoryStepTest {
         assertTrue(((String) world.getAs("notes")).startsWith("summed: \"Crack\" cocaine; Cocaine (total of the above"),
                 (String) world.getAs("notes"));
         assertTrue(((String) world.getAs("notes")).contains("1 counted from the country's own total row"));
+    }
+
+    @Test
+    void trendsAreFittedOnlyOnFiveYearsOfStableReporting() {
+        // one year of data: every aggregate's trend row says why it is not fitted
+        Row w = trends.stream().filter(r -> r.getAs("ref_area").equals("WLD") && r.getAs("drug").equals("cocaine"))
+                .findFirst().orElseThrow();
+        assertNull(w.getAs("value"));
+        assertEquals("missing", w.getAs("obs_status"));
+        assertEquals("2019-2023", w.getAs("time_period"));
+        assertEquals("not fitted: totals for 1 of the 5 years 2019-2023", w.getAs("notes"));
+        // world, Europe, Western and Central Europe
+        assertEquals(3, fiveYears.size());
+        Row f = fiveYears.stream().filter(r -> r.getAs("ref_area").equals("WLD")).findFirst().orElseThrow();
+        // R 4.2.2 lm(log(y) ~ x): APC 19.381692753389, 95% CI 13.572026336480 to 25.488546998713
+        assertEquals(19.381692753389, (Double) f.getAs("value"), 1e-9);
+        assertEquals(13.572026336480, (Double) f.getAs("lower"), 1e-9);
+        assertEquals(25.488546998713, (Double) f.getAs("upper"), 1e-9);
+        assertEquals(1, (Integer) f.getAs("n_with_data"));
+        assertTrue(((String) f.getAs("notes")).contains("Mann-Kendall S = 10, z = 2.205, p = 0.0275, tau = 1.00; "
+                + "Sen slope 26.25 kg a year (10 to 50)"), (String) f.getAs("notes"));
     }
 
     @Test
