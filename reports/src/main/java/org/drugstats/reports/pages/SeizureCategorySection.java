@@ -96,7 +96,7 @@ final class SeizureCategorySection {
             t.column(Integer.toString(y), Kind.NUMBER);
         }
         t.column("Change " + years.first() + "–" + years.last(), Kind.SIGNED_PERCENT)
-                .column("APC", Kind.SIGNED_PERCENT).text("APC 95% CI").text("Trend");
+                .column("APC", Kind.SIGNED_PERCENT).text("APC 95% CI").text("Trend test");
         List<ResultObservation> trends = Select.where(c.run.indicators(), o -> TREND.equals(o.indicator())
                 && "WLD".equals(o.refArea()));
         for (SeizureCategory cat : cats.categories()) {
@@ -117,10 +117,26 @@ final class SeizureCategorySection {
             Optional<ResultObservation> tr = trends.stream().filter(o -> cat.code().equals(o.drug())).findFirst();
             row.add(tr.filter(ResultObservation::hasValue).map(ResultObservation::value).orElse(Double.NaN));
             row.add(tr.filter(ResultObservation::hasBounds).map(o -> Numbers.range(o.lower(), o.upper())).orElse(""));
-            row.add(tr.map(ResultObservation::notes).orElse("no trend row"));
+            row.add(tr.map(SeizureCategorySection::trendSummary).orElse("no trend row"));
             t.row(row.toArray());
         }
         return t.maxDisplayRows(60);
+    }
+
+    /** The Mann–Kendall p-value of a fitted trend row, or the reason it was not fitted (from its notes). */
+    static String trendSummary(ResultObservation o) {
+        String n = o.notes() == null ? "" : o.notes();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Mann-Kendall S = (-?\\d+), z = [^,]+, p = ([^,]+),")
+                .matcher(n);
+        String mk = m.find() ? "Mann-Kendall S = " + m.group(1) + ", p = " + m.group(2) : null;
+        int nf = n.indexOf("not fitted: ");
+        String why = null;
+        if (nf >= 0) {
+            int start = n.lastIndexOf("; ", nf) < 0 ? 0 : n.lastIndexOf("; ", nf) + 2;
+            int end = n.indexOf(';', nf);
+            why = n.substring(start, end < 0 ? n.length() : end);
+        }
+        return mk == null ? (why == null ? n : why) : why == null ? mk : mk + "; " + why;
     }
 
     private static TableBuilder regionTable(PageContext c, List<SeizureCategory> headline, List<ResultObservation> rows,
