@@ -50,6 +50,7 @@ import org.drugstats.core.stats.uncertainty.Interval;
  * and regions and the world.</li>
  * <li>{@value SeizureCategoryStep#INDICATOR} by seizure category ({@link SeizureCategoryStep}), with the column
  * {@value SeizureCategoryStep#N_WITH_DATA} (null for the other indicators).</li>
+ * <li>prices: purity-adjusted prices and the value of seizures at wholesale prices ({@link SupplyValueStep}).</li>
  * <li>{@value #CULTIVATION} totals (sum of the countries; the published total is quoted) and
  * {@value #CULTIVATION}{@code _change}, the year-on-year percent change ({@link ChangeRates}), for countries and
  * the world.</li>
@@ -77,7 +78,8 @@ public final class IndicatorStep {
      * only these (population by age group, 80% of the embedded rows, is read by neither).
      */
     public static final java.util.Set<String> INPUTS = java.util.Set.of(PREVALENCE, AggregateStep.POPULATION, SDG_TREATED,
-            SDG_WITH_DISORDER, SDG_MET_NEED, CONSUMPTION_INPUT, POPULATION_TOTAL, SeizureTotalsStep.INDICATOR, CULTIVATION);
+            SDG_WITH_DISORDER, SDG_MET_NEED, CONSUMPTION_INPUT, POPULATION_TOTAL, SeizureTotalsStep.INDICATOR, CULTIVATION,
+            "price_retail", "price_wholesale", "purity_retail", "purity_wholesale");
 
     /** Indicators: the canonical schema plus {@code inputs}, the indicator ids used (joined by {@code ;}). */
     public static final StructType INDICATORS = Schemas.extractPlus(
@@ -103,7 +105,8 @@ public final class IndicatorStep {
                 .unionByName(consumptionPerCapita(obs, membership))
                 .unionByName(seizuresByDrugGroup(obs, membership))
                 .unionByName(cultivation(obs)))
-                .unionByName(SeizureCategoryStep.run(obs, membership));
+                .unionByName(SeizureCategoryStep.run(obs, membership))
+                .unionByName(SupplyValueStep.run(obs));
     }
 
     /** One value per (area, year) of an indicator: the first by status (normal first), method, source. */
