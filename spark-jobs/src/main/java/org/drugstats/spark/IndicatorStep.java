@@ -49,6 +49,9 @@ import org.drugstats.core.stats.uncertainty.Interval;
  * ({@link ConsumptionRates}); for countries, UNODC regions and the world (Σ kg / Σ population).</li>
  * <li>{@value SeizureTotalsStep#INDICATOR} by drug group: exact sums over drugs for countries, UNODC subregions
  * and regions and the world.</li>
+ * <li>{@value SeizureCategoryStep#INDICATOR} by seizure category ({@link SeizureCategoryStep}), with the column
+ * {@value SeizureCategoryStep#N_WITH_DATA} (null for the other indicators).</li>
+ * <li>prices: purity-adjusted prices and the value of seizures at wholesale prices ({@link SupplyValueStep}).</li>
  * <li>{@value #CULTIVATION} totals (sum of the countries; the published total is quoted) and
  * {@value #CULTIVATION}{@code _change}, the year-on-year percent change ({@link ChangeRates}), for countries and
  * the world.</li>
@@ -76,7 +79,8 @@ public final class IndicatorStep {
      * only these (population by age group, 80% of the embedded rows, is read by neither).
      */
     public static final java.util.Set<String> INPUTS = java.util.Set.of(PREVALENCE, AggregateStep.POPULATION, SDG_TREATED,
-            SDG_WITH_DISORDER, SDG_MET_NEED, CONSUMPTION_INPUT, POPULATION_TOTAL, SeizureTotalsStep.INDICATOR, CULTIVATION);
+            SDG_WITH_DISORDER, SDG_MET_NEED, CONSUMPTION_INPUT, POPULATION_TOTAL, SeizureTotalsStep.INDICATOR, CULTIVATION,
+            "price_retail", "price_wholesale", "purity_retail", "purity_wholesale");
 
     /** Indicators: the canonical schema plus {@code inputs}, the indicator ids used (joined by {@code ;}). */
     public static final StructType INDICATORS = Schemas.of(ResultTable.INDICATORS);
@@ -96,11 +100,13 @@ public final class IndicatorStep {
         Dataset<Row> aggs = aggregates.filter(col(Column.VALUE.columnName()).isNotNull())
                 .select(Arrays.stream(Schemas.EXTRACT_COLUMNS).map(org.apache.spark.sql.functions::col)
                         .toArray(org.apache.spark.sql.Column[]::new));
-        return peopleWhoUseDrugs(obs.unionByName(aggs))
+        return SeizureCategoryStep.withoutCount(peopleWhoUseDrugs(obs.unionByName(aggs))
                 .unionByName(treatmentCoverage(obs))
                 .unionByName(consumptionPerCapita(obs, membership))
                 .unionByName(seizuresByDrugGroup(obs, membership))
-                .unionByName(cultivation(obs));
+                .unionByName(cultivation(obs)))
+                .unionByName(SeizureCategoryStep.run(obs, membership))
+                .unionByName(SupplyValueStep.run(obs));
     }
 
     /** One value per (area, year) of an indicator: the first by status (normal first), method, source. */

@@ -81,6 +81,6 @@ class IngestCommandTest {
         assertEquals(0, run("ingest", "--help"));
         String help = out.toString().replaceAll("\\s+", " ");
         assertTrue(help.contains("Kind of table: incb-consumption, m49, sdg-open-csv, unodc-annex-cultivation, "
-                + "unodc-annex-prevalence, unodc-annex-seizures, wpp-population."), help);
+                + "unodc-annex-prevalence, unodc-annex-prices, unodc-annex-seizures, wpp-population."), help);
     }
 }

@@ -29,6 +29,12 @@ public enum Unit {
     TONNES("tonnes", 0, Double.POSITIVE_INFINITY, "t"),
     /** Current United States dollars. */
     USD("usd", 0, Double.POSITIVE_INFINITY, "US$"),
+    /** United States dollars per gram (drug prices converted from the published unit of sale). */
+    USD_PER_GRAM("usd-per-gram", 0, Double.POSITIVE_INFINITY, "US$/g"),
+    /** United States dollars per unit of sale that is not a weight (a tablet, a dose, a millilitre: named with it). */
+    USD_PER_UNIT("usd-per-unit", 0, Double.POSITIVE_INFINITY, "US$/unit"),
+    /** Milligrams of active substance per tablet (purity of "ecstasy" and other tablets). */
+    MG_PER_TABLET("mg-per-tablet", 0, Double.POSITIVE_INFINITY, "mg/tablet"),
     /** Defined daily doses for statistical purposes per million inhabitants per day (INCB). */
     SDDD_PER_MILLION_PER_DAY("s-ddd-per-million-per-day", 0, Double.POSITIVE_INFINITY, "S-DDD/million/day"),
     /** Milligrams (morphine equivalent where the indicator says so) per capita per year. */

@@ -39,6 +39,7 @@ final class FinancialFlowsPage {
                 .build());
         sections.add(dataHeld(c));
         sections.add(marketBalance(c));
+        sections.add(SupplyPriceSections.seizureValue(c));
         return new Page(FILE, "SDG 16.4 \u2014 illicit financial flows", "SDG 16.4",
                 "What indicator 16.4.1 measures, what this run's data hold for it, and how far they go towards the "
                         + "market balance from which drug-related flows are estimated.", sections);

@@ -35,8 +35,10 @@ final class SupplyPage {
 
     static Page build(PageContext c) {
         List<Section> sections = new ArrayList<>();
+        sections.add(SeizureCategorySection.build(c));
         sections.add(cultivation(c, "coca", "Coca bush cultivation", Concept::isCoca));
         sections.add(cultivation(c, "opium-poppy", "Opium poppy cultivation", Concept::isOpiumPoppy));
+        sections.add(SupplyPriceSections.prices(c));
         sections.add(seizures(c));
         sections.add(seizureTrends(c));
         return new Page(FILE, "Supply: cultivation and seizures", "Supply",
