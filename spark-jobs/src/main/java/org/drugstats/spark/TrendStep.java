@@ -108,6 +108,7 @@ public final class TrendStep {
             f.add(Schemas.field(d, DataTypes.DoubleType, true));
         }
         f.add(Schemas.field("note", DataTypes.StringType, true));
+        f.add(Schemas.field("sub_area", DataTypes.StringType, true));
         return DataTypes.createStructType(f);
     }
 
@@ -209,7 +210,10 @@ public final class TrendStep {
         }
     }
 
-    /** The stable id of a series and method: indicator|ref_area|sex|age|drug|method (empty drug as ""). */
+    /**
+     * The stable id of a series and method: indicator|ref_area|sex|age|drug|method (empty drug as ""); a series of a
+     * sub-national area (US state, waste-water site; {@link SubAreaTrends}) appends |sub_area.
+     */
     public static String seriesId(String[] key, String method) {
         return key[0] + "|" + key[1] + "|" + key[2] + "|" + key[3] + "|" + (key[4] == null ? "" : key[4]) + "|" + method;
     }
