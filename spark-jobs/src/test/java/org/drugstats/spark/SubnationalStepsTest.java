@@ -130,8 +130,12 @@ class SubnationalStepsTest {
                 && r.getString(1).equals("M49_150") && r.getString(2).equals("2024")
                 && "cocaine".equals(r.getString(Column.DRUG.ordinal()))).findFirst().orElseThrow();
         assertEquals("124 sites, population served 44953855", europe.getString(Column.NOTES.ordinal()));
-        assertEquals(IndicatorStep.INDICATORS, WastewaterStep.indicators(analysis,
-                org.drugstats.core.geo.Geography.fromResources()).schema());
+        org.apache.spark.sql.types.StructType schema = WastewaterStep.indicators(analysis,
+                org.drugstats.core.geo.Geography.fromResources()).schema();
+        assertEquals(List.of(IndicatorStep.INDICATORS.fieldNames()), List.of(schema.fieldNames()));
+        for (org.apache.spark.sql.types.StructField f : IndicatorStep.INDICATORS.fields()) {
+            assertEquals(f.dataType(), schema.apply(f.name()).dataType(), f.name());
+        }
     }
 
     @Test
