@@ -471,6 +471,8 @@ public final class AggregateStep {
                 lit(null).cast(DataTypes.StringType).as(Column.OBS_FLAGS.columnName()),
                 col("a_name").as(Column.AREA_NAME.columnName()),
                 lit(null).cast(DataTypes.StringType).as(Column.RECORD.columnName()),
+                lit(null).cast(DataTypes.StringType).as(Column.SUB_AREA.columnName()),
+                lit(null).cast(DataTypes.DoubleType).as(Column.STD_ERROR.columnName()),
                 col("level"),
                 when(col("pop_all").isNull().or(col("pop_all").leq(0)), lit(null).cast(DataTypes.DoubleType))
                         .otherwise(col("pop_with").cast(DataTypes.DoubleType).divide(col("pop_all").cast(DataTypes.DoubleType)))

@@ -390,6 +390,8 @@ public final class IndicatorStep {
                 lit(null).cast(DataTypes.StringType).as(Column.OBS_FLAGS.columnName()),
                 col(Column.AREA_NAME.columnName()),
                 lit(null).cast(DataTypes.StringType).as(Column.RECORD.columnName()),
+                lit(null).cast(DataTypes.StringType).as(Column.SUB_AREA.columnName()),
+                lit(null).cast(DataTypes.DoubleType).as(Column.STD_ERROR.columnName()),
                 lit(SeizureTotalsStep.INDICATOR).as("inputs"));
     }
 
@@ -438,6 +440,8 @@ public final class IndicatorStep {
                         lit(QualityFlag.TOTAL_MISMATCH.code())).as(Column.OBS_FLAGS.columnName()),
                 lit("World").as(Column.AREA_NAME.columnName()),
                 lit(null).cast(DataTypes.StringType).as(Column.RECORD.columnName()),
+                lit(null).cast(DataTypes.StringType).as(Column.SUB_AREA.columnName()),
+                lit(null).cast(DataTypes.DoubleType).as(Column.STD_ERROR.columnName()),
                 lit(CULTIVATION).as("inputs"));
         // year-on-year changes of the countries and of the computed totals
         Dataset<Row> series = countries.select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),

@@ -153,7 +153,7 @@ public final class Pipeline {
             // 2. aggregates to UNODC and M49 subregions and regions and the world
             begin("aggregate");
             Dataset<Row> membership = GeographyTable.membership(spark);
-            Dataset<Row> toAggregate = persist(analysis.filter(org.apache.spark.sql.functions.not(
+            Dataset<Row> toAggregate = persist(SubnationalSteps.generic(analysis).filter(org.apache.spark.sql.functions.not(
                     col(Column.INDICATOR.columnName()).isin(config.aggregateExclude().toArray()))).coalesce(partitions),
                     persisted);
             Dataset<Row> aggregates = persist(AggregateStep.run(toAggregate, membership, config.minCoverage(),
@@ -169,7 +169,7 @@ public final class Pipeline {
 
             // 3. trends of every series: country observations and aggregates
             begin("trend");
-            Dataset<Row> toTrend = persist(analysis.filter(org.apache.spark.sql.functions.not(
+            Dataset<Row> toTrend = persist(SubnationalSteps.generic(analysis).filter(org.apache.spark.sql.functions.not(
                     col(Column.INDICATOR.columnName()).isin(config.trendExclude().toArray()))).coalesce(partitions),
                     persisted);
             Dataset<Row> series = toTrend.withColumn("imputed",
@@ -184,9 +184,11 @@ public final class Pipeline {
                     col(Column.INDICATOR.columnName()).isin(config.trendExclude().toArray()))));
             TrendStep.Fitted fitted = new TrendStep.Fitted(persist(TrendStep.fit(points,
                     TrendStep.Settings.of(config)).all(), persisted));
-            long nTrends = publisher.writeParquet(fitted.trends(), ResultTable.TRENDS.dir(), Schemas.TRENDS_VERSION, origins,
-                    "series_id", "segment");
-            long nPoints = publisher.writeParquet(fitted.points(), ResultTable.TREND_POINTS.dir(),
+            SubnationalSteps.Trends subnational = SubnationalSteps.trends(spark, analysis, TrendStep.Settings.of(config));
+            long nTrends = publisher.writeParquet(fitted.trends().unionByName(subnational.trends()),
+                    ResultTable.TRENDS.dir(), Schemas.TRENDS_VERSION, origins, "series_id", "segment");
+            long nPoints = publisher.writeParquet(fitted.points().unionByName(subnational.points()),
+                    ResultTable.TREND_POINTS.dir(),
                     Schemas.TREND_POINTS_VERSION, origins, "series_id", "x");
             Row counts = fitted.trends().agg(
                     org.apache.spark.sql.functions.countDistinct(col("series_id")),
@@ -200,7 +202,8 @@ public final class Pipeline {
             begin("indicators");
             Dataset<Row> indicatorInputs = persist(analysis.filter(col(Column.INDICATOR.columnName())
                     .isin(IndicatorStep.INPUTS.toArray())).coalesce(partitions), persisted);
-            Dataset<Row> indicators = persist(IndicatorStep.run(indicatorInputs, aggregates, membership), persisted);
+            Dataset<Row> indicators = persist(IndicatorStep.run(indicatorInputs, aggregates, membership)
+                    .unionByName(SubnationalSteps.indicators(analysis)), persisted);
             long nInd = publisher.writeParquet(indicators, ResultTable.INDICATORS.dir(), Schemas.INDICATORS_VERSION, origins,
                     Column.INDICATOR.columnName(), Column.REF_AREA.columnName(), Column.TIME_PERIOD.columnName(),
                     Column.SEX.columnName(), Column.AGE.columnName(), Column.DRUG.columnName(),

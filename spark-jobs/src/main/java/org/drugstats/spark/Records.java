@@ -63,7 +63,7 @@ public final class Records {
             Column c = Column.byName(name).orElse(null);
             if (c == null) {
                 out.add(lit(null).cast(data.schema().apply(name).dataType()).as(name));
-            } else if (c == Column.LOWER || c == Column.UPPER || c == Column.RECORD) {
+            } else if (c == Column.LOWER || c == Column.UPPER || c == Column.RECORD || c == Column.STD_ERROR) {
                 out.add(lit(null).cast(Schemas.sparkType(c)).as(name));
             } else if (c == Column.UNIT_MULT) {
                 out.add(lit(0).as(name));

@@ -93,6 +93,8 @@ public final class SeizureTotalsStep {
                 flags.as(Column.OBS_FLAGS.columnName()),
                 lit(null).cast(DataTypes.StringType).as(Column.AREA_NAME.columnName()),
                 lit(null).cast(DataTypes.StringType).as(Column.RECORD.columnName()),
+                lit(null).cast(DataTypes.StringType).as(Column.SUB_AREA.columnName()),
+                lit(null).cast(DataTypes.DoubleType).as(Column.STD_ERROR.columnName()),
                 col(Schemas.INPUT),
                 lit(0L).as(Schemas.ROW));
     }

@@ -184,7 +184,10 @@ public final class TrendStep {
         }
     }
 
-    /** The stable id of a series and method: indicator|ref_area|sex|age|drug|method (empty drug as ""). */
+    /**
+     * The stable id of a series and method: indicator|ref_area|sex|age|drug|method (empty drug as ""); a series of a
+     * sub-national area (US state, waste-water site; {@link SubAreaTrends}) appends |sub_area.
+     */
     public static String seriesId(String[] key, String method) {
         return key[0] + "|" + key[1] + "|" + key[2] + "|" + key[3] + "|" + (key[4] == null ? "" : key[4]) + "|" + method;
     }

@@ -296,6 +296,7 @@ public final class ValidateStep {
                 case VALUE -> o.value();
                 case LOWER -> o.lower();
                 case UPPER -> o.upper();
+                case STD_ERROR -> o.stdError();
                 case UNIT_MULT -> o.unitMult();
                 default -> o.text(c);
             };

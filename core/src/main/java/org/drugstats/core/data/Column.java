@@ -37,7 +37,10 @@ public enum Column {
     OBS_FLAGS("obs_flags", Type.STRING, true, "Quality flags, codes joined by ';'"),
     AREA_NAME("area_name", Type.STRING, true, "The area name exactly as published (before mapping)"),
     RECORD("record", Type.STRING, true, "Sequence number of a published record when a table publishes several "
-            + "records for one key; empty otherwise");
+            + "records for one key; empty otherwise"),
+    SUB_AREA("sub_area", Type.STRING, true, "Sub-national area within ref_area: an ISO 3166-2 subdivision (US-AL) or a "
+            + "monitoring site id (EUDA waste-water site AT001); empty for the whole ref_area"),
+    STD_ERROR("std_error", Type.DOUBLE, true, "Standard error of the value as published (same unit), if any");
 
     /** Physical type of a column. */
     public enum Type {
@@ -79,6 +82,27 @@ public enum Column {
     /** One-line description for documentation. */
     public String description() {
         return description;
+    }
+
+    /**
+     * Columns added after extracts were first published ({@link #SUB_AREA}, {@link #STD_ERROR}): an extract writes
+     * them only when one of its rows has a value in them, so that extracts without sub-national areas or standard
+     * errors keep their columns and bytes; readers take an absent optional column as empty.
+     */
+    public boolean writtenOnlyWhenUsed() {
+        return this == SUB_AREA || this == STD_ERROR;
+    }
+
+    /** The columns to write for rows whose text in column c is given by {@code text}: see {@link #writtenOnlyWhenUsed}. */
+    public static <T> List<Column> written(java.util.Collection<T> rows,
+            java.util.function.BiFunction<T, Column, String> text) {
+        List<Column> out = new java.util.ArrayList<>();
+        for (Column c : values()) {
+            if (!c.writtenOnlyWhenUsed() || rows.stream().anyMatch(r -> text.apply(r, c) != null)) {
+                out.add(c);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The thirteen columns every extract has (the contract of the issues). */

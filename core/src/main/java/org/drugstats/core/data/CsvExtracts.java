@@ -42,13 +42,14 @@ public final class CsvExtracts {
         return h;
     }
 
-    /** Writes observations with the header. */
+    /** Writes observations with the header (the optional columns only when used: {@link Column#writtenOnlyWhenUsed}). */
     public static void write(Writer out, List<Observation> observations) {
         try {
             CSVPrinter p = new CSVPrinter(out, FORMAT);
-            p.printRecord(header());
+            List<Column> columns = Column.written(observations, Observation::text);
+            p.printRecord(columns.stream().map(Column::columnName).toList());
             for (Observation o : observations) {
-                for (Column c : Column.values()) {
+                for (Column c : columns) {
                     p.print(o.text(c));
                 }
                 p.println();
@@ -63,9 +64,12 @@ public final class CsvExtracts {
     public static void writeQuarantine(Writer out, List<QuarantineRow> rows) {
         try {
             CSVPrinter p = new CSVPrinter(out, FORMAT);
-            p.printRecord(quarantineHeader());
+            List<Column> columns = Column.written(rows, QuarantineRow::text);
+            List<String> h = new ArrayList<>(columns.stream().map(Column::columnName).toList());
+            h.addAll(QuarantineRow.EXTRA_COLUMNS);
+            p.printRecord(h);
             for (QuarantineRow q : rows) {
-                for (Column c : Column.values()) {
+                for (Column c : columns) {
                     p.print(q.text(c));
                 }
                 p.print(q.reason().code());

@@ -103,9 +103,9 @@ public final class ExtractValidator {
                     record == null ? "flag multiple-records without a record number; expected both or neither"
                             : "record number without the flag multiple-records; expected both or neither");
         }
-        Double[] nums = new Double[3];
-        Column[] numCols = {Column.VALUE, Column.LOWER, Column.UPPER};
-        for (int i = 0; i < 3; i++) {
+        Double[] nums = new Double[4];
+        Column[] numCols = {Column.VALUE, Column.LOWER, Column.UPPER, Column.STD_ERROR};
+        for (int i = 0; i < 4; i++) {
             String s = v[numCols[i].ordinal()];
             if (s != null) {
                 Double d = parseNumber(s);
@@ -128,6 +128,11 @@ public final class ExtractValidator {
         Double value = nums[0];
         Double lower = nums[1];
         Double upper = nums[2];
+        Double stdError = nums[3];
+        if (stdError != null && !(stdError >= 0 && Double.isFinite(stdError))) {
+            return bad(file, row, v, Column.STD_ERROR, v[Column.STD_ERROR.ordinal()], QuarantineReason.OUT_OF_DOMAIN,
+                    "a standard error must be a finite number >= 0");
+        }
         if ((value == null) != (status == ObsStatus.MISSING)) {
             return bad(file, row, v, Column.VALUE, v[Column.VALUE.ordinal()], QuarantineReason.STATUS_VALUE_MISMATCH,
                     value == null ? "value is empty but obs_status is '" + status.code() + "'; expected a value or status 'missing'"
@@ -160,7 +165,7 @@ public final class ExtractValidator {
                 status, raw[Column.SOURCE.ordinal()], raw[Column.NOTES.ordinal()], v[Column.ORIGIN.ordinal()],
                 v[Column.DRUG.ordinal()], v[Column.DRUG_GROUP.ordinal()], v[Column.DRUG_SUBGROUP.ordinal()],
                 v[Column.METHOD.ordinal()], v[Column.ADJUSTMENT.ordinal()], flags, raw[Column.AREA_NAME.ordinal()],
-                record);
+                record, v[Column.SUB_AREA.ordinal()], stdError);
         return RowCheck.ok(o);
     }
 
@@ -220,7 +225,8 @@ public final class ExtractValidator {
         return String.format(Locale.ROOT,
                 "(indicator=%s, ref_area=%s, time_period=%s, sex=%s, age=%s, drug=%s, method=%s, source=%s%s)",
                 k.indicator(), k.refArea(), k.timePeriod(), k.sex().code(), k.age(), k.drug(), k.method(), k.source(),
-                k.record() == null ? "" : ", record=" + k.record());
+                (k.record() == null ? "" : ", record=" + k.record())
+                        + (k.subArea() == null ? "" : ", sub_area=" + k.subArea()));
     }
 
     private static Double parseNumber(String s) {

@@ -42,6 +42,8 @@ import org.drugstats.core.DrugstatsException;
  * @param areaName the area name as published, or null
  * @param record the record number ({@code 1}, {@code 2}, ...) when the table publishes several records for the
  *     observation's key, each carrying {@link QualityFlag#MULTIPLE_RECORDS}; null otherwise
+ * @param subArea the sub-national area within {@code refArea} (ISO 3166-2 subdivision, monitoring site), or null
+ * @param stdError the published standard error of the value (same unit), or null
  */
 public record Observation(
         String indicator,
@@ -65,7 +67,9 @@ public record Observation(
         String adjustment,
         Set<QualityFlag> flags,
         String areaName,
-        String record) {
+        String record,
+        String subArea,
+        Double stdError) {
 
     /** Validates structure and freezes the flag set. */
     public Observation {
@@ -95,7 +99,7 @@ public record Observation(
 
     /** The key under which an extract holds at most one observation. */
     public ObservationKey key() {
-        return new ObservationKey(indicator, refArea, timePeriod, sex, age, drug, method, source, record);
+        return new ObservationKey(indicator, refArea, timePeriod, sex, age, drug, method, source, record, subArea);
     }
 
     /** True when the observation carries this flag. */
@@ -136,6 +140,8 @@ public record Observation(
             case OBS_FLAGS -> QualityFlag.joinAll(flags);
             case AREA_NAME -> areaName;
             case RECORD -> record;
+            case SUB_AREA -> subArea;
+            case STD_ERROR -> number(stdError);
         };
     }
 
@@ -185,13 +191,15 @@ public record Observation(
         b.flags = flags.isEmpty() ? EnumSet.noneOf(QualityFlag.class) : EnumSet.copyOf(flags);
         b.areaName = areaName;
         b.record = record;
+        b.subArea = subArea;
+        b.stdError = stdError;
         return b;
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s[%s %s %s %s %s%s%s]=%s %s", indicator, refArea, timePeriod, sex.code(),
-                age, drug == null ? "" : drug, method == null ? "" : " " + method,
+        return String.format(Locale.ROOT, "%s[%s%s %s %s %s %s%s%s]=%s %s", indicator, refArea,
+                subArea == null ? "" : " " + subArea, timePeriod, sex.code(), age, drug == null ? "" : drug, method == null ? "" : " " + method,
                 record == null ? "" : " record " + record, number(value), unit.code());
     }
 
@@ -219,6 +227,8 @@ public record Observation(
         private EnumSet<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
         private String areaName;
         private String record;
+        private String subArea;
+        private Double stdError;
 
         private Builder() {
         }
@@ -243,6 +253,8 @@ public record Observation(
         public Builder drugSubgroup(String v) { drugSubgroup = v; return this; }
         public Builder method(String v) { method = v; return this; }
         public Builder adjustment(String v) { adjustment = v; return this; }
+        public Builder subArea(String v) { subArea = v; return this; }
+        public Builder stdError(Double v) { stdError = v; return this; }
         public Builder flag(QualityFlag f) { flags.add(f); return this; }
         public Builder flags(Set<QualityFlag> v) {
             flags = (v == null || v.isEmpty()) ? EnumSet.noneOf(QualityFlag.class) : EnumSet.copyOf(v);
@@ -262,7 +274,7 @@ public record Observation(
         public Observation build() {
             return new Observation(indicator, refArea, timePeriod, sex, age, value, lower, upper, unit, unitMult,
                     obsStatus, source, notes, origin, drug, drugGroup, drugSubgroup, method, adjustment, flags,
-                    areaName, record);
+                    areaName, record, subArea, stdError);
         }
     }
 }

@@ -39,6 +39,7 @@ public final class ObservationTables {
                     case VALUE -> appendDouble(t.doubleColumn(c.columnName()), o.value());
                     case LOWER -> appendDouble(t.doubleColumn(c.columnName()), o.lower());
                     case UPPER -> appendDouble(t.doubleColumn(c.columnName()), o.upper());
+                    case STD_ERROR -> appendDouble(t.doubleColumn(c.columnName()), o.stdError());
                     case UNIT_MULT -> t.intColumn(c.columnName()).append(o.unitMult());
                     default -> {
                         String s = o.text(c);

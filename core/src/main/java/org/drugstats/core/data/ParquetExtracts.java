@@ -68,19 +68,19 @@ public final class ParquetExtracts {
     public static final String SCHEMA_VERSION = "drugstats-extract/1";
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final MessageType SCHEMA = buildSchema();
+    static final MessageType SCHEMA = buildSchema(Column.all());
 
     private ParquetExtracts() {
     }
 
-    /** The Parquet schema of extracts. */
+    /** The Parquet schema of extracts (every column; a file omits the optional ones it does not use). */
     public static MessageType schema() {
         return SCHEMA;
     }
 
-    private static MessageType buildSchema() {
+    private static MessageType buildSchema(List<Column> columns) {
         Types.MessageTypeBuilder b = Types.buildMessage();
-        for (Column c : Column.values()) {
+        for (Column c : columns) {
             Type.Repetition rep = c.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
             switch (c.type()) {
                 case STRING -> b.primitive(PrimitiveTypeName.BINARY, rep)
@@ -104,10 +104,12 @@ public final class ParquetExtracts {
             Map<String, String> kv = new LinkedHashMap<>();
             kv.put(META_SCHEMA, SCHEMA_VERSION);
             kv.put(META_ORIGINS, JSON.writeValueAsString(extract.origins()));
-            SimpleGroupFactory factory = new SimpleGroupFactory(SCHEMA);
+            List<Column> columns = Column.written(extract.observations(), Observation::text);
+            MessageType schema = columns.size() == Column.values().length ? SCHEMA : buildSchema(columns);
+            SimpleGroupFactory factory = new SimpleGroupFactory(schema);
             try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(tmp))
                     .withConf(new Configuration(false))
-                    .withType(SCHEMA)
+                    .withType(schema)
                     .withExtraMetaData(kv)
                     .withCompressionCodec(CompressionCodecName.SNAPPY)
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
@@ -116,7 +118,7 @@ public final class ParquetExtracts {
                     .build()) {
                 for (Observation o : extract.observations()) {
                     Group g = factory.newGroup();
-                    for (Column c : Column.values()) {
+                    for (Column c : columns) {
                         putValue(g, c, o);
                     }
                     w.write(g);
@@ -134,6 +136,7 @@ public final class ParquetExtracts {
             case VALUE -> putDouble(g, c, o.value());
             case LOWER -> putDouble(g, c, o.lower());
             case UPPER -> putDouble(g, c, o.upper());
+            case STD_ERROR -> putDouble(g, c, o.stdError());
             case UNIT_MULT -> g.append(c.columnName(), o.unitMult());
             default -> {
                 String s = o.text(c);

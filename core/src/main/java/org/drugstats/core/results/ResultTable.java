@@ -125,6 +125,8 @@ public enum ResultTable {
             f.add(new ResultField(d, Type.DOUBLE, true));
         }
         f.add(new ResultField(NOTE, Type.STRING, true));
+        // a series of a sub-national area (US state, waste-water site), empty otherwise (issue 14)
+        f.add(new ResultField(Column.SUB_AREA.columnName(), Type.STRING, true));
         return f;
     }
 }

@@ -44,8 +44,9 @@ public final class ExtractStreamWriter implements AutoCloseable {
             String name = c.columnName();
             int i = c.ordinal();
             switch (c) {
-                case VALUE, LOWER, UPPER -> {
-                    Double d = c == Column.VALUE ? o.value() : c == Column.LOWER ? o.lower() : o.upper();
+                case VALUE, LOWER, UPPER, STD_ERROR -> {
+                    Double d = c == Column.VALUE ? o.value() : c == Column.LOWER ? o.lower()
+                            : c == Column.UPPER ? o.upper() : o.stdError();
                     if (d != null) {
                         rc.startField(name, i);
                         rc.addDouble(d);
