@@ -69,7 +69,7 @@ class EmbeddedDataTest {
         Path data = SharedData.projectRoot().resolve("data");
         String readme = Files.readString(data.resolve("README.md"), StandardCharsets.UTF_8);
         List<Dataset> sets = datasets();
-        assertEquals(7, sets.size());
+        assertEquals(8, sets.size());
         IngestContext context = IngestContext.withDefaults();
         return sets.stream().map(d -> DynamicTest.dynamicTest(d.dir(), () -> {
             Path out = tmp.resolve(d.dir());
