@@ -35,6 +35,8 @@ public enum Unit {
     MG_PER_CAPITA("mg-per-capita", 0, Double.POSITIVE_INFINITY, "mg/capita"),
     /** Kilograms per 100,000 inhabitants. */
     KG_PER_100K("kg-per-100k", 0, Double.POSITIVE_INFINITY, "kg/100,000"),
+    /** A rate per 100,000 population (mortality: deaths per 100,000 a year). */
+    PER_100K("per-100k", 0, Double.POSITIVE_INFINITY, "per 100,000"),
     /** A percent change, which may be negative and is unbounded above (e.g. +45%, −17%). */
     PERCENT_CHANGE("percent-change", -100, Double.POSITIVE_INFINITY, "%"),
     /** A ratio of two quantities, e.g. "1 in 5" stored as 5 (one in N). */
