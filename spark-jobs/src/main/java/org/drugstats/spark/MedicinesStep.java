@@ -107,8 +107,8 @@ public final class MedicinesStep {
                     MorphineEquivalence.mgPerCapita(c.kgMe(), c.population()), null, null, Unit.MG_PER_CAPITA,
                     c.origin(), "opioids", "incb-kg-x-me-factor-over-population", inputs);
             v[Column.SOURCE.ordinal()] = "drugstats: INCB Table XII kg x morphine-equivalence factor / WPP population";
-            v[Column.NOTES.ordinal()] = String.format(Locale.ROOT, "%s kg morphine equivalent; population %.0f",
-                    org.drugstats.core.data.Observation.number(c.kgMe()), c.population());
+            v[Column.NOTES.ordinal()] = String.format(Locale.ROOT, "%.4f kg morphine equivalent; population %.0f",
+                    c.kgMe(), c.population());
             v[Column.AREA_NAME.ordinal()] = c.name();
             rows.add(RowFactory.create(v));
         }
