@@ -69,6 +69,9 @@ public final class RunConfig {
         TREND_MIN_POINTS("trend.min_points", 5,
                 "Series with fewer observed years than this are not fitted (they are listed with a note).",
                 v -> intIn(v, 3, 1000)),
+        TREND_JOINPOINT_MIN_POINTS("trend.joinpoint_min_points", 12,
+                "Series with fewer observed years get no joinpoint model (log-linear and Mann-Kendall only). Below 12 points the Joinpoint program's default allows at most one joinpoint, whose location then rests on the two or three points of its shorter segment: a change of slope that the data cannot tell from noise, shown as if it were a finding.",
+                v -> intIn(v, 3, 1000)),
         TREND_MAX_JOINPOINTS("trend.max_joinpoints", -1,
                 "Largest number of joinpoints tried; -1 means the Joinpoint program's default by number of points (0-6 -> 0, 7-11 -> 1, 12-16 -> 2, 17-21 -> 3, ...).",
                 v -> intIn(v, -1, 9)),
@@ -405,6 +408,11 @@ public final class RunConfig {
 
     public int trendMinPoints() {
         return (Integer) values.get(Key.TREND_MIN_POINTS);
+    }
+
+    /** {@code trend.joinpoint_min_points}. */
+    public int trendJoinpointMinPoints() {
+        return (Integer) values.get(Key.TREND_JOINPOINT_MIN_POINTS);
     }
 
     public int trendMaxJoinpoints() {
