@@ -41,6 +41,9 @@ public final class RunResults {
     public static final String TREND_POINTS = "results/trend_points";
     public static final String INEQUALITY = "results/inequality";
     public static final String INEQUALITY_JSON = "results/inequality.json";
+    /** The morphine-equivalent Lorenz curve of the latest INCB Table XII year. */
+    public static final String INEQUALITY_ME = "results/inequality_me";
+    public static final String INEQUALITY_ME_JSON = "results/inequality_me.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,6 +55,8 @@ public final class RunResults {
     private final List<TrendPointRow> trendPoints;
     private final List<LorenzRow> lorenz;
     private final Optional<InequalitySummary> inequality;
+    private final List<LorenzRow> lorenzMe;
+    private final Optional<InequalitySummary> inequalityMe;
     private final Optional<Manifest> manifest;
     private final List<QuarantineFile> quarantine;
     private final Map<String, Origin> origins;
@@ -68,6 +73,8 @@ public final class RunResults {
         this.trendPoints = List.copyOf(b.trendPoints);
         this.lorenz = List.copyOf(b.lorenz);
         this.inequality = Optional.ofNullable(b.inequality);
+        this.lorenzMe = List.copyOf(b.lorenzMe);
+        this.inequalityMe = Optional.ofNullable(b.inequalityMe);
         this.manifest = Optional.ofNullable(b.manifest);
         this.quarantine = List.copyOf(b.quarantine);
         this.origins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.origins));
@@ -109,6 +116,8 @@ public final class RunResults {
         b.trendPoints = b.table(TREND_POINTS, TrendPointRow::fromTable);
         b.lorenz = b.table(INEQUALITY, LorenzRow::fromTable);
         b.inequality = b.json(INEQUALITY_JSON, InequalitySummary::fromJson);
+        b.lorenzMe = b.table(INEQUALITY_ME, LorenzRow::fromTable);
+        b.inequalityMe = b.json(INEQUALITY_ME_JSON, InequalitySummary::fromJson);
         b.manifest = b.json(MANIFEST, Manifest::fromJson);
         b.readQuarantine();
         return new RunResults(b);
@@ -151,6 +160,16 @@ public final class RunResults {
     /** The inequality summary, if the run wrote one. */
     public Optional<InequalitySummary> inequality() {
         return inequality;
+    }
+
+    /** Lorenz points of morphine-equivalent consumption in the latest INCB Table XII year (empty when absent). */
+    public List<LorenzRow> lorenzMe() {
+        return lorenzMe;
+    }
+
+    /** The summary of {@link #lorenzMe()}, if the run wrote one. */
+    public Optional<InequalitySummary> inequalityMe() {
+        return inequalityMe;
     }
 
     /** The run manifest, if present. */
@@ -198,6 +217,8 @@ public final class RunResults {
         private List<TrendPointRow> trendPoints = List.of();
         private List<LorenzRow> lorenz = List.of();
         private InequalitySummary inequality;
+        private List<LorenzRow> lorenzMe = List.of();
+        private InequalitySummary inequalityMe;
         private Manifest manifest;
         private final List<QuarantineFile> quarantine = new ArrayList<>();
         private final Map<String, Origin> origins = new LinkedHashMap<>();

@@ -41,6 +41,7 @@ final class MedicinesPage {
         sections.add(lorenz(c, rows, sum));
         sections.add(countries(c, rows, sum));
         sections.add(adequacy(c, rows));
+        sections.addAll(MedicinesOverTime.sections(c));
         return new Page(FILE, "Controlled medicines", "Medicines",
                 "How unequally the consumption of controlled medicines (opioid analgesics) is spread across the "
                         + "world's population, and where each country stands against the need for pain relief.",
