@@ -68,7 +68,8 @@ final class MedicinesPage {
      */
     private static String source(PageContext c) {
         List<org.drugstats.reports.model.ResultObservation> inputs = Select.where(c.run.observations(),
-                o -> Concept.CONSUMPTION.matches(o.indicator()) && !o.indicator().endsWith("_decile"));
+                o -> Concept.CONSUMPTION.matches(o.indicator()) && !o.indicator().endsWith("_decile")
+                        && !o.indicator().equals("opioid_consumption_quantity"));
         if (!inputs.isEmpty()) {
             return c.sources.of(inputs, true);
         }

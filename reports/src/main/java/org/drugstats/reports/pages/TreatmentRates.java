@@ -76,11 +76,19 @@ final class TreatmentRates {
         return s.add(c.assets.table(t.maxDisplayRows(80))).build();
     }
 
+    /** The World Drug Report edition a figure comes from ("World Drug Report 2023" → 2023), else its id. */
+    static String edition(Headline h) {
+        String text = (h.upstreamSource() == null ? "" : h.upstreamSource()) + " " + h.title();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:World Drug Report|WDR) ?(\\d{4})")
+                .matcher(text);
+        return m.find() ? m.group(1) : h.id();
+    }
+
     static Section editions(PageContext c) {
         Section.Builder s = Section.builder("editions", "Global figures by edition");
         List<Headline> global = c.headlines.stream()
                 .filter(h -> h.id().startsWith("treatment_one_in_n") || h.id().startsWith("treatment_coverage"))
-                .sorted(Comparator.comparing(Headline::id)).toList();
+                .sorted(Comparator.comparing(TreatmentRates::edition).thenComparing(Headline::id)).toList();
         if (global.isEmpty()) {
             return s.add(Note.empty("a global treatment figure", "The catalog holds no global 3.5.1 figure.")).build();
         }
@@ -90,12 +98,16 @@ final class TreatmentRates {
                 + "not a time series, and the change from one to the next is not a trend.");
         TableBuilder t = TableBuilder.of("treatment-editions", "Global treatment figures, one row per edition")
                 .text("Figure").column("1 in N", Kind.INTEGER).column("Coverage implied (%)", Kind.FIXED1)
-                .text("Reference year").text("Edition / upstream source").text("Cited in").text("Where");
+                .text("Reference year").text("Edition / upstream source").text("Method").text("Cited in")
+                .text("Where");
         for (Headline h : global) {
             boolean oneIn = "one-in-n".equals(h.unit());
             t.row(h.title(), oneIn ? h.value() : null, oneIn ? 100 / h.value() : h.value(),
                     h.year() == null || h.year().isBlank() ? "not stated" : h.year(),
                     h.upstreamSource() == null || h.upstreamSource().isBlank() ? h.sourceDocument() : h.upstreamSource(),
+                    "people with drug use disorders in treatment \u00f7 people with drug use disorders, both the "
+                            + "edition's own global estimates (countries with data, modelled for the others); "
+                            + "rounded to 1 in N",
                     h.sourceDocument(), h.sourceLocator());
         }
         return s.add(c.assets.table(t)).build();

@@ -122,7 +122,8 @@ final class TrendsPage {
         int left = 0;
         for (Map.Entry<String, List<TrendSeries>> e : byIndicator.entrySet()) {
             List<TrendSeries> ranked = e.getValue().stream()
-                    .sorted(Comparator.comparingInt((TrendSeries t) -> areaRank(t.first().refArea()))
+                    .sorted(Comparator.comparing((TrendSeries t) -> Domain.local(t.first().refArea()))
+                            .thenComparingInt(t -> areaRank(t.first().refArea()))
                             .thenComparing(Comparator.comparingDouble(TrendSeries::maxValue).reversed())
                             .thenComparing(TrendSeries::key))
                     .toList();
