@@ -111,7 +111,7 @@ class IngestOutputTest {
     @Test
     void unknownKindListsTheKinds() {
         DrugstatsException e = assertThrows(DrugstatsException.class, () -> IngestKinds.byName("wdr-annex"));
-        assertEquals("unknown source kind 'wdr-annex'; expected one of [incb-consumption, m49, sdg-open-csv, "
+        assertEquals("unknown source kind 'wdr-annex'; expected one of [incb-consumption, incb-table-xii, m49, sdg-open-csv, "
                 + "unodc-annex-cultivation, unodc-annex-prevalence, unodc-annex-seizures, wpp-population]",
                 e.getMessage());
     }
