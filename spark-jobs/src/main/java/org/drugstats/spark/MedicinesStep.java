@@ -88,7 +88,7 @@ public final class MedicinesStep {
             meta.putIfAbsent(key, new String[] {r.getString(4), r.isNullAt(5) ? null : r.getString(5)});
             years.add(r.getString(1));
         }
-        Map<String, Double> population = population(observations, years);
+        Map<String, Double> population = years.isEmpty() ? Map.of() : population(observations, years);
         List<CountryYear> countries = new ArrayList<>();
         for (Map.Entry<String, Map<Factor, Double>> e : kg.entrySet()) {
             Double pop = population.get(e.getKey());
