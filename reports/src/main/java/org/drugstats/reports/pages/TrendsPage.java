@@ -51,6 +51,7 @@ final class TrendsPage {
             return page(sections);
         }
         sections.add(rules());
+        sections.add(breaks(c));
         sections.addAll(charts(c, preferred));
         sections.add(summary(c, preferred, mkRows, all.size()));
         Section.Builder seg = Section.builder("segments", "Segments of every fitted model");
@@ -92,6 +93,25 @@ final class TrendsPage {
                         + "methods. Series are grouped by domain: use, supply, deaths, treatment, medicines, "
                         + "waste-water.")
                 .build();
+    }
+
+    /** The series whose method or source changes: one row each (its log-linear row carries the note). */
+    private static Section breaks(PageContext c) {
+        Section.Builder s = Section.builder("breaks", "Breaks: method or source changes inside a series");
+        List<TrendRow> rows = c.run.trends().stream().filter(r -> "loglinear".equals(r.method()) && r.note() != null
+                && r.note().startsWith("break:")).sorted(Comparator.comparing((TrendRow r) -> Domain.of(r.indicator()))
+                        .thenComparing(TrendRow::seriesId)).toList();
+        if (rows.isEmpty()) {
+            return s.add(Note.empty("a series with a change of method or source", null)).build();
+        }
+        s.text(String.format(Locale.ROOT, "%d series change method or source at least once (in the World Drug "
+                + "Report annex: the source code, e.g. ARQ to Government source, or the survey method). Their models "
+                + "use the points after the last change only.", rows.size()));
+        TableBuilder t = TableBuilder.of("trend-breaks", "Series with a break").text("Domain").text("Indicator")
+                .text("Area").text("Drug").text("Sex").column("Points fitted", Kind.INTEGER).text("Break");
+        rows.forEach(r -> t.row(Domain.of(r.indicator()).heading(), c.indicatorName(r.indicator()),
+                c.names.name(r.refArea()), r.drug(), r.sex(), r.n(), r.note()));
+        return s.add(c.assets.table(t.maxDisplayRows(40))).build();
     }
 
     private static Page page(List<Section> sections) {
