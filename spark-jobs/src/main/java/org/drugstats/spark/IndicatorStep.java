@@ -31,8 +31,6 @@ import org.drugstats.core.stats.aggregate.PopulationCount;
 import org.drugstats.core.stats.aggregate.Prevalence;
 import org.drugstats.core.stats.aggregate.RateConversion;
 import org.drugstats.core.stats.inequality.ConsumptionRates;
-import org.drugstats.core.stats.sdg.CoverageResult;
-import org.drugstats.core.stats.sdg.TreatmentCoverage;
 import org.drugstats.core.stats.trend.ChangeRates;
 import org.drugstats.core.stats.uncertainty.Interval;
 
@@ -42,9 +40,9 @@ import org.drugstats.core.stats.uncertainty.Interval;
  * <li>{@value #PWUD}: annual prevalence (ages 15-64, both sexes) × population aged 15-64 of the same year, for
  * countries and for aggregates ({@link RateConversion}, strict year and age-base alignment); ranges scale
  * exactly.</li>
- * <li>SDG 3.5.1 {@value #COVERAGE}, {@value #GAP}, {@value #ONE_IN_N}: people in treatment / people with the
- * disorder × 100 ({@link TreatmentCoverage}) for every area and year of the open SDG extract (England and its
- * local authorities, alcohol); the published met need is quoted in the notes.</li>
+ * <li>SDG 3.5.1 {@value #COVERAGE}, {@value #GAP}, {@value #ONE_IN_N} and {@code treatment_rate}: computed before
+ * the trend step by {@link TreatmentStep} (every national series), and added to this step's output by the
+ * pipeline.</li>
  * <li>{@value #CONSUMPTION}: opioid consumption in mg per capita from kg per 100,000 inhabitants
  * ({@link ConsumptionRates}); for countries, UNODC regions and the world (Σ kg / Σ population).</li>
  * <li>{@value SeizureTotalsStep#INDICATOR} by drug group: exact sums over drugs for countries, UNODC subregions
@@ -101,7 +99,6 @@ public final class IndicatorStep {
                 .select(Arrays.stream(Schemas.EXTRACT_COLUMNS).map(org.apache.spark.sql.functions::col)
                         .toArray(org.apache.spark.sql.Column[]::new));
         return SeizureCategoryStep.withoutCount(peopleWhoUseDrugs(obs.unionByName(aggs))
-                .unionByName(treatmentCoverage(obs))
                 .unionByName(consumptionPerCapita(obs, membership))
                 .unionByName(seizuresByDrugGroup(obs, membership))
                 .unionByName(cultivation(obs)))
@@ -195,70 +192,6 @@ public final class IndicatorStep {
                     ? QualityFlag.BEST_OUTSIDE_BOUNDS.code() : null;
             v[Column.NOTES.ordinal()] = e.assumptions().isEmpty() ? null : String.join("; ", e.assumptions());
             return List.of(RowFactory.create(v)).iterator();
-        }
-    }
-
-    // ---------------------------------------------------------------------------- SDG 3.5.1
-
-    static Dataset<Row> treatmentCoverage(Dataset<Row> obs) {
-        Dataset<Row> treated = onePer(obs.filter(col(Column.INDICATOR.columnName()).equalTo(SDG_TREATED)))
-                .select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
-                        Schemas.baseValue().as("treated"), col(Column.ORIGIN.columnName()), col(Column.AREA_NAME.columnName()));
-        Dataset<Row> disorder = onePer(obs.filter(col(Column.INDICATOR.columnName()).equalTo(SDG_WITH_DISORDER)))
-                .select(col(Column.REF_AREA.columnName()).as("d_area"), col(Column.TIME_PERIOD.columnName()).as("d_year"),
-                        Schemas.baseValue().as("with_disorder"));
-        Dataset<Row> met = onePer(obs.filter(col(Column.INDICATOR.columnName()).equalTo(SDG_MET_NEED)))
-                .select(col(Column.REF_AREA.columnName()).as("m_area"), col(Column.TIME_PERIOD.columnName()).as("m_year"),
-                        col(Column.VALUE.columnName()).as("met_need"));
-        Dataset<Row> j = treated.join(disorder, col(Column.REF_AREA.columnName()).equalTo(col("d_area"))
-                        .and(col(Column.TIME_PERIOD.columnName()).equalTo(col("d_year"))))
-                .join(met, col(Column.REF_AREA.columnName()).equalTo(col("m_area"))
-                        .and(col(Column.TIME_PERIOD.columnName()).equalTo(col("m_year"))), "left");
-        return j.select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()), col("treated"),
-                        col("with_disorder"), col("met_need"), col(Column.ORIGIN.columnName()),
-                        col(Column.AREA_NAME.columnName()))
-                .flatMap(new Coverage(), Encoders.row(INDICATORS));
-    }
-
-    /** Coverage, gap and 1 in N by core's {@link TreatmentCoverage}. */
-    static final class Coverage implements FlatMapFunction<Row, Row> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public java.util.Iterator<Row> call(Row r) {
-            double treated = number(r, "treated");
-            double withDisorder = number(r, "with_disorder");
-            List<Row> out = new ArrayList<>();
-            if (!(withDisorder > 0) || !(treated >= 0)) {
-                return out.iterator();
-            }
-            CoverageResult c = TreatmentCoverage.withDefaults().compute(treated, withDisorder);
-            String inputs = SDG_TREATED + ";" + SDG_WITH_DISORDER;
-            String note = isNull(r, "met_need") ? "no published met need for this area and year"
-                    : String.format(Locale.ROOT, "published met need %s%%; difference %.2g percentage points",
-                            org.drugstats.core.data.Observation.number(number(r, "met_need")), c.coveragePercent() - number(r, "met_need"));
-            String area = text(r, Column.REF_AREA.columnName());
-            String year = text(r, Column.TIME_PERIOD.columnName());
-            String origin = text(r, Column.ORIGIN.columnName());
-            String name = text(r, Column.AREA_NAME.columnName());
-            Object[] cov = base(COVERAGE, area, year, "_T", c.coveragePercent(), null, null, Unit.PERCENT, origin,
-                    "alcohol", "sdg-3.5.1-ratio", inputs);
-            cov[Column.NOTES.ordinal()] = note;
-            Object[] gap = base(GAP, area, year, "_T", c.gapPercent(), null, null, Unit.PERCENT, origin, "alcohol",
-                    "sdg-3.5.1-gap", inputs);
-            for (Object[] v : List.of(cov, gap)) {
-                v[Column.SOURCE.ordinal()] = "drugstats: people in treatment / people with the disorder x 100 (SDG 3.5.1)";
-                v[Column.AREA_NAME.ordinal()] = name;
-                out.add(RowFactory.create(v));
-            }
-            if (c.oneInN().isPresent()) {
-                Object[] one = base(ONE_IN_N, area, year, "_T", (double) c.oneInN().getAsLong(), null, null,
-                        Unit.ONE_IN_N, origin, "alcohol", "sdg-3.5.1-one-in-n", inputs);
-                one[Column.SOURCE.ordinal()] = "drugstats: round(100 / coverage) (SDG 3.5.1)";
-                one[Column.AREA_NAME.ordinal()] = name;
-                out.add(RowFactory.create(one));
-            }
-            return out.iterator();
         }
     }
 

@@ -167,6 +167,9 @@ public final class Pipeline {
             record(progress.end(nObs, nAgg), "aggregate", nObs, nAgg,
                     Map.of("withheld", aggCounts.isNullAt(0) ? 0L : aggCounts.getLong(0)));
 
+            // 2b. indicators of issue 14 computed before the trends, so that their series are trended with the rest
+            DerivedIndicators derived = DerivedIndicators.run(spark, analysis, config, persisted);
+
             // 3. trends of every series: country observations and aggregates
             begin("trend");
             Dataset<Row> toTrend = persist(SubnationalSteps.generic(analysis).filter(org.apache.spark.sql.functions.not(
@@ -179,7 +182,8 @@ public final class Pipeline {
                                     .map(org.apache.spark.sql.functions::col), java.util.stream.Stream.of(
                                             col("imputed_areas").isNotNull().or(col("carried_areas").isNotNull())
                                                     .as("imputed")))
-                                    .toArray(org.apache.spark.sql.Column[]::new)));
+                                    .toArray(org.apache.spark.sql.Column[]::new)))
+                    .unionByName(DerivedIndicators.asSeries(derived.indicators()));
             Dataset<Row> points = TrendStep.points(series.filter(org.apache.spark.sql.functions.not(
                     col(Column.INDICATOR.columnName()).isin(config.trendExclude().toArray()))));
             TrendStep.Fitted fitted = new TrendStep.Fitted(persist(TrendStep.fit(points,
@@ -203,7 +207,7 @@ public final class Pipeline {
             Dataset<Row> indicatorInputs = persist(analysis.filter(col(Column.INDICATOR.columnName())
                     .isin(IndicatorStep.INPUTS.toArray())).coalesce(partitions), persisted);
             Dataset<Row> indicators = persist(IndicatorStep.run(indicatorInputs, aggregates, membership)
-                    .unionByName(SubnationalSteps.indicators(analysis)), persisted);
+                    .unionByName(SubnationalSteps.indicators(analysis)).unionByName(derived.indicators()), persisted);
             long nInd = publisher.writeParquet(indicators, ResultTable.INDICATORS.dir(), Schemas.INDICATORS_VERSION, origins,
                     Column.INDICATOR.columnName(), Column.REF_AREA.columnName(), Column.TIME_PERIOD.columnName(),
                     Column.SEX.columnName(), Column.AGE.columnName(), Column.DRUG.columnName(),
@@ -220,6 +224,7 @@ public final class Pipeline {
                         "ranking", "rank");
                 publisher.writeText(ResultsLayout.INEQUALITY_JSON, ineq.json(), ineq.areas());
             }
+            nIneq += DerivedIndicators.publish(derived, publisher, origins);
             record(progress.end(nObs + nAgg, nInd + nIneq), "indicators", nObs + nAgg, nInd + nIneq,
                     Map.of("indicator_rows", nInd, "inequality_areas", ineq.areas()));
 

@@ -64,11 +64,15 @@ public final class RunConfig {
         AGGREGATE_EXCLUDE("aggregate.exclude_indicators", List.of("population_by_age"),
                 "Indicators not aggregated (population by age group: 218,000 rows of 1950-2100 whose regional sums nothing downstream uses; population_15_64 is always aggregated, it is the weight).",
                 v -> stringList(v)),
-        TREND_EXCLUDE("trend.exclude_indicators", List.of("population_15_64", "population_total", "population_by_age"),
-                "Indicators not fitted (denominators: population series run 1950-2100, 151 points, where a joinpoint search is long and says nothing about drugs).",
+        TREND_EXCLUDE("trend.exclude_indicators", List.of("population_15_64", "population_total", "population_by_age",
+                "opioid_consumption_quantity", "treatment_gap", "treatment_one_in_n"),
+                "Indicators not fitted (denominators: population series run 1950-2100, 151 points, where a joinpoint search is long and says nothing about drugs; the INCB kilograms by drug, which are the inputs of opioid_consumption_me_per_capita, whose series are fitted; treatment gap and 1 in N, one-to-one transforms of treatment_coverage, whose series are fitted).",
                 v -> stringList(v)),
         TREND_MIN_POINTS("trend.min_points", 5,
                 "Series with fewer observed years than this are not fitted (they are listed with a note).",
+                v -> intIn(v, 3, 1000)),
+        TREND_JOINPOINT_MIN_POINTS("trend.joinpoint_min_points", 12,
+                "Series with fewer observed years get no joinpoint model (log-linear and Mann-Kendall only). Below 12 points the Joinpoint program's default allows at most one joinpoint, whose location then rests on the two or three points of its shorter segment: a change of slope that the data cannot tell from noise, shown as if it were a finding.",
                 v -> intIn(v, 3, 1000)),
         TREND_MAX_JOINPOINTS("trend.max_joinpoints", -1,
                 "Largest number of joinpoints tried; -1 means the Joinpoint program's default by number of points (0-6 -> 0, 7-11 -> 1, 12-16 -> 2, 17-21 -> 3, ...).",
@@ -358,6 +362,11 @@ public final class RunConfig {
 
     public int trendMinPoints() {
         return (Integer) values.get(Key.TREND_MIN_POINTS);
+    }
+
+    /** {@code trend.joinpoint_min_points}. */
+    public int trendJoinpointMinPoints() {
+        return (Integer) values.get(Key.TREND_JOINPOINT_MIN_POINTS);
     }
 
     public int trendMaxJoinpoints() {

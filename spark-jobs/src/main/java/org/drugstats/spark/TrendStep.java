@@ -1,5 +1,6 @@
 package org.drugstats.spark;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -60,6 +61,13 @@ public final class TrendStep {
     /** The double columns of {@link #TRENDS}, in order. */
     private static final String[] DOUBLES = ResultTable.TREND_DOUBLES.toArray(String[]::new);
 
+    /**
+     * Optional last column of the points: the method and source of the observation kept for the year
+     * ({@code "method / source"}). Where it changes inside a series (a survey redesign, another source or method),
+     * the series has a break: see {@link SeriesFitter}.
+     */
+    public static final String REGIME = "regime";
+
     /** Points to fit: the series columns, x (year), y (value × 10^unit_mult), imputed, dropped duplicates. */
     public static final StructType POINTS_IN = DataTypes.createStructType(new StructField[] {
         Schemas.field("indicator", DataTypes.StringType, false),
@@ -104,16 +112,22 @@ public final class TrendStep {
      * @param maxJoinpoints maximum joinpoints, or -1 for NCI's default by number of points
      * @param permutations permutations per test
      * @param alpha significance level; intervals at 1 − alpha
-     * @param minPoints series with fewer observed years are not fitted
+     * @param minPoints series with fewer observed years are not fitted (log-linear, Mann–Kendall)
      * @param seed global seed
+     * @param joinpointMinPoints series with fewer observed years get no joinpoint model (see {@link SeriesFitter})
      */
     public record Settings(String selection, int maxJoinpoints, int permutations, double alpha, int minPoints,
-            long seed) implements Serializable {
+            long seed, int joinpointMinPoints) implements Serializable {
+
+        /** Settings with the joinpoint minimum equal to {@code minPoints} (every method on the same points). */
+        public Settings(String selection, int maxJoinpoints, int permutations, double alpha, int minPoints, long seed) {
+            this(selection, maxJoinpoints, permutations, alpha, minPoints, seed, minPoints);
+        }
 
         /** The settings of a run configuration. */
         public static Settings of(RunConfig c) {
             return new Settings(c.trendSelection(), c.trendMaxJoinpoints(), c.trendPermutations(), c.trendAlpha(),
-                    c.trendMinPoints(), c.seed());
+                    c.trendMinPoints(), c.seed(), c.trendJoinpointMinPoints());
         }
 
         Joinpoint joinpoint() {
@@ -153,7 +167,10 @@ public final class TrendStep {
                 .withColumn("copies", org.apache.spark.sql.functions.count(lit(1)).over(all))
                 .filter(col("rank").equalTo(1))
                 .select(col("indicator"), col("ref_area"), col("sex"), col("age"), col("drug"), col("unit"), col("x"),
-                        col("y"), col("imputed"), col("copies").minus(1).cast(DataTypes.IntegerType).as("duplicates"));
+                        col("y"), col("imputed"), col("copies").minus(1).cast(DataTypes.IntegerType).as("duplicates"),
+                        org.apache.spark.sql.functions.concat_ws(" / ",
+                                coalesce(col(Column.METHOD.columnName()), lit("")),
+                                coalesce(col(Column.SOURCE.columnName()), lit(""))).as(REGIME));
     }
 
     /** Fits every series; returns the trend rows and the point rows. */
@@ -162,7 +179,11 @@ public final class TrendStep {
                 .toArray(org.apache.spark.sql.Column[]::new);
         org.apache.spark.sql.Column[] sort = Arrays.copyOf(key, key.length + 1);
         sort[key.length] = col("x");
-        Dataset<Row> all = points.select(Arrays.stream(POINTS_IN.fieldNames()).map(org.apache.spark.sql.functions::col)
+        List<String> in = new ArrayList<>(Arrays.asList(POINTS_IN.fieldNames()));
+        if (Arrays.asList(points.columns()).contains(REGIME)) {
+            in.add(REGIME);
+        }
+        Dataset<Row> all = points.select(in.stream().map(org.apache.spark.sql.functions::col)
                         .toArray(org.apache.spark.sql.Column[]::new))
                 .repartition(key).sortWithinPartitions(sort)
                 .mapPartitions(new FitPartition(settings), Encoders.row(FITTED));
@@ -289,6 +310,27 @@ public final class TrendStep {
             }
             String dupNote = duplicates == 0 ? null
                     : duplicates + " observation(s) in years already observed dropped (one value per year)";
+            int regimeAt = group.get(0).schema().getFieldIndex(REGIME).isDefined()
+                    ? group.get(0).fieldIndex(REGIME) : -1;
+            int from = 0;
+            List<String> breaks = new ArrayList<>();
+            for (int i = 1; regimeAt >= 0 && i < n; i++) {
+                String prev = group.get(i - 1).getString(regimeAt);
+                String cur = group.get(i).getString(regimeAt);
+                if (!java.util.Objects.equals(prev, cur)) {
+                    breaks.add(String.format(Locale.ROOT, "%d ('%s' to '%s')", (long) x[i], prev, cur));
+                    from = i;
+                }
+            }
+            if (!breaks.isEmpty()) {
+                String breakNote = "break: method / source changes in " + String.join(", ", breaks)
+                        + "; fitted on the points from " + (long) x[from] + " only, not across the break";
+                dupNote = join(breakNote, dupNote);
+                x = Arrays.copyOfRange(x, from, n);
+                y = Arrays.copyOfRange(y, from, n);
+                imputed = Arrays.copyOfRange(imputed, from, n);
+                n = n - from;
+            }
             List<Row> out = new ArrayList<>();
             if (n < settings.minPoints()) {
                 String note = join(String.format(Locale.ROOT, "not fitted: %d observed years, fewer than trend.min_points = %d",
@@ -299,7 +341,13 @@ public final class TrendStep {
                 return out;
             }
             out.addAll(logLinear(key, x, y, imputed, dupNote));
-            out.addAll(joinpoint(key, x, y, imputed, dupNote));
+            if (n < settings.joinpointMinPoints()) {
+                out.add(trendRow(key, "joinpoint", n, null, null, 0, new Double[DOUBLES.length],
+                        join(String.format(Locale.ROOT, "not fitted: %d observed years, fewer than "
+                                + "trend.joinpoint_min_points = %d", n, settings.joinpointMinPoints()), dupNote)));
+            } else {
+                out.addAll(joinpoint(key, x, y, imputed, dupNote));
+            }
             out.addAll(mannKendall(key, x, y, imputed, dupNote));
             return out;
         }

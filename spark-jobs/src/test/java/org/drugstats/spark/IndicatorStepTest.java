@@ -92,7 +92,10 @@ class IndicatorStepTest {
                 RowFactory.create("unodc", "FRA", "UNODC_EUR_WEST", "Western and Central Europe", "UNODC_EUR", "Europe")),
                 AggregateStep.MEMBERSHIP);
         Dataset<Row> aggregates = spark.createDataFrame(List.of(), AggregateStep.AGGREGATES);
-        indicators = IndicatorStep.run(obs, aggregates, membership).collectAsList();
+        indicators = IndicatorStep.run(obs, aggregates, membership)
+                .unionByName(TreatmentStep.run(spark, obs.filter(org.apache.spark.sql.functions.col("indicator")
+                        .startsWith(TreatmentStep.SDG_PREFIX))))
+                .collectAsList();
     }
 
     static List<Row> find(String indicator, String area) {

@@ -46,6 +46,9 @@ public final class RunResults {
     public static final String INEQUALITY_JSON = ResultsLayout.INEQUALITY_JSON;
     /** Estimates of people who use drugs (issue 12; schema drugstats-estimates/1). */
     public static final String ESTIMATES = "results/estimates";
+    /** The morphine-equivalent Lorenz curve of the latest INCB Table XII year. */
+    public static final String INEQUALITY_ME = "results/inequality_me";
+    public static final String INEQUALITY_ME_JSON = "results/inequality_me.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,6 +61,8 @@ public final class RunResults {
     private final List<LorenzRow> lorenz;
     private final List<EstimateRow> estimates;
     private final Optional<InequalitySummary> inequality;
+    private final List<LorenzRow> lorenzMe;
+    private final Optional<InequalitySummary> inequalityMe;
     private final Optional<Manifest> manifest;
     private final List<QuarantineFile> quarantine;
     private final Map<String, Origin> origins;
@@ -75,6 +80,8 @@ public final class RunResults {
         this.lorenz = List.copyOf(b.lorenz);
         this.estimates = List.copyOf(b.estimates);
         this.inequality = Optional.ofNullable(b.inequality);
+        this.lorenzMe = List.copyOf(b.lorenzMe);
+        this.inequalityMe = Optional.ofNullable(b.inequalityMe);
         this.manifest = Optional.ofNullable(b.manifest);
         this.quarantine = List.copyOf(b.quarantine);
         this.origins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.origins));
@@ -117,6 +124,8 @@ public final class RunResults {
         b.lorenz = b.table(INEQUALITY, LorenzRow::fromTable);
         b.estimates = b.table(ESTIMATES, EstimateRow::fromTable);
         b.inequality = b.json(INEQUALITY_JSON, InequalitySummary::fromJson);
+        b.lorenzMe = b.table(INEQUALITY_ME, LorenzRow::fromTable);
+        b.inequalityMe = b.json(INEQUALITY_ME_JSON, InequalitySummary::fromJson);
         b.manifest = b.json(MANIFEST, Manifest::fromJson);
         b.readQuarantine();
         return new RunResults(b);
@@ -166,6 +175,16 @@ public final class RunResults {
         return inequality;
     }
 
+    /** Lorenz points of morphine-equivalent consumption in the latest INCB Table XII year (empty when absent). */
+    public List<LorenzRow> lorenzMe() {
+        return lorenzMe;
+    }
+
+    /** The summary of {@link #lorenzMe()}, if the run wrote one. */
+    public Optional<InequalitySummary> inequalityMe() {
+        return inequalityMe;
+    }
+
     /** The run manifest, if present. */
     public Optional<Manifest> manifest() {
         return manifest;
@@ -212,6 +231,8 @@ public final class RunResults {
         private List<LorenzRow> lorenz = List.of();
         private List<EstimateRow> estimates = List.of();
         private InequalitySummary inequality;
+        private List<LorenzRow> lorenzMe = List.of();
+        private InequalitySummary inequalityMe;
         private Manifest manifest;
         private final List<QuarantineFile> quarantine = new ArrayList<>();
         private final Map<String, Origin> origins = new LinkedHashMap<>();

@@ -27,6 +27,9 @@ final class Labels {
             Map.entry("prevalence_past_month", "Past-month prevalence of drug use"),
             Map.entry("opioid_consumption", "Opioid consumption"),
             Map.entry("opioid_consumption_per_capita", "Opioid consumption per capita"),
+            Map.entry("opioid_consumption_me_per_capita", "Opioid consumption per capita (mg morphine equivalent)"),
+            Map.entry("opioid_consumption_quantity", "Opioid consumption by drug (kg, INCB Table XII)"),
+            Map.entry("treatment_rate", "People treated per 100,000 population (SDG 3.5.1)"),
             Map.entry("cultivation_area_coca_change", "Coca bush cultivation, year-on-year change"),
             Map.entry("cultivation_area_opium_poppy_change", "Opium poppy cultivation, year-on-year change"),
             Map.entry("sdg_3_5_1_alcohol_met_need", "Alcohol treatment coverage (met need, SDG 3.5.1)"),
@@ -40,7 +43,8 @@ final class Labels {
             Map.entry("mg-per-capita", "mg per capita"), Map.entry("kg-per-100k", "kg per 100,000 inhabitants"),
             Map.entry("s-ddd-per-million-per-day", "S-DDD per million inhabitants per day"),
             Map.entry("fraction", "fraction"), Map.entry("one-in-n", "1 in N"), Map.entry("count", "count"),
-            Map.entry("percent-change", "% change"), Map.entry("ratio", "ratio"));
+            Map.entry("percent-change", "% change"), Map.entry("ratio", "ratio"),
+            Map.entry("per-100k", "per 100,000 population"));
 
     private Labels() {
     }

@@ -41,6 +41,7 @@ final class MedicinesPage {
         sections.add(lorenz(c, rows, sum));
         sections.add(countries(c, rows, sum));
         sections.add(adequacy(c, rows));
+        sections.addAll(MedicinesOverTime.sections(c));
         return new Page(FILE, "Controlled medicines", "Medicines",
                 "How unequally the consumption of controlled medicines (opioid analgesics) is spread across the "
                         + "world's population, and where each country stands against the need for pain relief.",
@@ -67,7 +68,8 @@ final class MedicinesPage {
      */
     private static String source(PageContext c) {
         List<org.drugstats.reports.model.ResultObservation> inputs = Select.where(c.run.observations(),
-                o -> Concept.CONSUMPTION.matches(o.indicator()) && !o.indicator().endsWith("_decile"));
+                o -> Concept.CONSUMPTION.matches(o.indicator()) && !o.indicator().endsWith("_decile")
+                        && !o.indicator().equals("opioid_consumption_quantity"));
         if (!inputs.isEmpty()) {
             return c.sources.of(inputs, true);
         }

@@ -49,7 +49,9 @@ final class TreatmentPage {
         sections.add(definition());
         sections.add(coverage(c, coverage, areas, derived));
         sections.add(trend(c, areas));
+        sections.add(TreatmentRates.rates(c));
         sections.add(regions(c));
+        sections.add(TreatmentRates.editions(c));
         sections.add(workedExample(c, coverage, areas));
         return new Page(FILE, "SDG 3.5 \u2014 treatment coverage", "SDG 3.5",
                 "Indicator 3.5.1: what share of people with substance use disorders received treatment, how that "
@@ -281,10 +283,15 @@ final class TreatmentPage {
                             + "(for England: the ONS SDG 3.5.1 extract).")).build();
         }
         ResultObservation first = series.get(0);
+        // the inputs carry the substance in their id (sdg_3_5_1_alcohol_...), the derived coverage in drug: compare
+        // the substance, not the drug column (comparing drug left every input unmatched and the table empty)
         List<ResultObservation> num = Select.where(numerators(c), o -> o.refArea().equals(code)
-                && Objects.equals(o.drug(), first.drug()));
+                && substance(o).equals(substance(first)));
         List<ResultObservation> den = Select.where(denominators(c), o -> o.refArea().equals(code)
-                && Objects.equals(o.drug(), first.drug()));
+                && substance(o).equals(substance(first)));
+        List<ResultObservation> pub = Select.where(c.run.observations(), o -> o.refArea().equals(code)
+                && o.hasValue() && o.totalSex() && Objects.toString(o.indicator(), "").endsWith("met_need")
+                && substance(o).equals(substance(first)));
         String substance = substance(first).isEmpty() ? null : substance(first);
         s.text(String.format(Locale.ROOT, "%s reports the inputs of indicator 3.5.1%s for %d years (%s). Coverage "
                 + "is recomputed from them as people in treatment \u00f7 people with the disorder \u00d7 100 and "
@@ -299,16 +306,18 @@ final class TreatmentPage {
             ResultObservation n = matchPeriod(num, o);
             ResultObservation d = matchPeriod(den, o);
             double recomputed = n != null && d != null ? 100 * n.scaledValue() / d.scaledValue() : Double.NaN;
-            double published = percent(o, o.value());
+            ResultObservation p = matchPeriod(pub, o);
+            double published = p == null ? Double.NaN : percent(p, p.value());
             t.row(o.timePeriod(), n == null ? null : n.scaledValue(), d == null ? null : d.scaledValue(), recomputed,
                     published, recomputed - published);
             if (o == series.get(0) || o == series.get(series.size() - 1)) {
                 worked.add(new Facts.Fact(o.timePeriod(), n != null && d != null
                         ? Numbers.number(n.scaledValue()) + " in treatment \u00f7 " + Numbers.number(d.scaledValue())
-                                + " with the disorder \u00d7 100 = " + Numbers.fixed(recomputed, 1) + "% (published "
-                                + Numbers.fixed(published, 1) + "%)"
-                        : "coverage " + Numbers.fixed(published, 1) + "%; the run holds no separate numerator and "
-                                + "denominator for this year"));
+                                + " with the disorder \u00d7 100 = " + Numbers.fixed(recomputed, 1) + "%"
+                                + (Double.isFinite(published) ? " (published " + Numbers.fixed(published, 1) + "%)"
+                                        : " (no published value)")
+                        : "coverage " + Numbers.fixed(percent(o, o.value()), 1) + "%; the run holds no separate "
+                                + "numerator and denominator for this year"));
             }
         }
         s.add(new Facts(worked));
