@@ -31,10 +31,21 @@ final class PreparedSeries {
     final double[] ux;
     /** Grid position of each observation. */
     final int[] pos;
+    /**
+     * Extra design columns shared by every candidate model (unweighted, in x order), appended after β0, β1 and the
+     * hinges; empty for the standard joinpoint model, one step column 1(x &gt; J) for the jump model.
+     */
+    final double[][] extra;
 
     private PreparedSeries(String name, Scale scale, Weighting weighting, double[] x, double[] y, double[] z,
             double[] w) {
+        this(name, scale, weighting, x, y, z, w, new double[0][]);
+    }
+
+    private PreparedSeries(String name, Scale scale, Weighting weighting, double[] x, double[] y, double[] z,
+            double[] w, double[][] extra) {
         this.name = name;
+        this.extra = extra;
         this.scale = scale;
         this.weighting = weighting;
         this.n = x.length;
@@ -56,6 +67,32 @@ final class PreparedSeries {
             pos[i] = m - 1;
         }
         this.ux = Arrays.copyOf(u, m);
+    }
+
+    /** A copy with one more shared design column (length n, x order). */
+    PreparedSeries withExtraColumn(double[] column) {
+        if (column.length != n) {
+            throw new IllegalArgumentException("column length " + column.length + " != " + n);
+        }
+        double[][] e = Arrays.copyOf(extra, extra.length + 1);
+        e[extra.length] = column.clone();
+        return new PreparedSeries(name, scale, weighting, x, y, z, w, e);
+    }
+
+    /** A copy with another response on the fitting scale (same x, weights and extra columns). */
+    PreparedSeries withResponse(double[] response) {
+        if (response.length != n) {
+            throw new IllegalArgumentException("response length " + response.length + " != " + n);
+        }
+        return new PreparedSeries(name, scale, weighting, x, y, response.clone(), w, extra);
+    }
+
+    /** A copy with other weights (same x, response and extra columns). */
+    PreparedSeries withWeights(double[] weights) {
+        if (weights.length != n) {
+            throw new IllegalArgumentException("weights length " + weights.length + " != " + n);
+        }
+        return new PreparedSeries(name, scale, weighting, x, y, z, weights.clone(), extra);
     }
 
     /** Number of distinct x values. */

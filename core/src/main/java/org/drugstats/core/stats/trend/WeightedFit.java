@@ -1,12 +1,13 @@
 package org.drugstats.core.stats.trend;
 
+import java.util.Arrays;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Weighted least-squares fit of the continuous hinge model z = β0 + β1·x + Σ δ<sub>j</sub>·(x − τ<sub>j</sub>)⁺ at
- * fixed joinpoints τ, by a Householder QR decomposition (Commons Math) of the weighted design √w·X.
+ * fixed joinpoints τ (plus the series' extra columns, e.g. the jump step γ·1(x &gt; J), after the δ), by a Householder QR decomposition (Commons Math) of the weighted design √w·X.
  *
  * <p>Exposes the coefficients, the weighted SSE, the unscaled covariance (X'WX)⁻¹ = R⁻¹R⁻ᵀ and the fitted values.
  */
@@ -37,9 +38,22 @@ final class WeightedFit {
         return r;
     }
 
+    /** Design row of observation i: {@link #designRow(double, double[])} then the extra columns of {@code d}. */
+    static double[] designRow(PreparedSeries d, int i, double[] tau) {
+        double[] r = designRow(d.x[i], tau);
+        if (d.extra.length == 0) {
+            return r;
+        }
+        double[] full = Arrays.copyOf(r, r.length + d.extra.length);
+        for (int c = 0; c < d.extra.length; c++) {
+            full[r.length + c] = d.extra[c][i];
+        }
+        return full;
+    }
+
     static WeightedFit of(PreparedSeries d, double[] tau) {
         int n = d.n;
-        int p = tau.length + 2;
+        int p = tau.length + 2 + d.extra.length;
         // The QR runs on the weights divided by their maximum: the solution does not change, and the absolute
         // singularity thresholds of Commons Math's QR (1e-13) and LU (1e-11) stay meaningful whatever the units
         // of the weights (1/SE² with SE ~ 1e12 US dollars would otherwise look singular).
@@ -51,7 +65,7 @@ final class WeightedFit {
         double[][] xw = new double[n][];
         double[] zw = new double[n];
         for (int i = 0; i < n; i++) {
-            double[] r = designRow(d.x[i], tau);
+            double[] r = designRow(d, i, tau);
             double s = d.sw[i] * swScale;
             for (int j = 0; j < p; j++) {
                 r[j] *= s;
@@ -70,7 +84,7 @@ final class WeightedFit {
         double[] fitted = new double[n];
         double sse = 0;
         for (int i = 0; i < n; i++) {
-            double[] row = designRow(d.x[i], tau);
+            double[] row = designRow(d, i, tau);
             double f = 0;
             for (int j = 0; j < p; j++) {
                 f += row[j] * beta[j];
