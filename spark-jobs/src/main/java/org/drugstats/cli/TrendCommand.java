@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.stats.trend.Joinpoint;
+import org.drugstats.core.stats.trend.JoinpointAnalysis;
 import org.drugstats.core.stats.trend.MannKendall;
 import org.drugstats.core.stats.trend.Scale;
 import org.drugstats.core.stats.trend.SelectionMethod;
@@ -42,9 +43,37 @@ public final class TrendCommand implements Callable<Integer> {
             description = "none, se (y^2/se^2 on the log scale, 1/se^2 linear) or poisson (default: ${DEFAULT-VALUE}).")
     String weights;
 
-    @Option(names = "--selection", defaultValue = "permutation", paramLabel = "S",
-            description = "permutation, bic, bic3 or wbic (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--selection", paramLabel = "S",
+            description = "permutation, bic, bic3 or wbic (default: permutation; wbic with --preset nci5).")
     String selection;
+
+    @Option(names = "--preset", paramLabel = "P",
+            description = "nci5: NCI Joinpoint 5 defaults (WBIC selection, empirical-quantile intervals); options"
+                    + " given explicitly override the preset.")
+    String preset;
+
+    @Option(names = "--jump-at", paramLabel = "X",
+            description = "Jump model: a discontinuity between two observed x (e.g. 1998.5), estimated with the"
+                    + " joinpoints; output field 'jump'.")
+    Double jumpAt;
+
+    @Option(names = "--comparability-ratio", paramLabel = "R",
+            description = "Comparability-ratio model: y before --jump-at are multiplied by R (new/old coding)"
+                    + " instead of estimating the jump.")
+    Double comparabilityRatio;
+
+    @Option(names = "--cr-variance", paramLabel = "V",
+            description = "Variance of the comparability ratio (with --weights se; default 0).")
+    Double crVariance;
+
+    @Option(names = "--ci", paramLabel = "M",
+            description = "parametric or empirical (adds empirical-quantile APC/AAPC intervals by resampling"
+                    + " residuals; default: parametric; empirical with --preset nci5).")
+    String ci;
+
+    @Option(names = "--resamples", defaultValue = "1000", paramLabel = "N",
+            description = "Resampled data sets per series for --ci empirical (default: ${DEFAULT-VALUE}).")
+    int resamples;
 
     @Option(names = "--max-joinpoints", paramLabel = "K",
             description = "Maximum number of joinpoints (default: NCI table by number of points).")
@@ -73,8 +102,17 @@ public final class TrendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrendBatch.Method m = TrendBatch.Method.parse(method);
+        boolean nci5 = false;
+        if (preset != null) {
+            if (!"nci5".equals(preset.toLowerCase(Locale.ROOT))) {
+                throw DrugstatsException.of("unknown --preset '%s', expected nci5", preset);
+            }
+            nci5 = true;
+        }
+        String sel = selection != null ? selection : nci5 ? "wbic" : "permutation";
+        String interval = ci != null ? ci : nci5 ? "empirical" : "parametric";
         Joinpoint jp = Joinpoint.withDefaults().withScale(log ? Scale.LOG : Scale.LINEAR)
-                .withWeighting(weighting(weights)).withSelection(selectionMethod(selection))
+                .withWeighting(weighting(weights)).withSelection(selectionMethod(sel))
                 .withPermutations(permutations).withAlpha(alpha).withConfidenceLevel(1 - alpha);
         if (maxJoinpoints != null) {
             jp = jp.withMaxJoinpoints(maxJoinpoints);
@@ -86,8 +124,24 @@ public final class TrendCommand implements Callable<Integer> {
             }
             mk = mk.withPeriod(period);
         }
+        JoinpointAnalysis analysis = JoinpointAnalysis.of(jp)
+                .withIntervals(JoinpointAnalysis.IntervalMethod.parse(interval), resamples);
+        if (comparabilityRatio != null || crVariance != null) {
+            if (jumpAt == null || comparabilityRatio == null) {
+                throw DrugstatsException.of("--comparability-ratio needs --jump-at, and --cr-variance needs"
+                        + " --comparability-ratio");
+            }
+            analysis = analysis.withComparabilityRatio(jumpAt, comparabilityRatio,
+                    crVariance == null ? 0 : crVariance);
+        } else if (jumpAt != null) {
+            analysis = analysis.withJumpAt(jumpAt);
+        }
+        if (m == TrendBatch.Method.MANN_KENDALL && !analysis.isPlain()) {
+            throw DrugstatsException.of("--jump-at, --comparability-ratio and --ci empirical apply to joinpoint and"
+                    + " loglinear, not mann-kendall");
+        }
         List<TrendSeries> series = TrendCsv.read(input);
-        TrendJson.write(out, TrendBatch.of(m, jp, mk, seed).run(series));
+        TrendJson.write(out, TrendBatch.of(m, analysis, mk, seed).run(series));
         return 0;
     }
 

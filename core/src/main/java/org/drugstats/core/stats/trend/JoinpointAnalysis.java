@@ -20,7 +20,7 @@ public final class JoinpointAnalysis {
     public enum IntervalMethod {
         /** t (APC) and normal (AAPC) intervals from the model's standard errors (see {@link SlopeInference}). */
         PARAMETRIC,
-        /** Parametric intervals plus empirical-quantile intervals by resampling ({@link EmpiricalQuantileIntervals}). */
+        /** Parametric plus empirical-quantile intervals by resampling ({@link EmpiricalQuantileIntervals}). */
         EMPIRICAL;
 
         /** Parses {@code parametric} or {@code empirical}. */

@@ -180,7 +180,8 @@ public final class JumpModel {
         List<String> notes = new ArrayList<>();
         notes.add(String.format(Locale.ROOT, "comparability-ratio model: y before %s multiplied by CR = %s"
                 + "%s; APCs describe the series on the new definition", PreparedSeries.fmt(at),
-                PreparedSeries.fmt(ratio), !adjusted.hasStandardErrors() ? "" : " (SE by the delta method with Var(CR) = "
+                PreparedSeries.fmt(ratio), !adjusted.hasStandardErrors() ? ""
+                        : " (SE by the delta method with Var(CR) = "
                         + PreparedSeries.fmt(ratioVariance) + ")"));
         return r.withJump(jump).withNotes(notes);
     }

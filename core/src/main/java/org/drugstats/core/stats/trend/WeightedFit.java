@@ -7,7 +7,8 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Weighted least-squares fit of the continuous hinge model z = β0 + β1·x + Σ δ<sub>j</sub>·(x − τ<sub>j</sub>)⁺ at
- * fixed joinpoints τ (plus the series' extra columns, e.g. the jump step γ·1(x &gt; J), after the δ), by a Householder QR decomposition (Commons Math) of the weighted design √w·X.
+ * fixed joinpoints τ (plus the series' extra columns, e.g. the jump step γ·1(x &gt; J), after the δ), by a
+ * Householder QR decomposition (Commons Math) of the weighted design √w·X.
  *
  * <p>Exposes the coefficients, the weighted SSE, the unscaled covariance (X'WX)⁻¹ = R⁻¹R⁻ᵀ and the fitted values.
  */
