@@ -69,6 +69,32 @@ final class PreparedSeries {
         this.ux = Arrays.copyOf(u, m);
     }
 
+    /**
+     * Two prepared series pooled into one, sorted by x; at equal x the observations of {@code a} come first, each
+     * series keeping its order. {@code fromB[i]} (out, length n<sub>a</sub> + n<sub>b</sub>) tells which series
+     * observation i came from.
+     */
+    static PreparedSeries pooled(String name, PreparedSeries a, PreparedSeries b, boolean[] fromB) {
+        int n = a.n + b.n;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] z = new double[n];
+        double[] w = new double[n];
+        int i = 0;
+        int j = 0;
+        for (int k = 0; k < n; k++) {
+            boolean takeB = i >= a.n || (j < b.n && b.x[j] < a.x[i]);
+            PreparedSeries s = takeB ? b : a;
+            int idx = takeB ? j++ : i++;
+            x[k] = s.x[idx];
+            y[k] = s.y[idx];
+            z[k] = s.z[idx];
+            w[k] = s.w[idx];
+            fromB[k] = takeB;
+        }
+        return new PreparedSeries(name, a.scale, a.weighting, x, y, z, w);
+    }
+
     /** A copy with one more shared design column (length n, x order). */
     PreparedSeries withExtraColumn(double[] column) {
         if (column.length != n) {
