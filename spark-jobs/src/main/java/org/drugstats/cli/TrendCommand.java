@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.drugstats.core.DrugstatsException;
+import org.drugstats.core.stats.trend.ComparisonJson;
 import org.drugstats.core.stats.trend.Joinpoint;
 import org.drugstats.core.stats.trend.JoinpointAnalysis;
 import org.drugstats.core.stats.trend.MannKendall;
 import org.drugstats.core.stats.trend.Scale;
 import org.drugstats.core.stats.trend.SelectionMethod;
+import org.drugstats.core.stats.trend.SeriesComparison;
 import org.drugstats.core.stats.trend.TrendBatch;
 import org.drugstats.core.stats.trend.TrendCsv;
 import org.drugstats.core.stats.trend.TrendJson;
@@ -70,6 +72,11 @@ public final class TrendCommand implements Callable<Integer> {
             description = "parametric or empirical (adds empirical-quantile APC/AAPC intervals by resampling"
                     + " residuals; default: parametric; empirical with --preset nci5).")
     String ci;
+
+    @Option(names = "--compare", paramLabel = "A,B",
+            description = "Compare two series of the input (--method joinpoint): tests of coincidence and parallelism"
+                    + " by permutation (Kim et al. 2004); writes one comparison object instead of per-series fits.")
+    String compare;
 
     @Option(names = "--resamples", defaultValue = "1000", paramLabel = "N",
             description = "Resampled data sets per series for --ci empirical (default: ${DEFAULT-VALUE}).")
@@ -141,8 +148,33 @@ public final class TrendCommand implements Callable<Integer> {
                     + " loglinear, not mann-kendall");
         }
         List<TrendSeries> series = TrendCsv.read(input);
+        if (compare != null) {
+            if (m != TrendBatch.Method.JOINPOINT || !analysis.isPlain()) {
+                throw DrugstatsException.of("--compare needs --method joinpoint and cannot be combined with"
+                        + " --jump-at, --comparability-ratio or --ci empirical");
+            }
+            String[] names = compare.split(",", -1);
+            if (names.length != 2 || names[0].isEmpty() || names[1].isEmpty()) {
+                throw DrugstatsException.of("--compare expects two series names separated by a comma, got '%s'",
+                        compare);
+            }
+            TrendSeries a = find(series, names[0]);
+            TrendSeries b = find(series, names[1]);
+            SeriesComparison.Result r = SeriesComparison.of(jp).compare(a, b, TrendBatch.randomFor(seed, compare));
+            TrendJson.write(out, List.of(ComparisonJson.of(r, seed)));
+            return 0;
+        }
         TrendJson.write(out, TrendBatch.of(m, analysis, mk, seed).run(series));
         return 0;
+    }
+
+    private TrendSeries find(List<TrendSeries> series, String name) {
+        for (TrendSeries s : series) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+        }
+        throw DrugstatsException.of("%s: --compare names series '%s', which is not in the file", input, name);
     }
 
     private static Weighting weighting(String s) {

@@ -148,4 +148,35 @@ class TrendCommandTest {
                 "--preset", "nci5", "--ci", "parametric", "--out", p.toString()), err.toString());
         assertTrue(!new ObjectMapper().readTree(p.toFile()).get(0).has("intervals"));
     }
+
+    @Test
+    void compareWritesBothTestsAndModels() throws Exception {
+        // series A and B1 of core's SeriesComparisonTest (comparison_reference.R): parallel, not coincident
+        double[] b = {39.674, 41.741, 43.995, 45.445, 47.662, 50.466, 52.408, 54.200, 56.446, 54.920, 53.113,
+            50.897, 49.165, 47.093, 46.595, 46.961, 47.202, 49.351, 49.954, 52.682};
+        List<String> lines = new ArrayList<>();
+        lines.add("series,x,y");
+        for (int i = 0; i < 20; i++) {
+            lines.add("A," + (2000 + i) + "," + Y[i]);
+            lines.add("B," + (2000 + i) + "," + b[i]);
+        }
+        Path in = dir.resolve("two.csv");
+        Files.write(in, lines);
+        Path out = dir.resolve("cmp.json");
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "trend", "--input", in.toString(), "--method", "joinpoint", "--log", "--selection",
+                "bic", "--permutations", "499", "--compare", "A,B", "--out", out.toString()), err.toString());
+        JsonNode o = new ObjectMapper().readTree(out.toFile()).get(0);
+        assertEquals("comparison", o.get("method").asText());
+        // "coincidence K=3 ... T" and "parallelism ... T" of comparison_reference.out
+        assertEquals(8.53695531438429e+01, o.get("coincidence").get("statistic").asDouble(), 1e-8);
+        assertEquals(0.35336445519857285, o.get("parallelism").get("statistic").asDouble(), 1e-10);
+        assertEquals(-0.20595310053843519, o.get("parallelism").get("shift").asDouble(), 1e-10);
+        assertEquals(3, o.get("coincidence").get("common_model").get("joinpoints").size());
+        assertEquals(2, o.get("parallelism").get("separate_models").size());
+        StringWriter bad = new StringWriter();
+        assertEquals(1, run(bad, "trend", "--input", in.toString(), "--method", "joinpoint", "--log", "--compare",
+                "A,C", "--out", out.toString()));
+        assertTrue(bad.toString().contains("--compare names series 'C', which is not in the file"), bad.toString());
+    }
 }
