@@ -20,7 +20,8 @@ import org.drugstats.core.DrugstatsException;
  * AAPC slope m* = Σ ℓ<sub>g</sub>b*<sub>g</sub>/Σ ℓ<sub>g</sub> (ℓ the segment lengths of that resample). The
  * (1 ± level)/2 empirical quantiles (R's type 7, linear interpolation) of the B values are the slope limits; APC
  * and AAPC limits are 100·(e<sup>q</sup> − 1) on the log scale (monotone, so the quantiles carry over). The
- * number of joinpoints is not re-selected. This is the plain percentile form; NCI's program offers two variants
+ * number of joinpoints is not re-selected. With AR(1) errors the whitened residuals are resampled and the draw is
+ * un-whitened, so resampled errors keep the fitted autocorrelation. This is the plain percentile form; NCI's program offers two variants
  * ("method 1" and "method 2") whose refinements are not reproduced here.
  *
  * <p>Deterministic for a given generator state. Not thread-safe per call (one search per call).
@@ -50,6 +51,8 @@ public final class EmpiricalQuantileIntervals {
         for (int i = 0; i < n; i++) {
             std[i] = d.sw[i] * (d.z[i] - fit.fitted[i]);
         }
+        d.whiten(std, 0);
+        double[] draw = new double[n];
         HingeSearch search = new HingeSearch(d, k, numObsEnd, numObsBetween);
         double[] best = new double[k + 1];
         int[][] paths = new int[k + 1][Math.max(k, 1)];
@@ -61,9 +64,14 @@ public final class EmpiricalQuantileIntervals {
         double last = d.x[n - 1];
         for (int b = 0; b < resamples; b++) {
             for (int i = 0; i < n; i++) {
-                zs[i] = fit.fitted[i] + std[rng.nextInt(n)] / d.sw[i];
+                draw[i] = std[rng.nextInt(n)];
+            }
+            d.unwhiten(draw, 0);
+            for (int i = 0; i < n; i++) {
+                zs[i] = fit.fitted[i] + draw[i] / d.sw[i];
                 e[i] = d.sw[i] * zs[i];
             }
+            d.whiten(e, 0);
             double[] tb = new double[k];
             if (k > 0) {
                 search.residualise(e, 0);

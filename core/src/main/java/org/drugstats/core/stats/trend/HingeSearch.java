@@ -5,7 +5,8 @@ package org.drugstats.core.stats.trend;
  * joinpoints on the grid of distinct x values, the weighted SSE of the continuous hinge model, and per number of
  * joinpoints k the smallest one. Extra columns shared by all models ({@link PreparedSeries#extra}, e.g. the step
  * of a jump model) join the straight-line basis: they are orthonormalised after q0, q1 and every response and hinge
- * is residualised against them too.
+ * is residualised against them too. With AR(1) errors ({@link PreparedSeries#rho} ≠ 0) every column is whitened
+ * ({@link PreparedSeries#whiten}) after weighting, and callers pass whitened responses.
  *
  * <p>How it is fast. All models share the columns √w and √w·x; let q0, q1 be their orthonormal basis and
  * e = ỹ − q0q0'ỹ − q1q1'ỹ the residual of the straight-line fit (SSE<sub>0</sub> = ‖e‖²). Combinations form a
@@ -60,6 +61,8 @@ final class HingeSearch {
             q0[i] = d.sw[i];
             q1[i] = d.sw[i] * d.x[i];
         }
+        d.whiten(q0, 0);
+        d.whiten(q1, 0);
         normalise(q0);
         orthogonalise(q1, q0);
         orthogonalise(q1, q0);
@@ -72,6 +75,7 @@ final class HingeSearch {
             for (int i = 0; i < n; i++) {
                 v[i] = d.sw[i] * d.extra[c][i];
             }
+            d.whiten(v, 0);
             double norm0 = Math.sqrt(dot(v, 0, v));
             for (int rep = 0; rep < 2; rep++) {
                 for (int b = 0; b < 2 + c; b++) {
@@ -93,6 +97,7 @@ final class HingeSearch {
                 for (int i = 0; i < n; i++) {
                     h[i] = d.sw[i] * Math.max(d.x[i] - t, 0);
                 }
+                d.whiten(h, 0);
                 double norm0 = Math.sqrt(dot(h, 0, h));
                 for (int rep = 0; rep < 2; rep++) {
                     for (double[] b : base) {

@@ -272,6 +272,7 @@ public final class Joinpoint {
         for (int i = 0; i < d.n; i++) {
             e[i] = d.sw[i] * d.z[i];
         }
+        d.whiten(e, 0);
         double sse0 = search.residualise(e, 0);
         double[] best = new double[k + 1];
         int[][] paths = new int[k + 1][Math.max(k, 1)];
@@ -504,6 +505,8 @@ public final class Joinpoint {
                 fitted[i] = d.sw[i] * nullFit.fitted[i];
                 resid[i] = d.sw[i] * (d.z[i] - nullFit.fitted[i]);
             }
+            d.whiten(fitted, 0);
+            d.whiten(resid, 0);
             double observed = statistic(sse[ka], sse[kb], floor);
             double threshold = observed - 1e-9 * Math.abs(observed);
             int exceed = 0;

@@ -32,6 +32,8 @@ public final class JoinpointResult {
     private final Jump jump;
     /** Empirical-quantile intervals, else null. */
     private final EmpiricalIntervals empirical;
+    /** AR(1) errors, else null. */
+    private final Autocorrelation autocorrelation;
 
     JoinpointResult(String series, Scale scale, Weighting weighting, SlopeInference inference,
             double confidenceLevel, int n, double[] joinpoints, double[] coefficients, double sse,
@@ -56,9 +58,11 @@ public final class JoinpointResult {
         this.df = df;
         this.jump = null;
         this.empirical = null;
+        this.autocorrelation = null;
     }
 
-    private JoinpointResult(JoinpointResult r, List<String> notes, Jump jump, EmpiricalIntervals empirical) {
+    private JoinpointResult(JoinpointResult r, List<String> notes, Jump jump, EmpiricalIntervals empirical,
+            Autocorrelation autocorrelation) {
         this.series = r.series;
         this.scale = r.scale;
         this.weighting = r.weighting;
@@ -75,23 +79,34 @@ public final class JoinpointResult {
         this.df = r.df;
         this.jump = jump;
         this.empirical = empirical;
+        this.autocorrelation = autocorrelation;
     }
 
     /** A copy with the jump of a jump or comparability-ratio model. */
     JoinpointResult withJump(Jump j) {
-        return new JoinpointResult(this, notes, java.util.Objects.requireNonNull(j), empirical);
+        return new JoinpointResult(this, notes, java.util.Objects.requireNonNull(j), empirical, autocorrelation);
     }
 
     /** A copy with empirical-quantile intervals. */
     JoinpointResult withEmpirical(EmpiricalIntervals e) {
-        return new JoinpointResult(this, notes, jump, java.util.Objects.requireNonNull(e));
+        return new JoinpointResult(this, notes, jump, java.util.Objects.requireNonNull(e), autocorrelation);
     }
 
     /** A copy with more notes. */
     JoinpointResult withNotes(List<String> more) {
         List<String> all = new ArrayList<>(notes);
         all.addAll(more);
-        return new JoinpointResult(this, all, jump, empirical);
+        return new JoinpointResult(this, all, jump, empirical, autocorrelation);
+    }
+
+    /** A copy with the AR(1) error record. */
+    JoinpointResult withAutocorrelation(Autocorrelation a) {
+        return new JoinpointResult(this, notes, jump, empirical, java.util.Objects.requireNonNull(a));
+    }
+
+    /** The AR(1) errors of the fit, if any. */
+    public java.util.Optional<Autocorrelation> autocorrelation() {
+        return java.util.Optional.ofNullable(autocorrelation);
     }
 
     /** The jump (jump or comparability-ratio model), if any. */

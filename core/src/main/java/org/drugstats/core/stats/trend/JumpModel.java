@@ -80,9 +80,18 @@ public final class JumpModel {
 
     /** Fits the model; {@code rng} drives the permutation test (may be null for the information criteria). */
     public JoinpointResult fit(TrendSeries series, UniformRandomProvider rng) {
+        return fit(series, rng, Double.NaN);
+    }
+
+    /** Fits with AR(1) errors of autocorrelation {@code rho} (NaN: independent errors). */
+    JoinpointResult fit(TrendSeries series, UniformRandomProvider rng, double rho) {
         PreparedSeries d = PreparedSeries.of(series, joinpoint.scale(), joinpoint.weighting(), joinpoint.logOffset());
         checkLocation(series.name(), d);
-        return isFixedRatio() ? fitFixed(series, d, rng) : fitEstimated(series, d, rng);
+        return isFixedRatio() ? fitFixed(series, d, rng, rho) : fitEstimated(series, ar(d, rho), rng);
+    }
+
+    private static PreparedSeries ar(PreparedSeries d, double rho) {
+        return Double.isNaN(rho) ? d : d.withAutocorrelation(rho);
     }
 
     private void checkLocation(String name, PreparedSeries d) {
@@ -105,12 +114,13 @@ public final class JumpModel {
     }
 
     /** The prepared series the model is fitted to: with the step column, or the CR-adjusted series. */
-    PreparedSeries prepared(TrendSeries series) {
+    PreparedSeries prepared(TrendSeries series, double rho) {
         if (isFixedRatio()) {
-            return PreparedSeries.of(adjusted(series), joinpoint.scale(), joinpoint.weighting(),
-                    joinpoint.logOffset());
+            return ar(PreparedSeries.of(adjusted(series), joinpoint.scale(), joinpoint.weighting(),
+                    joinpoint.logOffset()), rho);
         }
-        return withStep(PreparedSeries.of(series, joinpoint.scale(), joinpoint.weighting(), joinpoint.logOffset()));
+        return withStep(ar(PreparedSeries.of(series, joinpoint.scale(), joinpoint.weighting(),
+                joinpoint.logOffset()), rho));
     }
 
     private PreparedSeries withStep(PreparedSeries d0) {
@@ -152,7 +162,7 @@ public final class JumpModel {
         return r.withJump(jump).withNotes(notes);
     }
 
-    private JoinpointResult fitFixed(TrendSeries series, PreparedSeries d, UniformRandomProvider rng) {
+    private JoinpointResult fitFixed(TrendSeries series, PreparedSeries d, UniformRandomProvider rng, double rho) {
         Weighting w = joinpoint.weighting();
         if (w == Weighting.POISSON) {
             throw DrugstatsException.of("series '%s': the comparability-ratio model adjusts y before the jump, which"
@@ -163,7 +173,7 @@ public final class JumpModel {
                     + " (--weights se); with constant variance NCI treats it as not applicable", series.name());
         }
         TrendSeries adjusted = adjusted(series);
-        JoinpointResult r = joinpoint.fit(adjusted, rng);
+        JoinpointResult r = joinpoint.fit(adjusted, prepared(series, rho), rng);
         double gamma = Math.log(ratio);
         double crSe = Math.sqrt(ratioVariance);
         double gSe = crSe / ratio;

@@ -36,16 +36,22 @@ final class PreparedSeries {
      * hinges; empty for the standard joinpoint model, one step column 1(x &gt; J) for the jump model.
      */
     final double[][] extra;
+    /**
+     * Lag-1 autocorrelation ρ of the errors (0: independent). With ρ ≠ 0 every weighted vector √w·v (responses and
+     * design columns) is whitened by {@link #whiten(double[], int)} before least squares.
+     */
+    final double rho;
 
     private PreparedSeries(String name, Scale scale, Weighting weighting, double[] x, double[] y, double[] z,
             double[] w) {
-        this(name, scale, weighting, x, y, z, w, new double[0][]);
+        this(name, scale, weighting, x, y, z, w, new double[0][], 0);
     }
 
     private PreparedSeries(String name, Scale scale, Weighting weighting, double[] x, double[] y, double[] z,
-            double[] w, double[][] extra) {
+            double[] w, double[][] extra, double rho) {
         this.name = name;
         this.extra = extra;
+        this.rho = rho;
         this.scale = scale;
         this.weighting = weighting;
         this.n = x.length;
@@ -102,7 +108,7 @@ final class PreparedSeries {
         }
         double[][] e = Arrays.copyOf(extra, extra.length + 1);
         e[extra.length] = column.clone();
-        return new PreparedSeries(name, scale, weighting, x, y, z, w, e);
+        return new PreparedSeries(name, scale, weighting, x, y, z, w, e, rho);
     }
 
     /** A copy with another response on the fitting scale (same x, weights and extra columns). */
@@ -110,7 +116,7 @@ final class PreparedSeries {
         if (response.length != n) {
             throw new IllegalArgumentException("response length " + response.length + " != " + n);
         }
-        return new PreparedSeries(name, scale, weighting, x, y, response.clone(), w, extra);
+        return new PreparedSeries(name, scale, weighting, x, y, response.clone(), w, extra, rho);
     }
 
     /** A copy with other weights (same x, response and extra columns). */
@@ -118,7 +124,60 @@ final class PreparedSeries {
         if (weights.length != n) {
             throw new IllegalArgumentException("weights length " + weights.length + " != " + n);
         }
-        return new PreparedSeries(name, scale, weighting, x, y, z, weights.clone(), extra);
+        return new PreparedSeries(name, scale, weighting, x, y, z, weights.clone(), extra, rho);
+    }
+
+    /**
+     * A copy with AR(1) errors of lag-1 autocorrelation ρ, |ρ| &lt; 1; needs one observation per x and equally
+     * spaced x (consecutive observations one lag apart).
+     *
+     * @throws DrugstatsException otherwise, naming the series and the first offending x
+     */
+    PreparedSeries withAutocorrelation(double r) {
+        if (!(Math.abs(r) < 1)) {
+            throw DrugstatsException.of("series '%s': autocorrelation must be in (-1, 1), got %s", name, r);
+        }
+        if (n != ux.length) {
+            throw DrugstatsException.of("series '%s': autocorrelated errors need one observation per x;"
+                    + " %d observations share an x", name, n - ux.length);
+        }
+        if (n >= 3) {
+            double step = x[1] - x[0];
+            for (int i = 2; i < n; i++) {
+                if (Math.abs(x[i] - x[i - 1] - step) > 1e-9 * Math.max(1, Math.abs(step))) {
+                    throw DrugstatsException.of("series '%s': autocorrelated errors need equally spaced x with no"
+                            + " missing value; the spacing changes at x = %s (%s instead of %s)", name,
+                            fmt(x[i]), fmt(x[i] - x[i - 1]), fmt(step));
+                }
+            }
+        }
+        return new PreparedSeries(name, scale, weighting, x, y, z, w, extra, r);
+    }
+
+    /**
+     * Prais–Winsten whitening of an n-long vector at {@code off}, in place: v1 ← √(1 − ρ²)·v1,
+     * v<sub>t</sub> ← v<sub>t</sub> − ρ·v<sub>t−1</sub> (original values). For AR(1) errors with correlation
+     * ρ<sup>|s−t|</sup> the result has independent errors of the innovation variance. No-op when ρ = 0.
+     */
+    void whiten(double[] v, int off) {
+        if (rho == 0) {
+            return;
+        }
+        for (int t = n - 1; t >= 1; t--) {
+            v[off + t] -= rho * v[off + t - 1];
+        }
+        v[off] *= Math.sqrt(1 - rho * rho);
+    }
+
+    /** Inverse of {@link #whiten(double[], int)}. */
+    void unwhiten(double[] v, int off) {
+        if (rho == 0) {
+            return;
+        }
+        v[off] /= Math.sqrt(1 - rho * rho);
+        for (int t = 1; t < n; t++) {
+            v[off + t] += rho * v[off + t - 1];
+        }
     }
 
     /** Number of distinct x values. */

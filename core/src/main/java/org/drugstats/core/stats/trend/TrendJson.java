@@ -29,6 +29,8 @@ import org.drugstats.core.DrugstatsException;
  *   <li>with empirical-quantile intervals ({@link EmpiricalQuantileIntervals}): per segment
  *       {@code apc_empirical_lower, apc_empirical_upper}, in {@code aapc} {@code empirical_lower, empirical_upper},
  *       and {@code intervals} ({@code method, resamples, confidence_level, seed});
+ *   <li>with AR(1) errors ({@link Autocorrelation}): {@code autocorrelation} ({@code rho, estimated, iterations,
+ *       converged});
  *   <li>{@code mann-kendall}: {@code s, var_s, z, p_value, tau, sen_slope, sen_intercept, sen_lower, sen_upper}.
  * </ul>
  * On the linear scale {@code apc}, {@code apc_lower}, {@code apc_upper} hold the annual change (the slope, in y
@@ -87,6 +89,13 @@ public final class TrendJson {
             }
         }
         r.jump().ifPresent(j -> jump(o, j));
+        r.autocorrelation().ifPresent(ac -> {
+            ObjectNode ao2 = o.putObject("autocorrelation");
+            num(ao2, "rho", ac.rho());
+            ao2.put("estimated", ac.estimated());
+            ao2.put("iterations", ac.iterations());
+            ao2.put("converged", ac.converged());
+        });
         ObjectNode sel = o.putObject("selection");
         Selection s = r.selection();
         if (s == null) {

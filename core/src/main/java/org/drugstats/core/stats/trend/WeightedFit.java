@@ -10,6 +10,9 @@ import org.apache.commons.math3.linear.RealMatrix;
  * fixed joinpoints τ (plus the series' extra columns, e.g. the jump step γ·1(x &gt; J), after the δ), by a
  * Householder QR decomposition (Commons Math) of the weighted design √w·X.
  *
+ * <p>With AR(1) errors ({@link PreparedSeries#rho} ≠ 0) the weighted design and response are whitened first
+ * (Prais–Winsten), so this is generalised least squares and the SSE is that of the whitened residuals.
+ *
  * <p>Exposes the coefficients, the weighted SSE, the unscaled covariance (X'WX)⁻¹ = R⁻¹R⁻ᵀ and the fitted values.
  */
 final class WeightedFit {
@@ -74,6 +77,9 @@ final class WeightedFit {
             xw[i] = r;
             zw[i] = d.z[i] * s;
         }
+        if (d.rho != 0) {
+            whitenColumns(d, xw, zw);
+        }
         RealMatrix xm = new Array2DRowRealMatrix(xw, false);
         QRDecomposition qr = new QRDecomposition(xm, 1e-13);
         double[] beta = qr.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(zw, false))
@@ -94,7 +100,35 @@ final class WeightedFit {
             double e = d.z[i] - f;
             sse += d.w[i] * e * e;
         }
+        if (d.rho != 0) {
+            // generalised least squares: the SSE of the whitened residuals (innovation scale)
+            double[] res = new double[n];
+            for (int i = 0; i < n; i++) {
+                res[i] = d.sw[i] * (d.z[i] - fitted[i]);
+            }
+            d.whiten(res, 0);
+            sse = 0;
+            for (double v : res) {
+                sse += v * v;
+            }
+        }
         return new WeightedFit(beta, sse, cov, fitted, tau.clone());
+    }
+
+    private static void whitenColumns(PreparedSeries d, double[][] xw, double[] zw) {
+        int n = d.n;
+        int p = xw[0].length;
+        double[] col = new double[n];
+        for (int j = 0; j < p; j++) {
+            for (int i = 0; i < n; i++) {
+                col[i] = xw[i][j];
+            }
+            d.whiten(col, 0);
+            for (int i = 0; i < n; i++) {
+                xw[i][j] = col[i];
+            }
+        }
+        d.whiten(zw, 0);
     }
 
     /** Slope of segment i (0-based): β1 + Σ_{j&lt;i} δ_j. */
