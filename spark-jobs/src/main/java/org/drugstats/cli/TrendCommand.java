@@ -73,6 +73,11 @@ public final class TrendCommand implements Callable<Integer> {
                     + " residuals; default: parametric; empirical with --preset nci5).")
     String ci;
 
+    @Option(names = "--autocorrelation", paramLabel = "estimate|R",
+            description = "AR(1) errors: 'estimate' (iterated from the residuals) or a lag-1 autocorrelation R in"
+                    + " (-1, 1); needs equally spaced x without gaps; not with --compare (as in NCI Joinpoint).")
+    String autocorrelation;
+
     @Option(names = "--compare", paramLabel = "A,B",
             description = "Compare two series of the input (--method joinpoint): tests of coincidence and parallelism"
                     + " by permutation (Kim et al. 2004); writes one comparison object instead of per-series fits.")
@@ -143,15 +148,30 @@ public final class TrendCommand implements Callable<Integer> {
         } else if (jumpAt != null) {
             analysis = analysis.withJumpAt(jumpAt);
         }
+        if (autocorrelation != null) {
+            if ("estimate".equals(autocorrelation.toLowerCase(Locale.ROOT))) {
+                analysis = analysis.withEstimatedAutocorrelation();
+            } else {
+                double r;
+                try {
+                    r = Double.parseDouble(autocorrelation);
+                } catch (NumberFormatException e) {
+                    throw DrugstatsException.of("--autocorrelation expects 'estimate' or a number in (-1, 1), got"
+                            + " '%s'", autocorrelation);
+                }
+                analysis = analysis.withAutocorrelation(r);
+            }
+        }
         if (m == TrendBatch.Method.MANN_KENDALL && !analysis.isPlain()) {
-            throw DrugstatsException.of("--jump-at, --comparability-ratio and --ci empirical apply to joinpoint and"
-                    + " loglinear, not mann-kendall");
+            throw DrugstatsException.of("--jump-at, --comparability-ratio, --autocorrelation and --ci empirical"
+                    + " apply to joinpoint and loglinear, not mann-kendall");
         }
         List<TrendSeries> series = TrendCsv.read(input);
         if (compare != null) {
             if (m != TrendBatch.Method.JOINPOINT || !analysis.isPlain()) {
                 throw DrugstatsException.of("--compare needs --method joinpoint and cannot be combined with"
-                        + " --jump-at, --comparability-ratio or --ci empirical");
+                        + " --jump-at, --comparability-ratio, --autocorrelation (NCI Joinpoint does not offer"
+                        + " autocorrelated errors with the comparison tests) or --ci empirical");
             }
             String[] names = compare.split(",", -1);
             if (names.length != 2 || names[0].isEmpty() || names[1].isEmpty()) {

@@ -179,4 +179,32 @@ class TrendCommandTest {
                 "A,C", "--out", out.toString()));
         assertTrue(bad.toString().contains("--compare names series 'C', which is not in the file"), bad.toString());
     }
+
+    @Test
+    void autocorrelationOptionAndItsRestrictions() throws Exception {
+        Path full = dir.resolve("full.csv");
+        List<String> lines = new ArrayList<>();
+        lines.add("series,x,y");
+        for (int i = 0; i < Y.length; i++) {
+            lines.add("rate," + (2000 + i) + "," + Y[i]);
+        }
+        Files.write(full, lines);
+        Path out = dir.resolve("ar.json");
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "trend", "--input", full.toString(), "--method", "joinpoint", "--log", "--selection",
+                "bic", "--autocorrelation", "0.4", "--out", out.toString()), err.toString());
+        JsonNode o = new ObjectMapper().readTree(out.toFile()).get(0);
+        assertEquals(0.4, o.get("autocorrelation").get("rho").asDouble());
+        // core/src/test/reference/autocorrelation_reference.out, "unweighted, given rho = 0.4": APC of segment 1
+        assertEquals(4.12624704722873, o.get("segments").get(0).get("apc").asDouble(), 1e-9);
+        StringWriter gap = new StringWriter();
+        assertEquals(1, run(gap, "trend", "--input", input().toString(), "--method", "joinpoint", "--log",
+                "--selection", "bic", "--autocorrelation", "estimate", "--out", out.toString()));
+        assertTrue(gap.toString().contains("equally spaced x with no missing value"), gap.toString());
+        StringWriter cmp = new StringWriter();
+        assertEquals(1, run(cmp, "trend", "--input", full.toString(), "--method", "joinpoint", "--log",
+                "--autocorrelation", "estimate", "--compare", "rate,other", "--out", out.toString()));
+        assertTrue(cmp.toString().contains("NCI Joinpoint does not offer autocorrelated errors with the comparison"),
+                cmp.toString());
+    }
 }
