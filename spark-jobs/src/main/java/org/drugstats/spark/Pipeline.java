@@ -185,6 +185,10 @@ public final class Pipeline {
                     "series_id", "segment");
             long nPoints = publisher.writeParquet(fitted.points(), "results/trend_points",
                     Schemas.TREND_POINTS_VERSION, origins, "series_id", "x");
+            if (TrendStep.Settings.of(config).extended()) {
+                publisher.writeParquet(fitted.extensions(), "results/trend_extensions",
+                        Schemas.TREND_EXTENSIONS_VERSION, origins, "series_id", "quantity", "segment");
+            }
             Row counts = fitted.trends().agg(
                     org.apache.spark.sql.functions.countDistinct(col("series_id")),
                     org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.when(

@@ -25,6 +25,7 @@ public final class Schemas {
     public static final String INDICATORS_VERSION = "drugstats-indicators/1";
     public static final String TRENDS_VERSION = "drugstats-trends/1";
     public static final String TREND_POINTS_VERSION = "drugstats-trend-points/1";
+    public static final String TREND_EXTENSIONS_VERSION = "drugstats-trend-extensions/1";
     public static final String INEQUALITY_VERSION = "drugstats-inequality/1";
 
     /** The canonical extract schema (core's {@link Column}, in order). */
