@@ -336,7 +336,7 @@ public final class RunConfig {
         List<String> out = stringList(v);
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String e : out) {
-            TrendStep.JumpSpec j = TrendStep.JumpSpec.parse(e);
+            TrendJumpSpec j = TrendJumpSpec.parse(e);
             if (!seen.add(j.indicator())) {
                 throw new IllegalArgumentException("indicator '" + j.indicator() + "' has two jumps");
             }
