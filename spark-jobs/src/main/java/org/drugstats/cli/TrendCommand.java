@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.drugstats.core.DrugstatsException;
+import org.drugstats.core.stats.trend.ComparisonJson;
 import org.drugstats.core.stats.trend.Joinpoint;
+import org.drugstats.core.stats.trend.JoinpointAnalysis;
 import org.drugstats.core.stats.trend.MannKendall;
 import org.drugstats.core.stats.trend.Scale;
 import org.drugstats.core.stats.trend.SelectionMethod;
+import org.drugstats.core.stats.trend.SeriesComparison;
 import org.drugstats.core.stats.trend.TrendBatch;
 import org.drugstats.core.stats.trend.TrendCsv;
 import org.drugstats.core.stats.trend.TrendJson;
@@ -42,9 +45,47 @@ public final class TrendCommand implements Callable<Integer> {
             description = "none, se (y^2/se^2 on the log scale, 1/se^2 linear) or poisson (default: ${DEFAULT-VALUE}).")
     String weights;
 
-    @Option(names = "--selection", defaultValue = "permutation", paramLabel = "S",
-            description = "permutation, bic, bic3 or wbic (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--selection", paramLabel = "S",
+            description = "permutation, bic, bic3 or wbic (default: permutation; wbic with --preset nci5).")
     String selection;
+
+    @Option(names = "--preset", paramLabel = "P",
+            description = "nci5: NCI Joinpoint 5 defaults (WBIC selection, empirical-quantile intervals); options"
+                    + " given explicitly override the preset.")
+    String preset;
+
+    @Option(names = "--jump-at", paramLabel = "X",
+            description = "Jump model: a discontinuity between two observed x (e.g. 1998.5), estimated with the"
+                    + " joinpoints; output field 'jump'.")
+    Double jumpAt;
+
+    @Option(names = "--comparability-ratio", paramLabel = "R",
+            description = "Comparability-ratio model: y before --jump-at are multiplied by R (new/old coding)"
+                    + " instead of estimating the jump.")
+    Double comparabilityRatio;
+
+    @Option(names = "--cr-variance", paramLabel = "V",
+            description = "Variance of the comparability ratio (with --weights se; default 0).")
+    Double crVariance;
+
+    @Option(names = "--ci", paramLabel = "M",
+            description = "parametric or empirical (adds empirical-quantile APC/AAPC intervals by resampling"
+                    + " residuals; default: parametric; empirical with --preset nci5).")
+    String ci;
+
+    @Option(names = "--autocorrelation", paramLabel = "estimate|R",
+            description = "AR(1) errors: 'estimate' (iterated from the residuals) or a lag-1 autocorrelation R in"
+                    + " (-1, 1); needs equally spaced x without gaps; not with --compare (as in NCI Joinpoint).")
+    String autocorrelation;
+
+    @Option(names = "--compare", paramLabel = "A,B",
+            description = "Compare two series of the input (--method joinpoint): tests of coincidence and parallelism"
+                    + " by permutation (Kim et al. 2004); writes one comparison object instead of per-series fits.")
+    String compare;
+
+    @Option(names = "--resamples", defaultValue = "1000", paramLabel = "N",
+            description = "Resampled data sets per series for --ci empirical (default: ${DEFAULT-VALUE}).")
+    int resamples;
 
     @Option(names = "--max-joinpoints", paramLabel = "K",
             description = "Maximum number of joinpoints (default: NCI table by number of points).")
@@ -76,9 +117,18 @@ public final class TrendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrendBatch.Method m = Usage.option(spec, "--method", () -> TrendBatch.Method.parse(method));
+        boolean nci5 = false;
+        if (preset != null) {
+            if (!"nci5".equals(preset.toLowerCase(Locale.ROOT))) {
+                throw DrugstatsException.of("unknown --preset '%s', expected nci5", preset);
+            }
+            nci5 = true;
+        }
+        String sel = selection != null ? selection : nci5 ? "wbic" : "permutation";
+        String interval = ci != null ? ci : nci5 ? "empirical" : "parametric";
         Joinpoint jp = Usage.option(spec, "trend options", () -> {
             Joinpoint j = Joinpoint.withDefaults().withScale(log ? Scale.LOG : Scale.LINEAR)
-                    .withWeighting(weighting(weights)).withSelection(selectionMethod(selection))
+                    .withWeighting(weighting(weights)).withSelection(selectionMethod(sel))
                     .withPermutations(permutations).withAlpha(alpha).withConfidenceLevel(1 - alpha);
             return maxJoinpoints == null ? j : j.withMaxJoinpoints(maxJoinpoints);
         });
@@ -88,11 +138,67 @@ public final class TrendCommand implements Callable<Integer> {
             MannKendall k = MannKendall.withDefaults().withAlpha(alpha);
             return period == null ? k : k.withPeriod(period);
         });
+        JoinpointAnalysis analysis = JoinpointAnalysis.of(jp)
+                .withIntervals(JoinpointAnalysis.IntervalMethod.parse(interval), resamples);
+        if (comparabilityRatio != null || crVariance != null) {
+            if (jumpAt == null || comparabilityRatio == null) {
+                throw DrugstatsException.of("--comparability-ratio needs --jump-at, and --cr-variance needs"
+                        + " --comparability-ratio");
+            }
+            analysis = analysis.withComparabilityRatio(jumpAt, comparabilityRatio,
+                    crVariance == null ? 0 : crVariance);
+        } else if (jumpAt != null) {
+            analysis = analysis.withJumpAt(jumpAt);
+        }
+        if (autocorrelation != null) {
+            if ("estimate".equals(autocorrelation.toLowerCase(Locale.ROOT))) {
+                analysis = analysis.withEstimatedAutocorrelation();
+            } else {
+                double r;
+                try {
+                    r = Double.parseDouble(autocorrelation);
+                } catch (NumberFormatException e) {
+                    throw DrugstatsException.of("--autocorrelation expects 'estimate' or a number in (-1, 1), got"
+                            + " '%s'", autocorrelation);
+                }
+                analysis = analysis.withAutocorrelation(r);
+            }
+        }
+        if (m == TrendBatch.Method.MANN_KENDALL && !analysis.isPlain()) {
+            throw DrugstatsException.of("--jump-at, --comparability-ratio, --autocorrelation and --ci empirical"
+                    + " apply to joinpoint and loglinear, not mann-kendall");
+        }
         List<TrendSeries> series = TrendCsv.read(input);
-        var results = TrendBatch.of(m, jp, mk, seed).run(series);
+        if (compare != null) {
+            if (m != TrendBatch.Method.JOINPOINT || !analysis.isPlain()) {
+                throw DrugstatsException.of("--compare needs --method joinpoint and cannot be combined with"
+                        + " --jump-at, --comparability-ratio, --autocorrelation (NCI Joinpoint does not offer"
+                        + " autocorrelated errors with the comparison tests) or --ci empirical");
+            }
+            String[] names = compare.split(",", -1);
+            if (names.length != 2 || names[0].isEmpty() || names[1].isEmpty()) {
+                throw DrugstatsException.of("--compare expects two series names separated by a comma, got '%s'",
+                        compare);
+            }
+            TrendSeries a = find(series, names[0]);
+            TrendSeries b = find(series, names[1]);
+            SeriesComparison.Result r = SeriesComparison.of(jp).compare(a, b, TrendBatch.randomFor(seed, compare));
+            TrendJson.write(out, List.of(ComparisonJson.of(r, seed)));
+            return 0;
+        }
+        var results = TrendBatch.of(m, analysis, mk, seed).run(series);
         org.drugstats.core.io.FiniteNumbers.require(results, "trend of " + input);
         TrendJson.write(out, results);
         return 0;
+    }
+
+    private TrendSeries find(List<TrendSeries> series, String name) {
+        for (TrendSeries s : series) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+        }
+        throw DrugstatsException.of("%s: --compare names series '%s', which is not in the file", input, name);
     }
 
     private static Weighting weighting(String s) {

@@ -194,6 +194,10 @@ public final class Pipeline {
             long nPoints = publisher.writeParquet(fitted.points().unionByName(subnational.points()),
                     ResultTable.TREND_POINTS.dir(),
                     Schemas.TREND_POINTS_VERSION, origins, "series_id", "x");
+            if (TrendStep.Settings.of(config).extended()) {
+                publisher.writeParquet(fitted.extensions(), "results/trend_extensions",
+                        Schemas.TREND_EXTENSIONS_VERSION, origins, "series_id", "quantity", "segment");
+            }
             Row counts = fitted.trends().agg(
                     org.apache.spark.sql.functions.countDistinct(col("series_id")),
                     org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.when(

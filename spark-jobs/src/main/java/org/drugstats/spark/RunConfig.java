@@ -85,6 +85,20 @@ public final class RunConfig {
                 v -> intIn(v, 99, 100_000)),
         TREND_ALPHA("trend.alpha", 0.05, "Significance level of tests and the confidence level 1 - alpha of intervals.",
                 v -> doubleIn(v, 1e-6, 0.5)),
+        TREND_PRESET("trend.preset", "none",
+                "none or nci5: NCI Joinpoint 5 defaults for the joinpoint fits (WBIC selection and empirical-quantile intervals, overriding trend.selection and trend.ci).",
+                v -> oneOf(v, "none", "nci5")),
+        TREND_CI("trend.ci", "parametric",
+                "parametric, or empirical: also empirical-quantile APC/AAPC intervals by resampling residuals (Kim et al. 2022), written to results/trend_extensions.",
+                v -> oneOf(v, "parametric", "empirical")),
+        TREND_RESAMPLES("trend.resamples", 1000, "Resampled data sets per series when trend.ci is empirical.",
+                v -> intIn(v, 10, 1_000_000)),
+        TREND_AUTOCORRELATION("trend.autocorrelation", "none",
+                "AR(1) errors of the joinpoint fits: none, estimate, or a lag-1 autocorrelation in (-1, 1) written as text (e.g. \"0.3\"); series with gaps in their years then get a 'not fitted' note.",
+                v -> autocorrelation(v)),
+        TREND_JUMPS("trend.jumps", List.of(),
+                "Known discontinuities, one entry per indicator: \"indicator=X\" fits the jump model with a jump at X (between two observed years, e.g. 2021.5), \"indicator=X:R:V\" the comparability-ratio model with ratio R and variance V.",
+                v -> jumps(v)),
         INEQUALITY_POPULATION_SHARES("inequality.population_shares", List.of(0.5, 0.84),
                 "Bottom population shares X (0-1) at which the consumption Lorenz curve is read: 'the bottom X of the population accounts for Y of consumption'.",
                 v -> fractionList(v)),
@@ -249,6 +263,36 @@ public final class RunConfig {
         throw new IllegalArgumentException("expected a list of indicator ids");
     }
 
+    private static String autocorrelation(JsonNode v) {
+        if (v != null && v.isTextual()) {
+            String t = v.textValue();
+            if (t.equals("none") || t.equals("estimate")) {
+                return t;
+            }
+            try {
+                double r = Double.parseDouble(t);
+                if (Math.abs(r) < 1) {
+                    return t;
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the message
+            }
+        }
+        throw new IllegalArgumentException("expected \"none\", \"estimate\" or a number in (-1, 1) as text");
+    }
+
+    private static List<String> jumps(JsonNode v) {
+        List<String> out = stringList(v);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String e : out) {
+            TrendJumpSpec j = TrendJumpSpec.parse(e);
+            if (!seen.add(j.indicator())) {
+                throw new IllegalArgumentException("indicator '" + j.indicator() + "' has two jumps");
+            }
+        }
+        return out;
+    }
+
     private static List<Double> fractionList(JsonNode v) {
         if (v != null && v.isArray() && v.size() > 0) {
             List<Double> out = new ArrayList<>();
@@ -383,6 +427,27 @@ public final class RunConfig {
 
     public double trendAlpha() {
         return (Double) values.get(Key.TREND_ALPHA);
+    }
+
+    public String trendPreset() {
+        return (String) values.get(Key.TREND_PRESET);
+    }
+
+    public String trendCi() {
+        return (String) values.get(Key.TREND_CI);
+    }
+
+    public int trendResamples() {
+        return (Integer) values.get(Key.TREND_RESAMPLES);
+    }
+
+    public String trendAutocorrelation() {
+        return (String) values.get(Key.TREND_AUTOCORRELATION);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> trendJumps() {
+        return (List<String>) values.get(Key.TREND_JUMPS);
     }
 
     @SuppressWarnings("unchecked")

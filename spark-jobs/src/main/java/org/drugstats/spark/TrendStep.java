@@ -27,7 +27,9 @@ import org.drugstats.core.data.Column;
 import org.drugstats.core.results.ResultTable;
 import org.drugstats.core.stats.trend.Aapc;
 import org.drugstats.core.stats.trend.Joinpoint;
+import org.drugstats.core.stats.trend.JoinpointAnalysis;
 import org.drugstats.core.stats.trend.JoinpointResult;
+import org.drugstats.core.stats.trend.Jump;
 import org.drugstats.core.stats.trend.LogLinearTrend;
 import org.drugstats.core.stats.trend.MannKendall;
 import org.drugstats.core.stats.trend.Scale;
@@ -87,7 +89,23 @@ public final class TrendStep {
     /** {@code results/trend_points}: the data and the fitted values. */
     public static final StructType TREND_POINTS = Schemas.of(ResultTable.TREND_POINTS);
 
-    /** Both outputs in one row type: {@code kind} 0 = a trend row, 1 = a point row (the other half null). */
+    /**
+     * {@code results/trend_extensions} (written only when an NCI Joinpoint 5 option is set): long format, one row
+     * per quantity of a joinpoint series — {@code jump_at, jump_value, jump_se, jump_lower, jump_upper, jump_t,
+     * jump_p_value, comparability_ratio, cr_se, cr_lower, cr_upper, cr_p_value} (segment null),
+     * {@code apc_empirical_lower, apc_empirical_upper} (per segment), {@code aapc_empirical_lower,
+     * aapc_empirical_upper, resamples}, {@code autocorrelation_rho, autocorrelation_iterations}.
+     */
+    public static final StructType TREND_EXTENSIONS = DataTypes.createStructType(new StructField[] {
+        Schemas.field("series_id", DataTypes.StringType, false),
+        Schemas.field("segment", DataTypes.IntegerType, true),
+        Schemas.field("quantity", DataTypes.StringType, false),
+        Schemas.field("value", DataTypes.DoubleType, true)});
+
+    /**
+     * All outputs in one row type: {@code kind} 0 = a trend row, 1 = a point row, 2 = an extension row (the other
+     * parts null).
+     */
     static final StructType FITTED = fitted();
 
     private TrendStep() {
@@ -101,6 +119,9 @@ public final class TrendStep {
         }
         for (StructField f : TREND_POINTS.fields()) {
             s = s.add("p_" + f.name(), f.dataType(), true);
+        }
+        for (StructField f : TREND_EXTENSIONS.fields()) {
+            s = s.add("e_" + f.name(), f.dataType(), true);
         }
         return s;
     }
@@ -117,17 +138,40 @@ public final class TrendStep {
      * @param joinpointMinPoints series with fewer observed years get no joinpoint model (see {@link SeriesFitter})
      */
     public record Settings(String selection, int maxJoinpoints, int permutations, double alpha, int minPoints,
-            long seed, int joinpointMinPoints) implements Serializable {
+            long seed, int joinpointMinPoints, String ci, int resamples, String autocorrelation, List<String> jumps)
+            implements Serializable {
 
-        /** Settings with the joinpoint minimum equal to {@code minPoints} (every method on the same points). */
-        public Settings(String selection, int maxJoinpoints, int permutations, double alpha, int minPoints, long seed) {
-            this(selection, maxJoinpoints, permutations, alpha, minPoints, seed, minPoints);
+        /** Settings with the joinpoint minimum equal to {@code minPoints} and the NCI Joinpoint 5 options given. */
+        public Settings(String selection, int maxJoinpoints, int permutations, double alpha, int minPoints,
+                long seed, String ci, int resamples, String autocorrelation, List<String> jumps) {
+            this(selection, maxJoinpoints, permutations, alpha, minPoints, seed, minPoints, ci, resamples,
+                    autocorrelation, jumps);
         }
 
-        /** The settings of a run configuration. */
+        /** Settings with a joinpoint minimum and without the NCI Joinpoint 5 options. */
+        public Settings(String selection, int maxJoinpoints, int permutations, double alpha, int minPoints, long seed,
+                int joinpointMinPoints) {
+            this(selection, maxJoinpoints, permutations, alpha, minPoints, seed, joinpointMinPoints, "parametric",
+                    1000, "none", List.of());
+        }
+
+        public Settings {
+            jumps = List.copyOf(jumps);
+        }
+
+        /** Settings without the NCI Joinpoint 5 options (parametric intervals, independent errors, no jumps). */
+        public Settings(String selection, int maxJoinpoints, int permutations, double alpha, int minPoints,
+                long seed) {
+            this(selection, maxJoinpoints, permutations, alpha, minPoints, seed, minPoints, "parametric", 1000, "none",
+                    List.of());
+        }
+
+        /** The settings of a run configuration ({@code trend.preset: nci5} sets wbic and empirical). */
         public static Settings of(RunConfig c) {
-            return new Settings(c.trendSelection(), c.trendMaxJoinpoints(), c.trendPermutations(), c.trendAlpha(),
-                    c.trendMinPoints(), c.seed(), c.trendJoinpointMinPoints());
+            boolean nci5 = "nci5".equals(c.trendPreset());
+            return new Settings(nci5 ? "wbic" : c.trendSelection(), c.trendMaxJoinpoints(), c.trendPermutations(),
+                    c.trendAlpha(), c.trendMinPoints(), c.seed(), c.trendJoinpointMinPoints(), nci5 ? "empirical" : c.trendCi(),
+                    c.trendResamples(), c.trendAutocorrelation(), c.trendJumps());
         }
 
         Joinpoint joinpoint() {
@@ -135,6 +179,30 @@ public final class TrendStep {
                     .withSelection(SelectionMethod.valueOf(selection.toUpperCase(Locale.ROOT)))
                     .withPermutations(permutations).withAlpha(alpha).withConfidenceLevel(1 - alpha);
             return maxJoinpoints >= 0 ? j.withMaxJoinpoints(maxJoinpoints) : j;
+        }
+
+        /** Whether any NCI Joinpoint 5 option is set (then results/trend_extensions is written). */
+        public boolean extended() {
+            return !"parametric".equals(ci) || !"none".equals(autocorrelation) || !jumps.isEmpty();
+        }
+
+        /** The joinpoint analysis for one indicator. */
+        JoinpointAnalysis analysis(String indicator) {
+            JoinpointAnalysis a = JoinpointAnalysis.of(joinpoint())
+                    .withIntervals(JoinpointAnalysis.IntervalMethod.parse(ci), resamples);
+            if ("estimate".equals(autocorrelation)) {
+                a = a.withEstimatedAutocorrelation();
+            } else if (!"none".equals(autocorrelation)) {
+                a = a.withAutocorrelation(Double.parseDouble(autocorrelation));
+            }
+            for (String e : jumps) {
+                TrendJumpSpec j = TrendJumpSpec.parse(e);
+                if (j.indicator().equals(indicator)) {
+                    a = Double.isNaN(j.ratio()) ? a.withJumpAt(j.at())
+                            : a.withComparabilityRatio(j.at(), j.ratio(), j.variance());
+                }
+            }
+            return a;
         }
     }
 
@@ -202,6 +270,12 @@ public final class TrendStep {
         public Dataset<Row> points() {
             return all.filter(col("kind").equalTo(1)).select(Arrays.stream(TREND_POINTS.fieldNames())
                     .map(n -> col("p_" + n).as(n)).toArray(org.apache.spark.sql.Column[]::new));
+        }
+
+        /** Rows of {@link #TREND_EXTENSIONS} (none unless an NCI Joinpoint 5 option is set). */
+        public Dataset<Row> extensions() {
+            return all.filter(col("kind").equalTo(2)).select(Arrays.stream(TREND_EXTENSIONS.fieldNames())
+                    .map(n -> col("e_" + n).as(n)).toArray(org.apache.spark.sql.Column[]::new));
         }
     }
 
@@ -379,9 +453,14 @@ public final class TrendStep {
             String id = seriesId(key, "joinpoint");
             try {
                 TrendSeries s = TrendSeries.of(id, x, y);
-                JoinpointResult r = "permutation".equals(settings.selection())
-                        ? joinpoint.fit(s, TrendBatch.randomFor(settings.seed(), id))
-                        : joinpoint.fit(s);
+                JoinpointResult r;
+                if (settings.extended()) {
+                    r = settings.analysis(key[0]).fit(s, settings.seed());
+                } else {
+                    r = "permutation".equals(settings.selection())
+                            ? joinpoint.fit(s, TrendBatch.randomFor(settings.seed(), id))
+                            : joinpoint.fit(s);
+                }
                 Aapc a = r.aapc();
                 String notes = join(String.join("; ", r.notes()), dupNote);
                 int k = r.joinpoints().size();
@@ -407,13 +486,21 @@ public final class TrendStep {
                 }
                 double[] c = r.coefficients();
                 List<Double> tau = r.joinpoints();
+                Jump jump = r.jump().orElse(null);
                 for (int i = 0; i < x.length; i++) {
                     double z = c[0] + c[1] * x[i];
                     for (int j = 0; j < tau.size(); j++) {
                         z += c[2 + j] * Math.max(0, x[i] - tau.get(j));
                     }
+                    if (jump != null && !jump.fixed() && x[i] > jump.at()) {
+                        z += c[2 + tau.size()]; // the jump model's step
+                    }
+                    if (jump != null && jump.fixed() && x[i] < jump.at()) {
+                        z -= Math.log(jump.comparabilityRatio()); // back to the old definition, as NCI plots it
+                    }
                     out.add(pointRow(id, "joinpoint", x[i], y[i], Math.exp(z), imputed[i]));
                 }
+                out.addAll(extensionRows(id, r));
                 return out;
             } catch (DrugstatsException e) {
                 return failed(key, "joinpoint", x, y, imputed, e, dupNote);
@@ -491,6 +578,45 @@ public final class TrendStep {
                 v[i++] = x;
             }
             v[i] = note;
+            return RowFactory.create(v);
+        }
+
+        /** The rows of {@link #TREND_EXTENSIONS} for one joinpoint result (none for a plain fit). */
+        private static List<Row> extensionRows(String id, JoinpointResult r) {
+            List<Row> out = new ArrayList<>();
+            r.jump().ifPresent(j -> {
+                String[] q = {"jump_at", "jump_value", "jump_se", "jump_lower", "jump_upper", "jump_t", "jump_p_value",
+                    "comparability_ratio", "cr_se", "cr_lower", "cr_upper", "cr_p_value"};
+                double[] v = {j.at(), j.value(), j.se(), j.lower(), j.upper(), j.t(), j.pValue(),
+                    j.comparabilityRatio(), j.crSe(), j.crLower(), j.crUpper(), j.crPValue()};
+                for (int i = 0; i < q.length; i++) {
+                    out.add(extensionRow(id, null, q[i], v[i]));
+                }
+            });
+            r.empirical().ifPresent(e -> {
+                for (int g = 0; g < e.apcLower().size(); g++) {
+                    out.add(extensionRow(id, g, "apc_empirical_lower", e.apcLower().get(g)));
+                    out.add(extensionRow(id, g, "apc_empirical_upper", e.apcUpper().get(g)));
+                }
+                out.add(extensionRow(id, null, "aapc_empirical_lower", e.aapcLower()));
+                out.add(extensionRow(id, null, "aapc_empirical_upper", e.aapcUpper()));
+                out.add(extensionRow(id, null, "resamples", e.resamples()));
+            });
+            r.autocorrelation().ifPresent(a -> {
+                out.add(extensionRow(id, null, "autocorrelation_rho", a.rho()));
+                out.add(extensionRow(id, null, "autocorrelation_iterations", a.iterations()));
+            });
+            return out;
+        }
+
+        private static Row extensionRow(String id, Integer segment, String quantity, double value) {
+            Object[] v = new Object[FITTED.size()];
+            v[0] = 2;
+            int i = 1 + TRENDS.size() + TREND_POINTS.size();
+            v[i++] = id;
+            v[i++] = segment;
+            v[i++] = quantity;
+            v[i] = Double.isFinite(value) ? value : null;
             return RowFactory.create(v);
         }
 

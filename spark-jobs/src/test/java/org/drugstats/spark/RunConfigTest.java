@@ -105,4 +105,21 @@ class RunConfigTest {
         assertEquals(List.of(0.5, 0.84), RunConfig.defaults().inequalityPopulationShares());
         assertTrue(RunConfig.defaults().adequacyBenchmark().isEmpty());
     }
+
+    @Test
+    void joinpointFiveOptionsAreCheckedAndReadBack() throws IOException {
+        RunConfig c = RunConfig.load(file("j.yaml", "trend:\n  preset: nci5\n  autocorrelation: \"0.3\"\n"
+                + "  jumps: [\"people_who_use_drugs=2021.5\", \"deaths=1998.5:0.9677:0.00001024\"]\n"));
+        assertEquals(List.of("people_who_use_drugs=2021.5", "deaths=1998.5:0.9677:0.00001024"), c.trendJumps());
+        TrendStep.Settings s = TrendStep.Settings.of(c);
+        assertEquals("wbic", s.selection());
+        assertEquals("empirical", s.ci());
+        assertTrue(s.extended());
+        assertTrue(!TrendStep.Settings.of(RunConfig.defaults()).extended());
+        assertEquals(c, RunConfig.load(file("j2.yaml", c.toYaml())));
+        assertTrue(error(file("a.yaml", "trend.autocorrelation: \"1.2\"\n")).contains("number in (-1, 1)"));
+        assertTrue(error(file("b.yaml", "trend.jumps: [\"deaths:1998.5\"]\n"))
+                .contains("expected \"indicator=X\" or \"indicator=X:R:V\", got 'deaths:1998.5'"));
+        assertTrue(error(file("c.yaml", "trend.jumps: [\"d=1998.5\", \"d=2001.5\"]\n")).contains("two jumps"));
+    }
 }

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.drugstats.core.stats.trend.Joinpoint;
+import org.drugstats.core.stats.trend.JoinpointAnalysis;
 import org.drugstats.core.stats.trend.JoinpointResult;
 import org.drugstats.core.stats.trend.LogLinearTrend;
 import org.drugstats.core.stats.trend.MannKendall;
@@ -146,5 +147,44 @@ class TrendStepTest {
         assertTrue(p.get(3).getBoolean(5));
         assertTrue(!p.get(4).getBoolean(5));
         assertTrue(Math.abs(p.get(0).getDouble(4) / p.get(0).getDouble(3) - 1) < 0.5);
+    }
+
+    @Test
+    void nci5OptionsGiveCoresAnalysisAndExtensionRows() {
+        Dataset<Row> pts = spark.createDataFrame(input, TrendStep.POINTS_IN).repartition(3);
+        String ind = CountryPanelGenerator.indicator(1);
+        TrendStep.Settings s = new TrendStep.Settings("wbic", -1, 199, 0.05, 5, 42, "empirical", 50, "0.3",
+                List.of(ind + "=2009.5"));
+        TrendStep.Fitted f = TrendStep.fit(pts, s);
+        String id = ind + "|BOL|T|15-64|cannabis|joinpoint";
+        double[] x = new double[20];
+        double[] y = new double[20];
+        double[] v = CountryPanelGenerator.of(COUNTRIES, 8 * 20 * 6, 20, 3).series(1, 1);
+        for (int t = 0; t < 20; t++) {
+            x[t] = 2000 + t;
+            y[t] = v[t];
+        }
+        JoinpointResult r = JoinpointAnalysis.of(Joinpoint.withDefaults().withScale(Scale.LOG)
+                .withSelection(SelectionMethod.WBIC).withPermutations(199).withAlpha(0.05).withConfidenceLevel(0.95))
+                .withIntervals(JoinpointAnalysis.IntervalMethod.EMPIRICAL, 50).withAutocorrelation(0.3)
+                .withJumpAt(2009.5).fit(TrendSeries.of(id, x, y), 42);
+        List<Row> ext = f.extensions().filter(col("series_id").equalTo(id)).collectAsList();
+        java.util.Map<String, Double> q = new java.util.HashMap<>();
+        for (Row e : ext) {
+            if (e.isNullAt(1)) {
+                q.put(e.getString(2), e.isNullAt(3) ? null : e.getDouble(3));
+            }
+        }
+        assertEquals(r.jump().orElseThrow().value(), q.get("jump_value"), 0.0);
+        assertEquals(r.jump().orElseThrow().comparabilityRatio(), q.get("comparability_ratio"), 0.0);
+        assertEquals(r.empirical().orElseThrow().aapcLower(), q.get("aapc_empirical_lower"), 0.0);
+        assertEquals(0.3, q.get("autocorrelation_rho"), 0.0);
+        Row seg0 = f.trends().filter(col("series_id").equalTo(id).and(col("segment").equalTo(0))).first();
+        assertEquals(r.segments().get(0).apcLower(), (Double) seg0.getAs("apc_lower"), 0.0);
+        // a series of another indicator has no jump, but the intervals and AR(1) rows
+        assertTrue(f.extensions().filter(col("series_id").startsWith(CountryPanelGenerator.indicator(0))
+                .and(col("quantity").equalTo("jump_value"))).isEmpty());
+        // default settings write no extension rows
+        assertTrue(TrendStep.fit(pts, new TrendStep.Settings("bic", -1, 199, 0.05, 5, 42)).extensions().isEmpty());
     }
 }

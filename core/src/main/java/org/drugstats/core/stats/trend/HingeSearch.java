@@ -3,7 +3,10 @@ package org.drugstats.core.stats.trend;
 /**
  * Exhaustive grid search over joinpoint combinations: for every feasible combination of up to {@code maxK}
  * joinpoints on the grid of distinct x values, the weighted SSE of the continuous hinge model, and per number of
- * joinpoints k the smallest one.
+ * joinpoints k the smallest one. Extra columns shared by all models ({@link PreparedSeries#extra}, e.g. the step
+ * of a jump model) join the straight-line basis: they are orthonormalised after q0, q1 and every response and hinge
+ * is residualised against them too. With AR(1) errors ({@link PreparedSeries#rho} ≠ 0) every column is whitened
+ * ({@link PreparedSeries#whiten}) after weighting, and callers pass whitened responses.
  *
  * <p>How it is fast. All models share the columns √w and √w·x; let q0, q1 be their orthonormal basis and
  * e = ỹ − q0q0'ỹ − q1q1'ỹ the residual of the straight-line fit (SSE<sub>0</sub> = ‖e‖²). Combinations form a
@@ -29,6 +32,8 @@ final class HingeSearch {
     private final int hi;
     private final double[] q0;
     private final double[] q1;
+    /** Orthonormal basis of the columns shared by all models: q0, q1, then the extra columns (e.g. a jump). */
+    private final double[][] base;
     /** Per grid position p in [lo, hi]: hinge column orthonormalised against q0, q1 (null if degenerate). */
     private final double[][] hinge;
     /** Per depth 1..maxK: the unit vector of the current node. */
@@ -56,10 +61,34 @@ final class HingeSearch {
             q0[i] = d.sw[i];
             q1[i] = d.sw[i] * d.x[i];
         }
+        d.whiten(q0, 0);
+        d.whiten(q1, 0);
         normalise(q0);
         orthogonalise(q1, q0);
         orthogonalise(q1, q0);
         normalise(q1);
+        this.base = new double[2 + d.extra.length][];
+        base[0] = q0;
+        base[1] = q1;
+        for (int c = 0; c < d.extra.length; c++) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = d.sw[i] * d.extra[c][i];
+            }
+            d.whiten(v, 0);
+            double norm0 = Math.sqrt(dot(v, 0, v));
+            for (int rep = 0; rep < 2; rep++) {
+                for (int b = 0; b < 2 + c; b++) {
+                    orthogonalise(v, base[b]);
+                }
+            }
+            double norm = Math.sqrt(dot(v, 0, v));
+            if (!(norm > DEGENERATE * norm0)) {
+                throw new IllegalArgumentException("extra design column " + c + " is collinear with the line");
+            }
+            scale(v, 1 / norm);
+            base[2 + c] = v;
+        }
         this.hinge = new double[Math.max(m, 0)][];
         if (maxK > 0) {
             for (int p = lo; p <= hi; p++) {
@@ -68,10 +97,12 @@ final class HingeSearch {
                 for (int i = 0; i < n; i++) {
                     h[i] = d.sw[i] * Math.max(d.x[i] - t, 0);
                 }
+                d.whiten(h, 0);
                 double norm0 = Math.sqrt(dot(h, 0, h));
                 for (int rep = 0; rep < 2; rep++) {
-                    orthogonalise(h, q0);
-                    orthogonalise(h, q1);
+                    for (double[] b : base) {
+                        orthogonalise(h, b);
+                    }
                 }
                 double norm = Math.sqrt(dot(h, 0, h));
                 if (norm > DEGENERATE * norm0) {
@@ -95,11 +126,31 @@ final class HingeSearch {
 
     /** Residualises {@code v} (length n, in place, at offset) against the straight-line columns; returns ‖v‖². */
     double residualise(double[] v, int off) {
+        if (base.length > 2) {
+            return residualiseGeneral(v, off);
+        }
         double a = dot(q0, off, v);
         double b = dot(q1, off, v);
         double ss = 0;
         for (int i = 0; i < n; i++) {
             double r = v[off + i] - a * q0[i] - b * q1[i];
+            v[off + i] = r;
+            ss += r * r;
+        }
+        return ss;
+    }
+
+    private double residualiseGeneral(double[] v, int off) {
+        double[] c = new double[base.length];
+        for (int j = 0; j < base.length; j++) {
+            c[j] = dot(base[j], off, v);
+        }
+        double ss = 0;
+        for (int i = 0; i < n; i++) {
+            double r = v[off + i];
+            for (int j = 0; j < base.length; j++) {
+                r -= c[j] * base[j][i];
+            }
             v[off + i] = r;
             ss += r * r;
         }

@@ -186,6 +186,48 @@ public final class Joinpoint {
         return selection;
     }
 
+    /** The fitting scale. */
+    public Scale scale() {
+        return scale;
+    }
+
+    /** The weighting. */
+    public Weighting weighting() {
+        return weighting;
+    }
+
+    /** Confidence level of the intervals. */
+    public double confidenceLevel() {
+        return confidenceLevel;
+    }
+
+    /** The maximum number of joinpoints, or −1 for the default by number of points. */
+    public int maxJoinpoints() {
+        return maxJoinpoints;
+    }
+
+    /** Permuted data sets per test. */
+    public int permutations() {
+        return permutations;
+    }
+
+    /** Overall significance level of the permutation procedure. */
+    public double alpha() {
+        return alpha;
+    }
+
+    double logOffset() {
+        return logOffset;
+    }
+
+    int numObsEnd() {
+        return numObsEnd;
+    }
+
+    int numObsBetween() {
+        return numObsBetween;
+    }
+
     /**
      * NCI's older default maximum number of joinpoints for a number of points: ⌊(points − 2)/5⌋ clamped to [0, 5]
      * (0–6 → 0, 7–11 → 1, 12–16 → 2, 17–21 → 3, 22–26 → 4, 27+ → 5).
@@ -209,7 +251,11 @@ public final class Joinpoint {
      * default generator, as {@link #fit(TrendSeries)}).
      */
     public JoinpointResult fit(TrendSeries series, UniformRandomProvider rng) {
-        PreparedSeries d = PreparedSeries.of(series, scale, weighting, logOffset);
+        return fit(series, PreparedSeries.of(series, scale, weighting, logOffset), rng);
+    }
+
+    /** Fits an already prepared series (e.g. with the extra column of a {@link JumpModel}). */
+    JoinpointResult fit(TrendSeries series, PreparedSeries d, UniformRandomProvider rng) {
         List<String> notes = baseNotes(series, d);
         int m = d.distinctCount();
         int requested = maxJoinpoints >= 0 ? maxJoinpoints : defaultMaxJoinpoints(m);
@@ -236,6 +282,7 @@ public final class Joinpoint {
         for (int i = 0; i < d.n; i++) {
             e[i] = d.sw[i] * d.z[i];
         }
+        d.whiten(e, 0);
         double sse0 = search.residualise(e, 0);
         double[] best = new double[k + 1];
         int[][] paths = new int[k + 1][Math.max(k, 1)];
@@ -386,6 +433,9 @@ public final class Joinpoint {
             }
             lineResiduals(d, lo, hi, d.z, rz);
             lineResiduals(d, lo, hi, h, rh);
+            if (d.extra.length > 0) {
+                ExtraColumns.partialOut(d, lo, hi, rz, rh);
+            }
             double szh = 0;
             double szz = 0;
             double shh = 0;
@@ -402,7 +452,7 @@ public final class Joinpoint {
         return max;
     }
 
-    private static void lineResiduals(PreparedSeries d, double lo, double hi, double[] v, double[] out) {
+    static void lineResiduals(PreparedSeries d, double lo, double hi, double[] v, double[] out) {
         double sw = 0;
         double swx = 0;
         double swv = 0;
@@ -465,6 +515,8 @@ public final class Joinpoint {
                 fitted[i] = d.sw[i] * nullFit.fitted[i];
                 resid[i] = d.sw[i] * (d.z[i] - nullFit.fitted[i]);
             }
+            d.whiten(fitted, 0);
+            d.whiten(resid, 0);
             double observed = statistic(sse[ka], sse[kb], floor);
             double threshold = observed - 1e-9 * Math.abs(observed);
             int exceed = 0;

@@ -28,6 +28,12 @@ public final class JoinpointResult {
     /** Covariance of the segment slopes (scaled); diagonal only for NCI_SEGMENTED. */
     private final double[][] slopeCov;
     private final int df;
+    /** The jump of a jump or comparability-ratio model, else null. */
+    private final Jump jump;
+    /** Empirical-quantile intervals, else null. */
+    private final EmpiricalIntervals empirical;
+    /** AR(1) errors, else null. */
+    private final Autocorrelation autocorrelation;
 
     JoinpointResult(String series, Scale scale, Weighting weighting, SlopeInference inference,
             double confidenceLevel, int n, double[] joinpoints, double[] coefficients, double sse,
@@ -50,6 +56,67 @@ public final class JoinpointResult {
         this.notes = List.copyOf(notes);
         this.slopeCov = slopeCov;
         this.df = df;
+        this.jump = null;
+        this.empirical = null;
+        this.autocorrelation = null;
+    }
+
+    private JoinpointResult(JoinpointResult r, List<String> notes, Jump jump, EmpiricalIntervals empirical,
+            Autocorrelation autocorrelation) {
+        this.series = r.series;
+        this.scale = r.scale;
+        this.weighting = r.weighting;
+        this.inference = r.inference;
+        this.confidenceLevel = r.confidenceLevel;
+        this.n = r.n;
+        this.joinpoints = r.joinpoints;
+        this.coefficients = r.coefficients;
+        this.sse = r.sse;
+        this.segments = r.segments;
+        this.selection = r.selection;
+        this.notes = List.copyOf(notes);
+        this.slopeCov = r.slopeCov;
+        this.df = r.df;
+        this.jump = jump;
+        this.empirical = empirical;
+        this.autocorrelation = autocorrelation;
+    }
+
+    /** A copy with the jump of a jump or comparability-ratio model. */
+    JoinpointResult withJump(Jump j) {
+        return new JoinpointResult(this, notes, java.util.Objects.requireNonNull(j), empirical, autocorrelation);
+    }
+
+    /** A copy with empirical-quantile intervals. */
+    JoinpointResult withEmpirical(EmpiricalIntervals e) {
+        return new JoinpointResult(this, notes, jump, java.util.Objects.requireNonNull(e), autocorrelation);
+    }
+
+    /** A copy with more notes. */
+    JoinpointResult withNotes(List<String> more) {
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(more);
+        return new JoinpointResult(this, all, jump, empirical, autocorrelation);
+    }
+
+    /** A copy with the AR(1) error record. */
+    JoinpointResult withAutocorrelation(Autocorrelation a) {
+        return new JoinpointResult(this, notes, jump, empirical, java.util.Objects.requireNonNull(a));
+    }
+
+    /** The AR(1) errors of the fit, if any. */
+    public java.util.Optional<Autocorrelation> autocorrelation() {
+        return java.util.Optional.ofNullable(autocorrelation);
+    }
+
+    /** The jump (jump or comparability-ratio model), if any. */
+    public java.util.Optional<Jump> jump() {
+        return java.util.Optional.ofNullable(jump);
+    }
+
+    /** Empirical-quantile intervals of the APCs and the full-range AAPC, if computed. */
+    public java.util.Optional<EmpiricalIntervals> empirical() {
+        return java.util.Optional.ofNullable(empirical);
     }
 
     /** Series name. */

@@ -31,10 +31,27 @@ final class PreparedSeries {
     final double[] ux;
     /** Grid position of each observation. */
     final int[] pos;
+    /**
+     * Extra design columns shared by every candidate model (unweighted, in x order), appended after β0, β1 and the
+     * hinges; empty for the standard joinpoint model, one step column 1(x &gt; J) for the jump model.
+     */
+    final double[][] extra;
+    /**
+     * Lag-1 autocorrelation ρ of the errors (0: independent). With ρ ≠ 0 every weighted vector √w·v (responses and
+     * design columns) is whitened by {@link #whiten(double[], int)} before least squares.
+     */
+    final double rho;
 
     private PreparedSeries(String name, Scale scale, Weighting weighting, double[] x, double[] y, double[] z,
             double[] w) {
+        this(name, scale, weighting, x, y, z, w, new double[0][], 0);
+    }
+
+    private PreparedSeries(String name, Scale scale, Weighting weighting, double[] x, double[] y, double[] z,
+            double[] w, double[][] extra, double rho) {
         this.name = name;
+        this.extra = extra;
+        this.rho = rho;
         this.scale = scale;
         this.weighting = weighting;
         this.n = x.length;
@@ -56,6 +73,111 @@ final class PreparedSeries {
             pos[i] = m - 1;
         }
         this.ux = Arrays.copyOf(u, m);
+    }
+
+    /**
+     * Two prepared series pooled into one, sorted by x; at equal x the observations of {@code a} come first, each
+     * series keeping its order. {@code fromB[i]} (out, length n<sub>a</sub> + n<sub>b</sub>) tells which series
+     * observation i came from.
+     */
+    static PreparedSeries pooled(String name, PreparedSeries a, PreparedSeries b, boolean[] fromB) {
+        int n = a.n + b.n;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] z = new double[n];
+        double[] w = new double[n];
+        int i = 0;
+        int j = 0;
+        for (int k = 0; k < n; k++) {
+            boolean takeB = i >= a.n || (j < b.n && b.x[j] < a.x[i]);
+            PreparedSeries s = takeB ? b : a;
+            int idx = takeB ? j++ : i++;
+            x[k] = s.x[idx];
+            y[k] = s.y[idx];
+            z[k] = s.z[idx];
+            w[k] = s.w[idx];
+            fromB[k] = takeB;
+        }
+        return new PreparedSeries(name, a.scale, a.weighting, x, y, z, w);
+    }
+
+    /** A copy with one more shared design column (length n, x order). */
+    PreparedSeries withExtraColumn(double[] column) {
+        if (column.length != n) {
+            throw new IllegalArgumentException("column length " + column.length + " != " + n);
+        }
+        double[][] e = Arrays.copyOf(extra, extra.length + 1);
+        e[extra.length] = column.clone();
+        return new PreparedSeries(name, scale, weighting, x, y, z, w, e, rho);
+    }
+
+    /** A copy with another response on the fitting scale (same x, weights and extra columns). */
+    PreparedSeries withResponse(double[] response) {
+        if (response.length != n) {
+            throw new IllegalArgumentException("response length " + response.length + " != " + n);
+        }
+        return new PreparedSeries(name, scale, weighting, x, y, response.clone(), w, extra, rho);
+    }
+
+    /** A copy with other weights (same x, response and extra columns). */
+    PreparedSeries withWeights(double[] weights) {
+        if (weights.length != n) {
+            throw new IllegalArgumentException("weights length " + weights.length + " != " + n);
+        }
+        return new PreparedSeries(name, scale, weighting, x, y, z, weights.clone(), extra, rho);
+    }
+
+    /**
+     * A copy with AR(1) errors of lag-1 autocorrelation ρ, |ρ| &lt; 1; needs one observation per x and equally
+     * spaced x (consecutive observations one lag apart).
+     *
+     * @throws DrugstatsException otherwise, naming the series and the first offending x
+     */
+    PreparedSeries withAutocorrelation(double r) {
+        if (!(Math.abs(r) < 1)) {
+            throw DrugstatsException.of("series '%s': autocorrelation must be in (-1, 1), got %s", name, r);
+        }
+        if (n != ux.length) {
+            throw DrugstatsException.of("series '%s': autocorrelated errors need one observation per x;"
+                    + " %d observations share an x", name, n - ux.length);
+        }
+        if (n >= 3) {
+            double step = x[1] - x[0];
+            for (int i = 2; i < n; i++) {
+                if (Math.abs(x[i] - x[i - 1] - step) > 1e-9 * Math.max(1, Math.abs(step))) {
+                    throw DrugstatsException.of("series '%s': autocorrelated errors need equally spaced x with no"
+                            + " missing value; the spacing changes at x = %s (%s instead of %s)", name,
+                            fmt(x[i]), fmt(x[i] - x[i - 1]), fmt(step));
+                }
+            }
+        }
+        return new PreparedSeries(name, scale, weighting, x, y, z, w, extra, r);
+    }
+
+    /**
+     * Prais–Winsten whitening of an n-long vector at {@code off}, in place: v1 ← √(1 − ρ²)·v1,
+     * v<sub>t</sub> ← v<sub>t</sub> − ρ·v<sub>t−1</sub> (original values). For AR(1) errors with correlation
+     * ρ<sup>|s−t|</sup> the result has independent errors of the innovation variance. No-op when ρ = 0.
+     */
+    void whiten(double[] v, int off) {
+        if (rho == 0) {
+            return;
+        }
+        for (int t = n - 1; t >= 1; t--) {
+            v[off + t] -= rho * v[off + t - 1];
+        }
+        v[off] *= Math.sqrt(1 - rho * rho);
+    }
+
+    /** Inverse of {@link #whiten(double[], int)}. */
+    void unwhiten(double[] v, int off) {
+        if (rho == 0) {
+            return;
+        }
+        v[off] /= Math.sqrt(1 - rho * rho);
+        for (int t = 1; t < n; t++) {
+            v[off + t] += rho * v[off + t - 1];
+        }
     }
 
     /** Number of distinct x values. */

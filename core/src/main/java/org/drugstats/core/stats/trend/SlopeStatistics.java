@@ -4,7 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.statistics.distribution.TDistribution;
 
-/** Segment slopes, their standard errors and intervals for a fitted hinge model; see {@link SlopeInference}. */
+/**
+ * Segment slopes, their standard errors and intervals for a fitted hinge model; see {@link SlopeInference}. A model
+ * with extra shared columns (the jump model) always uses the conditional covariance of the whole model, with
+ * n − (k + 2 + extra columns) degrees of freedom: the segment-wise refits of {@link SlopeInference#NCI_SEGMENTED}
+ * would split the jump's parameter between segments. So does a model with AR(1) errors (generalised least squares
+ * covariance of the whitened fit).
+ */
 final class SlopeStatistics {
     final List<Segment> segments;
     /** Covariance matrix of the segment slopes. */
@@ -23,7 +29,7 @@ final class SlopeStatistics {
         int s = k + 1;
         double[][] cov = new double[s][s];
         int df;
-        if (mode == SlopeInference.NCI_SEGMENTED) {
+        if (mode == SlopeInference.NCI_SEGMENTED && d.extra.length == 0 && d.rho == 0) {
             double[] sxx = new double[s];
             double sse = 0;
             int nStar = 0;
@@ -75,7 +81,7 @@ final class SlopeStatistics {
                 cov[g][g] = sxx[g] > 0 ? sigma2 / sxx[g] : Double.NaN;
             }
         } else {
-            df = d.n - (k + 2);
+            df = d.n - (k + 2 + d.extra.length);
             double sigma2 = df > 0 ? fit.sse / df : Double.NaN;
             for (int g = 0; g < s; g++) {
                 for (int h = 0; h < s; h++) {

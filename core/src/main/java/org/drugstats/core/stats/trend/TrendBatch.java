@@ -52,12 +52,14 @@ public final class TrendBatch {
 
     private final Method method;
     private final Joinpoint joinpoint;
+    private final JoinpointAnalysis analysis;
     private final MannKendall mannKendall;
     private final long seed;
 
-    private TrendBatch(Method method, Joinpoint joinpoint, MannKendall mannKendall, long seed) {
+    private TrendBatch(Method method, JoinpointAnalysis analysis, MannKendall mannKendall, long seed) {
         this.method = method;
-        this.joinpoint = joinpoint;
+        this.analysis = analysis;
+        this.joinpoint = analysis.joinpoint();
         this.mannKendall = mannKendall;
         this.seed = seed;
     }
@@ -72,7 +74,15 @@ public final class TrendBatch {
      * @param seed seed of the permutation test generators
      */
     public static TrendBatch of(Method method, Joinpoint joinpoint, MannKendall mannKendall, long seed) {
-        return new TrendBatch(Objects.requireNonNull(method), Objects.requireNonNull(joinpoint),
+        return of(method, JoinpointAnalysis.of(joinpoint), mannKendall, seed);
+    }
+
+    /**
+     * A batch with the NCI Joinpoint 5 options (jump or comparability ratio, empirical-quantile intervals) for
+     * joinpoint and loglinear; loglinear fits them with 0 joinpoints on the log scale.
+     */
+    public static TrendBatch of(Method method, JoinpointAnalysis analysis, MannKendall mannKendall, long seed) {
+        return new TrendBatch(Objects.requireNonNull(method), Objects.requireNonNull(analysis),
                 Objects.requireNonNull(mannKendall), seed);
     }
 
@@ -93,12 +103,18 @@ public final class TrendBatch {
             switch (method) {
                 case JOINPOINT -> {
                     boolean perm = joinpoint.selection() == SelectionMethod.PERMUTATION;
-                    JoinpointResult r = joinpoint.fit(s, perm ? randomFor(seed, s.name()) : null);
-                    out.add(TrendJson.joinpoint(r, method.label(), perm ? seed : null));
+                    boolean random = perm || analysis.intervals() == JoinpointAnalysis.IntervalMethod.EMPIRICAL;
+                    JoinpointResult r = analysis.isPlain()
+                            ? joinpoint.fit(s, perm ? randomFor(seed, s.name()) : null)
+                            : analysis.fit(s, seed);
+                    out.add(TrendJson.joinpoint(r, method.label(), random ? seed : null));
                 }
                 case LOGLINEAR -> {
-                    JoinpointResult r = joinpoint.withScale(Scale.LOG).withMaxJoinpoints(0).fitAt(s);
-                    out.add(TrendJson.joinpoint(r, method.label(), null));
+                    Joinpoint line = joinpoint.withScale(Scale.LOG).withMaxJoinpoints(0);
+                    JoinpointResult r = analysis.isPlain() ? line.fitAt(s)
+                            : analysis.withJoinpoint(line.withSelection(SelectionMethod.BIC)).fit(s, seed);
+                    boolean random = analysis.intervals() == JoinpointAnalysis.IntervalMethod.EMPIRICAL;
+                    out.add(TrendJson.joinpoint(r, method.label(), random ? seed : null));
                 }
                 case MANN_KENDALL -> out.add(TrendJson.mannKendall(s.name(), mannKendall.test(s)));
                 default -> throw new IllegalStateException(method.name().toLowerCase(Locale.ROOT));

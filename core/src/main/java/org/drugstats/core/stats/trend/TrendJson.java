@@ -23,6 +23,13 @@ import org.drugstats.core.io.AtomicFiles;
  *       ({@code start, end, value, lower, upper}, full range), {@code selection} (method, max_joinpoints, selected,
  *       alpha, seed, the permutation {@code tests} or the per-k {@code models} with SSE, BIC, BIC3, R²max, WBIC, and
  *       {@code notes});
+ *   <li>with a jump or comparability-ratio model ({@link JumpModel}): {@code jump} ({@code at, value, se, lower,
+ *       upper, t, p_value, comparability_ratio, cr_se, cr_lower, cr_upper, cr_p_value}, see {@link Jump});
+ *   <li>with empirical-quantile intervals ({@link EmpiricalQuantileIntervals}): per segment
+ *       {@code apc_empirical_lower, apc_empirical_upper}, in {@code aapc} {@code empirical_lower, empirical_upper},
+ *       and {@code intervals} ({@code method, resamples, confidence_level, seed});
+ *   <li>with AR(1) errors ({@link Autocorrelation}): {@code autocorrelation} ({@code rho, estimated, iterations,
+ *       converged});
  *   <li>{@code mann-kendall}: {@code s, var_s, z, p_value, tau, sen_slope, sen_intercept, sen_lower, sen_upper}.
  * </ul>
  * On the linear scale {@code apc}, {@code apc_lower}, {@code apc_upper} hold the annual change (the slope, in y
@@ -45,6 +52,8 @@ public final class TrendJson {
         r.joinpoints().forEach(jp::add);
         ArrayNode segs = o.putArray("segments");
         boolean log = r.scale() == Scale.LOG;
+        EmpiricalIntervals emp = r.empirical().orElse(null);
+        int gi = 0;
         for (Segment s : r.segments()) {
             ObjectNode g = segs.addObject();
             num(g, "start", s.start());
@@ -54,6 +63,11 @@ public final class TrendJson {
             num(g, "apc_lower", log ? s.apcLower() : s.slopeLower());
             num(g, "apc_upper", log ? s.apcUpper() : s.slopeUpper());
             num(g, "p_value", s.pValue());
+            if (emp != null) {
+                num(g, "apc_empirical_lower", emp.apcLower().get(gi));
+                num(g, "apc_empirical_upper", emp.apcUpper().get(gi));
+            }
+            gi++;
         }
         Aapc a = r.aapc();
         ObjectNode ao = o.putObject("aapc");
@@ -62,6 +76,25 @@ public final class TrendJson {
         num(ao, "value", a.value());
         num(ao, "lower", a.lower());
         num(ao, "upper", a.upper());
+        if (emp != null) {
+            num(ao, "empirical_lower", emp.aapcLower());
+            num(ao, "empirical_upper", emp.aapcUpper());
+            ObjectNode io = o.putObject("intervals");
+            io.put("method", "empirical");
+            io.put("resamples", emp.resamples());
+            num(io, "confidence_level", emp.confidenceLevel());
+            if (seed != null) {
+                io.put("seed", seed);
+            }
+        }
+        r.jump().ifPresent(j -> jump(o, j));
+        r.autocorrelation().ifPresent(ac -> {
+            ObjectNode ao2 = o.putObject("autocorrelation");
+            num(ao2, "rho", ac.rho());
+            ao2.put("estimated", ac.estimated());
+            ao2.put("iterations", ac.iterations());
+            ao2.put("converged", ac.converged());
+        });
         ObjectNode sel = o.putObject("selection");
         Selection s = r.selection();
         if (s == null) {
@@ -108,6 +141,23 @@ public final class TrendJson {
         ArrayNode notes = sel.putArray("notes");
         r.notes().forEach(notes::add);
         return o;
+    }
+
+    /** The {@code jump} object of a jump or comparability-ratio model (field names are a contract). */
+    private static void jump(ObjectNode o, Jump j) {
+        ObjectNode jo = o.putObject("jump");
+        num(jo, "at", j.at());
+        num(jo, "value", j.value());
+        num(jo, "se", j.se());
+        num(jo, "lower", j.lower());
+        num(jo, "upper", j.upper());
+        num(jo, "t", j.t());
+        num(jo, "p_value", j.pValue());
+        num(jo, "comparability_ratio", j.comparabilityRatio());
+        num(jo, "cr_se", j.crSe());
+        num(jo, "cr_lower", j.crLower());
+        num(jo, "cr_upper", j.crUpper());
+        num(jo, "cr_p_value", j.crPValue());
     }
 
     /** The object for a Mann–Kendall test. */

@@ -2,8 +2,6 @@ package org.drugstats.core.stats.trend.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.GaussianSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.drugstats.core.stats.trend.Joinpoint;
 import org.drugstats.core.stats.trend.JoinpointResult;
@@ -50,28 +48,7 @@ public class JoinpointBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        UniformRandomProvider r = RandomSource.XO_RO_SHI_RO_128_PP.create(2024L);
-        var noise = GaussianSampler.of(ZigguratSampler.NormalizedGaussian.of(r), 0, 0.03);
-        series = new TrendSeries[SERIES];
-        for (int s = 0; s < SERIES; s++) {
-            double[] x = new double[20];
-            double[] y = new double[20];
-            int changes = s % 3;
-            int[] at = {3 + r.nextInt(6), 11 + r.nextInt(6)};
-            double slope = 0.05 * (r.nextDouble() - 0.5);
-            double level = Math.log(10 + 90 * r.nextDouble());
-            for (int i = 0; i < 20; i++) {
-                x[i] = 2000 + i;
-                for (int c = 0; c < changes; c++) {
-                    if (i == at[c]) {
-                        slope += 0.08 * (r.nextDouble() - 0.5);
-                    }
-                }
-                level += i == 0 ? 0 : slope;
-                y[i] = Math.exp(level + noise.sample());
-            }
-            series[s] = TrendSeries.of("s" + s, x, y);
-        }
+        series = SimulatedSeries.of(SERIES, 2024L);
         Joinpoint base = Joinpoint.withDefaults().withMaxJoinpoints(4);
         bic = base.withSelection(SelectionMethod.BIC);
         wbic = base.withSelection(SelectionMethod.WBIC);
