@@ -217,6 +217,18 @@ public final class Pipeline {
             record(progress.end(nObs + nAgg, nInd + nIneq), "indicators", nObs + nAgg, nInd + nIneq,
                     Map.of("indicator_rows", nInd, "inequality_areas", ineq.areas()));
 
+            // 5. the road to 2029: the challenges of the 2019 Ministerial Declaration, from the results above
+            begin("tracker");
+            Map<String, Dataset<Row>> resultTables = new LinkedHashMap<>();
+            resultTables.put("indicators", indicators);
+            resultTables.put("aggregates", aggregates);
+            Dataset<Row> tracker = TrackerStep.run(spark, resultTables, analysis,
+                    org.drugstats.core.geo.Geography.fromResources(),
+                    org.drugstats.core.tracker.Tracker.of(config.trackerRules()));
+            long nTracker = publisher.writeParquet(tracker, "results/tracker", TrackerStep.VERSION, origins,
+                    "challenge", "indicator", "ref_area");
+            record(progress.end(nInd, nTracker), "tracker", nInd, nTracker, Map.of());
+
             Instant ended = Instant.now();
             Manifest m = new Manifest(Manifest.SCHEMA, "succeeded", inputEntries, parameters(), versions(),
                     started.truncatedTo(ChronoUnit.MILLIS).toString(), ended.truncatedTo(ChronoUnit.MILLIS).toString(),

@@ -36,6 +36,8 @@ public final class Quantities {
             case "per-100000":
             case "per 100,000":
                 return fmt("%.1f per 100,000", value);
+            case "mg-per-capita":
+                return significant(value) + " mg per capita";
             case "countries":
             case "count":
                 return fmt("%,.0f", value);

@@ -10,10 +10,17 @@ import org.drugstats.core.DrugstatsException;
  * A yearly series that bears on a challenge, as the tracker reads it: what it is ({@code indicator}, a readable
  * {@code label}), where ({@code refArea}, {@code areaName}), in which unit, where it comes from ({@code source}),
  * how much of the area the data cover ({@code coverage}, free text such as "57 of 193 countries reporting") and
- * where in the report it is shown ({@code link}). Values are sorted by year; a year appears once.
+ * where in the report it is shown ({@code link}), and what a reader must know to read it ({@code caveat}, one
+ * sentence appended to the verdict, empty when none). Values are sorted by year; a year appears once.
  */
 public record TrackedSeries(String indicator, String label, String refArea, String areaName, String unit,
-        String source, String coverage, String link, List<YearValue> values) {
+        String source, String coverage, String link, List<YearValue> values, String caveat) {
+
+    /** A series without a caveat. */
+    public TrackedSeries(String indicator, String label, String refArea, String areaName, String unit,
+            String source, String coverage, String link, List<YearValue> values) {
+        this(indicator, label, refArea, areaName, unit, source, coverage, link, values, "");
+    }
 
     public TrackedSeries {
         Objects.requireNonNull(indicator, "indicator");
@@ -24,6 +31,7 @@ public record TrackedSeries(String indicator, String label, String refArea, Stri
         source = source == null ? "" : source;
         coverage = coverage == null ? "" : coverage;
         link = link == null ? "" : link;
+        caveat = caveat == null ? "" : caveat.strip();
         List<YearValue> sorted = new ArrayList<>(values);
         sorted.sort(Comparator.comparingInt(YearValue::year));
         for (int i = 1; i < sorted.size(); i++) {

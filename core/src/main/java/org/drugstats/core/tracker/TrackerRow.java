@@ -35,6 +35,25 @@ public record TrackerRow(String challenge, String challengeText, String indicato
         double trendLower, double trendUpper, double pValue, String direction, int points, String coverage,
         String verdict, String source, String link) {
 
+    /** Text fields never null: an absent text is empty (Parquet readers may give null for an empty string). */
+    public TrackerRow {
+        challengeText = orEmpty(challengeText);
+        indicator = orEmpty(indicator);
+        label = orEmpty(label);
+        refArea = orEmpty(refArea);
+        areaName = orEmpty(areaName);
+        unit = orEmpty(unit);
+        trendMethod = orEmpty(trendMethod);
+        coverage = orEmpty(coverage);
+        verdict = orEmpty(verdict);
+        source = orEmpty(source);
+        link = orEmpty(link);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
     /** The contract's column names, in order. */
     public static final java.util.List<String> COLUMNS = java.util.List.of("challenge", "challenge_text",
             "indicator", "label", "ref_area", "area_name", "unit", "baseline_year", "baseline_value", "latest_year",

@@ -12,6 +12,11 @@ public final class Verdicts {
 
     /** The verdict for {@code s} assessed as {@code a} with significance level {@code alpha}. */
     public static String of(TrackedSeries s, Assessment a, double alpha) {
+        String v = sentence(s, a, alpha);
+        return s.caveat().isEmpty() ? v : v + " " + s.caveat();
+    }
+
+    private static String sentence(TrackedSeries s, Assessment a, double alpha) {
         String subject = s.label() + " (" + s.areaName() + ")";
         if (a.baseline() == null || a.latest() == null) {
             String known = a.baseline() == null ? ""

@@ -41,6 +41,7 @@ public final class RunResults {
     public static final String TREND_POINTS = "results/trend_points";
     public static final String INEQUALITY = "results/inequality";
     public static final String INEQUALITY_JSON = "results/inequality.json";
+    public static final String TRACKER = "results/tracker";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,6 +52,7 @@ public final class RunResults {
     private final List<TrendRow> trends;
     private final List<TrendPointRow> trendPoints;
     private final List<LorenzRow> lorenz;
+    private final List<org.drugstats.core.tracker.TrackerRow> tracker;
     private final Optional<InequalitySummary> inequality;
     private final Optional<Manifest> manifest;
     private final List<QuarantineFile> quarantine;
@@ -67,6 +69,7 @@ public final class RunResults {
         this.trends = List.copyOf(b.trends);
         this.trendPoints = List.copyOf(b.trendPoints);
         this.lorenz = List.copyOf(b.lorenz);
+        this.tracker = List.copyOf(b.tracker);
         this.inequality = Optional.ofNullable(b.inequality);
         this.manifest = Optional.ofNullable(b.manifest);
         this.quarantine = List.copyOf(b.quarantine);
@@ -109,6 +112,7 @@ public final class RunResults {
         b.trendPoints = b.table(TREND_POINTS, TrendPointRow::fromTable);
         b.lorenz = b.table(INEQUALITY, LorenzRow::fromTable);
         b.inequality = b.json(INEQUALITY_JSON, InequalitySummary::fromJson);
+        b.tracker = b.table(TRACKER, TrackerRows::fromTable);
         b.manifest = b.json(MANIFEST, Manifest::fromJson);
         b.readQuarantine();
         return new RunResults(b);
@@ -146,6 +150,11 @@ public final class RunResults {
     /** Lorenz points. */
     public List<LorenzRow> lorenz() {
         return lorenz;
+    }
+
+    /** The road-to-2029 tracker's rows (empty for a run that wrote none). */
+    public List<org.drugstats.core.tracker.TrackerRow> tracker() {
+        return tracker;
     }
 
     /** The inequality summary, if the run wrote one. */
@@ -197,6 +206,7 @@ public final class RunResults {
         private List<TrendRow> trends = List.of();
         private List<TrendPointRow> trendPoints = List.of();
         private List<LorenzRow> lorenz = List.of();
+        private List<org.drugstats.core.tracker.TrackerRow> tracker = List.of();
         private InequalitySummary inequality;
         private Manifest manifest;
         private final List<QuarantineFile> quarantine = new ArrayList<>();
