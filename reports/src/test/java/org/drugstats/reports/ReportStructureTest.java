@@ -35,7 +35,7 @@ import org.w3c.dom.NodeList;
  */
 class ReportStructureTest {
 
-    static final List<String> PAGES = List.of("index.html", "drug-use.html", "sdg-3-5.html", "sdg-16-4.html",
+    static final List<String> PAGES = List.of("road-to-2029.html", "index.html", "drug-use.html", "sdg-3-5.html", "sdg-16-4.html",
             "medicines.html", "supply.html", "trends.html", "quality.html");
 
     @TempDir

@@ -240,6 +240,19 @@ public final class Pipeline {
                     org.drugstats.core.stats.estimate.EstimatesContract.ORDER.toArray(String[]::new));
             record(progress.end(est.inputRows(), nEst), "estimates", est.inputRows(), nEst, est.detail());
 
+            // 6. the road to 2029: the challenges of the 2019 Ministerial Declaration, from the results above
+            begin("tracker");
+            Map<String, Dataset<Row>> resultTables = new LinkedHashMap<>();
+            resultTables.put("indicators", indicators);
+            resultTables.put("aggregates", aggregates);
+            resultTables.put("estimates", est.rows());
+            Dataset<Row> tracker = TrackerStep.run(spark, resultTables, analysis,
+                    org.drugstats.core.geo.Geography.fromResources(),
+                    org.drugstats.core.tracker.Tracker.of(config.trackerRules()));
+            long nTracker = publisher.writeParquet(tracker, "results/tracker", TrackerStep.VERSION, origins,
+                    "challenge", "indicator", "ref_area");
+            record(progress.end(nInd, nTracker), "tracker", nInd, nTracker, Map.of());
+
             Instant ended = Instant.now();
             Manifest m = new Manifest(Manifest.SCHEMA, "succeeded", inputEntries, parameters(), versions(),
                     started.truncatedTo(ChronoUnit.MILLIS).toString(), ended.truncatedTo(ChronoUnit.MILLIS).toString(),

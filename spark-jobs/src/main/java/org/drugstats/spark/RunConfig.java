@@ -108,6 +108,9 @@ public final class RunConfig {
         ADEQUACY_BENCHMARK("inequality.adequacy_benchmark_mg", -1.0,
                 "Per-capita need benchmark (mg per capita) of the WHO adequacy of consumption measure; -1 (default) leaves the adequacy category empty, because the benchmark (top-20 HDI countries, morbidity-corrected) is not in the data.",
                 v -> benchmark(v)),
+        TRACKER_BASELINE_YEAR("tracker.baseline_year", 2019,
+                "Baseline year of the road-to-2029 tracker (the year of the Ministerial Declaration); a series without a value that year starts at its nearest earlier year.",
+                v -> intIn(v, 1990, 2100)),
         REPORT("report.enabled", true,
                 "Render the HTML report (out/report/) as the last step, inside the staging directory, so that it is published together with the results it shows.",
                 v -> asBoolean(v)),
@@ -448,6 +451,12 @@ public final class RunConfig {
     @SuppressWarnings("unchecked")
     public List<String> trendJumps() {
         return (List<String>) values.get(Key.TREND_JUMPS);
+    }
+
+    /** The tracker's rule: {@code tracker.baseline_year} and {@code trend.alpha}. */
+    public org.drugstats.core.tracker.TrackerRules trackerRules() {
+        return org.drugstats.core.tracker.TrackerRules.withDefaults()
+                .withBaselineYear((Integer) values.get(Key.TRACKER_BASELINE_YEAR)).withAlpha(trendAlpha());
     }
 
     @SuppressWarnings("unchecked")

@@ -49,6 +49,7 @@ public final class RunResults {
     /** The morphine-equivalent Lorenz curve of the latest INCB Table XII year. */
     public static final String INEQUALITY_ME = "results/inequality_me";
     public static final String INEQUALITY_ME_JSON = "results/inequality_me.json";
+    public static final String TRACKER = "results/tracker";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,6 +61,7 @@ public final class RunResults {
     private final List<TrendPointRow> trendPoints;
     private final List<LorenzRow> lorenz;
     private final List<EstimateRow> estimates;
+    private final List<org.drugstats.core.tracker.TrackerRow> tracker;
     private final Optional<InequalitySummary> inequality;
     private final List<LorenzRow> lorenzMe;
     private final Optional<InequalitySummary> inequalityMe;
@@ -79,6 +81,7 @@ public final class RunResults {
         this.trendPoints = List.copyOf(b.trendPoints);
         this.lorenz = List.copyOf(b.lorenz);
         this.estimates = List.copyOf(b.estimates);
+        this.tracker = List.copyOf(b.tracker);
         this.inequality = Optional.ofNullable(b.inequality);
         this.lorenzMe = List.copyOf(b.lorenzMe);
         this.inequalityMe = Optional.ofNullable(b.inequalityMe);
@@ -126,6 +129,7 @@ public final class RunResults {
         b.inequality = b.json(INEQUALITY_JSON, InequalitySummary::fromJson);
         b.lorenzMe = b.table(INEQUALITY_ME, LorenzRow::fromTable);
         b.inequalityMe = b.json(INEQUALITY_ME_JSON, InequalitySummary::fromJson);
+        b.tracker = b.table(TRACKER, TrackerRows::fromTable);
         b.manifest = b.json(MANIFEST, Manifest::fromJson);
         b.readQuarantine();
         return new RunResults(b);
@@ -168,6 +172,11 @@ public final class RunResults {
     /** Lorenz points. */
     public List<LorenzRow> lorenz() {
         return lorenz;
+    }
+
+    /** The road-to-2029 tracker's rows (empty for a run that wrote none). */
+    public List<org.drugstats.core.tracker.TrackerRow> tracker() {
+        return tracker;
     }
 
     /** The inequality summary, if the run wrote one. */
@@ -230,6 +239,7 @@ public final class RunResults {
         private List<TrendPointRow> trendPoints = List.of();
         private List<LorenzRow> lorenz = List.of();
         private List<EstimateRow> estimates = List.of();
+        private List<org.drugstats.core.tracker.TrackerRow> tracker = List.of();
         private InequalitySummary inequality;
         private List<LorenzRow> lorenzMe = List.of();
         private InequalitySummary inequalityMe;

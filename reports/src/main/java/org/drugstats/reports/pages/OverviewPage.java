@@ -265,9 +265,9 @@ final class OverviewPage {
         facts.add(new Facts.Fact("Sources", producers.isEmpty() ? "none recorded" : String.join("; ", producers)));
         s.add(new Facts(facts));
         TableBuilder t = TableBuilder.of("pages", "Pages of this report").text("Page").text("What it answers")
-                .column("Sections", Kind.INTEGER);
+                .column("Sections", Kind.INTEGER).column("Open", Kind.LINK);
         for (Page p : others) {
-            t.row(p.title(), p.lead(), p.sections().size());
+            t.row(p.title(), p.lead(), p.sections().size(), p.file());
         }
         s.add(c.assets.table(t));
         return s.build();

@@ -10,9 +10,11 @@ public final class Pages {
     private Pages() {
     }
 
-    /** The pages: overview, drug use, SDG 3.5, SDG 16.4, medicines, supply, trends, quality and methods. */
+    /** The pages: the road to 2029 (first in the navigation), overview (index.html), drug use, SDG 3.5, SDG 16.4, medicines, supply, trends, quality and methods. */
     public static List<Page> build(PageContext c) {
         List<Page> others = new ArrayList<>();
+        Page road = RoadTo2029Page.build(c);
+        others.add(road);
         others.add(DrugUsePage.build(c));
         others.add(TreatmentPage.build(c));
         others.add(FinancialFlowsPage.build(c));
@@ -21,8 +23,9 @@ public final class Pages {
         others.add(TrendsPage.build(c));
         others.add(QualityPage.build(c));
         List<Page> all = new ArrayList<>();
+        all.add(road);
         all.add(OverviewPage.build(c, others));
-        all.addAll(others);
+        all.addAll(others.subList(1, others.size()));
         return all;
     }
 }
