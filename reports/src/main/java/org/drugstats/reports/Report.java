@@ -122,6 +122,8 @@ public final class Report {
                 html.write(staging, p, pages, footer, run.warnings());
             }
             HtmlRenderer.writeCss(staging);
+            org.drugstats.reports.data.ResultsDataset.write(run, staging.resolve(ReportAssets.DATA));
+            t = lap(phases, "dataset", t);
             replace(staging, out);
             lap(phases, "html", t);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -40,6 +40,7 @@ final class OverviewPage {
     static Page build(PageContext c, List<Page> others) {
         List<Section> sections = new ArrayList<>(headlines(c));
         sections.add(thisRun(c, others));
+        sections.add(download(c));
         sections.add(catalog(c));
         return new Page(FILE, "World drug indicators: overview", "Overview",
                 "The published headline figures that frame the 2019 Ministerial Declaration and its 2029 review, "
@@ -271,6 +272,23 @@ final class OverviewPage {
         }
         s.add(c.assets.table(t));
         return s.build();
+    }
+
+    private static Section download(PageContext c) {
+        int rows = org.drugstats.reports.data.ResultsDataset.rowCount(c.run);
+        TableBuilder t = TableBuilder.of("downloads", "Every published value in one file").text("File")
+                .text("What it holds").column("Open", Kind.LINK);
+        t.row("results.csv", Numbers.fixed(rows, 0) + " rows: the aggregates and derived indicators of this run, one"
+                + " value per row in base units, with range, coverage, method and source (RFC 4180, UTF-8)",
+                "data/results.csv");
+        t.row("results.parquet", "the same rows and columns as Parquet, with the run's provenance in its metadata",
+                "data/results.parquet");
+        t.row("dictionary.csv", "every column (type, meaning) and every indicator (unit, methods, rows, sources)",
+                "data/dictionary.csv");
+        return Section.builder("download", "Download the data")
+                .text("One tidy file of every value the run published, to load in one line (R: read.csv, Python:"
+                        + " pandas.read_csv or read_parquet, Excel: open). Each table of the pages also has its own CSV.")
+                .add(c.assets.table(t)).build();
     }
 
     private static String count(int n, String what) {

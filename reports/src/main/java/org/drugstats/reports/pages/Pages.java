@@ -21,6 +21,7 @@ public final class Pages {
         others.add(MedicinesPage.build(c));
         others.add(SupplyPage.build(c));
         others.add(TrendsPage.build(c));
+        others.add(MapsPage.build(c));
         others.add(QualityPage.build(c));
         List<Page> all = new ArrayList<>();
         all.add(road);
