@@ -62,8 +62,11 @@ public final class DrugstatsCli implements Callable<Integer> {
                         + org.drugstats.core.io.IoMessages.describe(u.getCause()));
             } else {
                 // a defect of drugstats, not of the input: say so in words, the stack trace on request
+                String m = oneLine(String.valueOf(ex.getMessage()));
+                // a Spark analysis error carries the whole query plan (hundreds of kilobytes): its first words suffice
+                m = m.length() > 400 ? m.substring(0, 400) + " …" : m;
                 err.println("drugstats: error: " + commandLine.getCommandName() + ": internal error ("
-                        + oneLine(String.valueOf(ex.getMessage())) + "); please report it with the command line "
+                        + m + "); please report it with the command line "
                         + "(-Ddrugstats.debug=true in DRUGSTATS_JAVA_OPTS prints the stack trace)");
             }
             if (Boolean.getBoolean("drugstats.debug")) {

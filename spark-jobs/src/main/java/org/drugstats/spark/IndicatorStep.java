@@ -102,8 +102,10 @@ public final class IndicatorStep {
                 .unionByName(consumptionPerCapita(obs, membership))
                 .unionByName(seizuresByDrugGroup(obs, membership))
                 .unionByName(cultivation(obs)))
-                .unionByName(SeizureCategoryStep.run(obs, membership))
-                .unionByName(SupplyValueStep.run(obs));
+                // steps of different issues carry the optional columns they use (n_with_data, sub_area,
+                // std_error): the union fills the others with nulls
+                .unionByName(SeizureCategoryStep.run(obs, membership), true)
+                .unionByName(SupplyValueStep.run(obs), true);
     }
 
     /** One value per (area, year) of an indicator: the first by status (normal first), method, source. */

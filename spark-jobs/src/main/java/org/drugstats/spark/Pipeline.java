@@ -189,9 +189,9 @@ public final class Pipeline {
             TrendStep.Fitted fitted = new TrendStep.Fitted(persist(TrendStep.fit(points,
                     TrendStep.Settings.of(config)).all(), persisted));
             SubnationalSteps.Trends subnational = SubnationalSteps.trends(spark, analysis, TrendStep.Settings.of(config));
-            long nTrends = publisher.writeParquet(fitted.trends().unionByName(subnational.trends()),
+            long nTrends = publisher.writeParquet(fitted.trends().unionByName(subnational.trends(), true),
                     ResultTable.TRENDS.dir(), Schemas.TRENDS_VERSION, origins, "series_id", "segment");
-            long nPoints = publisher.writeParquet(fitted.points().unionByName(subnational.points()),
+            long nPoints = publisher.writeParquet(fitted.points().unionByName(subnational.points(), true),
                     ResultTable.TREND_POINTS.dir(),
                     Schemas.TREND_POINTS_VERSION, origins, "series_id", "x");
             if (TrendStep.Settings.of(config).extended()) {
@@ -211,7 +211,8 @@ public final class Pipeline {
             Dataset<Row> indicatorInputs = persist(analysis.filter(col(Column.INDICATOR.columnName())
                     .isin(IndicatorStep.INPUTS.toArray())).coalesce(partitions), persisted);
             Dataset<Row> indicators = persist(IndicatorStep.run(indicatorInputs, aggregates, membership)
-                    .unionByName(SubnationalSteps.indicators(analysis)).unionByName(derived.indicators()), persisted);
+                    .unionByName(SubnationalSteps.indicators(analysis), true)
+                    .unionByName(derived.indicators(), true), persisted);
             long nInd = publisher.writeParquet(indicators, ResultTable.INDICATORS.dir(), Schemas.INDICATORS_VERSION, origins,
                     Column.INDICATOR.columnName(), Column.REF_AREA.columnName(), Column.TIME_PERIOD.columnName(),
                     Column.SEX.columnName(), Column.AGE.columnName(), Column.DRUG.columnName(),
