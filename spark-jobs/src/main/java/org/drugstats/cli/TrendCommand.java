@@ -158,7 +158,7 @@ public final class TrendCommand implements Callable<Integer> {
                 try {
                     r = Double.parseDouble(autocorrelation);
                 } catch (NumberFormatException e) {
-                    throw DrugstatsException.of("--autocorrelation expects 'estimate' or a number in (-1, 1), got"
+                    throw DrugstatsException.of(e, "--autocorrelation expects 'estimate' or a number in (-1, 1), got"
                             + " '%s'", autocorrelation);
                 }
                 analysis = analysis.withAutocorrelation(r);

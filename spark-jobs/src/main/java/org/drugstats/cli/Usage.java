@@ -19,7 +19,7 @@ final class Usage {
         try {
             return parse.get();
         } catch (DrugstatsException e) {
-            throw error(spec, option + ": " + e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage(), e);
         }
     }
 

@@ -29,7 +29,7 @@ public record TrendJumpSpec(String indicator, double at, double ratio, double va
             }
             return new TrendJumpSpec(s.substring(0, eq), at, r, v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(form);
+            throw new IllegalArgumentException(form, e);
         }
     }
 }

@@ -179,7 +179,7 @@ public final class IncbTableXiiKind implements IngestKind {
         try {
             text = Files.readString(file.path(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw DrugstatsException.of("%s cannot be read: %s", file.name(), e.getMessage());
+            throw DrugstatsException.of(e, "%s cannot be read: %s", file.name(), e.getMessage());
         }
         int open = text.indexOf('[');
         int close = text.lastIndexOf(']');

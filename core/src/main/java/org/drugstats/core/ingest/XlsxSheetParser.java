@@ -288,7 +288,7 @@ final class XlsxSheetParser extends DefaultHandler {
                 style = styles.getStyleAt(0);
             }
         } catch (NumberFormatException e) {
-            throw damaged("cell " + cellRef + " has the style s=\"" + cellStyle + "\", which is not a number");
+            throw withCause(damaged("cell " + cellRef + " has the style s=\"" + cellStyle + "\", which is not a number"), e);
         }
         if (style == null) {
             return false;
@@ -306,7 +306,7 @@ final class XlsxSheetParser extends DefaultHandler {
         try {
             idx = Integer.parseInt(v.strip());
         } catch (NumberFormatException e) {
-            throw damaged("cell " + cellRef + " refers to the shared string \"" + v + "\", which is not a number");
+            throw withCause(damaged("cell " + cellRef + " refers to the shared string \"" + v + "\", which is not a number"), e);
         }
         try {
             if (strings == null || idx < 0) {
@@ -314,8 +314,8 @@ final class XlsxSheetParser extends DefaultHandler {
             }
             return strings.getItemAt(idx).getString();
         } catch (IndexOutOfBoundsException | IllegalStateException e) {
-            throw damaged("cell " + cellRef + " refers to the shared string " + idx + ", which the workbook does not "
-                    + "have");
+            throw withCause(damaged("cell " + cellRef + " refers to the shared string " + idx
+                    + ", which the workbook does not have"), e);
         }
     }
 
@@ -344,6 +344,11 @@ final class XlsxSheetParser extends DefaultHandler {
                     + "e.g. B7)");
         }
         return col - 1;
+    }
+
+    private static DrugstatsException withCause(DrugstatsException error, Throwable cause) {
+        error.initCause(cause);
+        return error;
     }
 
     private DrugstatsException damaged(String what) {

@@ -45,7 +45,7 @@ public final class PriceCategories {
                 try {
                     p = Integer.parseInt(row.requiredText("priority").strip());
                 } catch (NumberFormatException e) {
-                    throw row.error("priority", row.text("priority"), "a whole number");
+                    throw (DrugstatsException) row.error("priority", row.text("priority"), "a whole number").initCause(e);
                 }
                 SeizureCategories.fromResources().category(row.requiredText("category").strip());
                 if (m.put(row.requiredText("drug").strip(), new Priced(row.requiredText("category").strip(), p)) != null) {

@@ -80,7 +80,8 @@ public final class SeizureCategories {
             try {
                 headline = Integer.parseInt(r.requiredText("headline").strip());
             } catch (NumberFormatException e) {
-                throw r.error("headline", r.text("headline"), "an integer (0 when not a headline category)");
+                throw (DrugstatsException) r.error("headline", r.text("headline"), "an integer (0 when not a headline category)")
+                        .initCause(e);
             }
             SeizureCategory c = new SeizureCategory(code, r.requiredText("label").strip(),
                     r.requiredText("family").strip(), Boolean.parseBoolean(summable), headline,
@@ -101,7 +102,7 @@ public final class SeizureCategories {
             try {
                 role = TotalRole.valueOf(r.requiredText("role").strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw r.error("role", r.text("role"), "part or total");
+                throw (DrugstatsException) r.error("role", r.text("role"), "part or total").initCause(e);
             }
             if (role == TotalRole.TOTAL) {
                 String before = familyTotal.putIfAbsent(c.family(), code);

@@ -61,7 +61,7 @@ public record SurveyRow(String area, String drug, String timePeriod, String age,
         try {
             return Integer.parseInt(timePeriod.substring(0, 4));
         } catch (NumberFormatException e) {
-            throw DrugstatsException.of("%s %s: time period '%s' does not start with a year", area, drug, timePeriod);
+            throw DrugstatsException.of(e, "%s %s: time period '%s' does not start with a year", area, drug, timePeriod);
         }
     }
 
