@@ -32,7 +32,7 @@ public record DerivedIndicators(Dataset<Row> indicators, MedicinesStep.Result me
                 Geography.fromResources(), config.inequalityPopulationShares(), config.inequalityConsumptionShares());
         Dataset<Row> treatment = TreatmentStep.run(spark,
                 observations.filter(col(Column.INDICATOR.columnName()).startsWith(TreatmentStep.SDG_PREFIX)));
-        Dataset<Row> all = medicines.indicators().unionByName(treatment)
+        Dataset<Row> all = medicines.indicators().unionByName(treatment, true)
                 .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
         persisted.add(all);
         return new DerivedIndicators(all, medicines);

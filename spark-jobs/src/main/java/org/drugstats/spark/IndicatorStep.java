@@ -98,10 +98,10 @@ public final class IndicatorStep {
         Dataset<Row> aggs = aggregates.filter(col(Column.VALUE.columnName()).isNotNull())
                 .select(Arrays.stream(Schemas.EXTRACT_COLUMNS).map(org.apache.spark.sql.functions::col)
                         .toArray(org.apache.spark.sql.Column[]::new));
-        return SeizureCategoryStep.withoutCount(peopleWhoUseDrugs(obs.unionByName(aggs))
-                .unionByName(consumptionPerCapita(obs, membership))
-                .unionByName(seizuresByDrugGroup(obs, membership))
-                .unionByName(cultivation(obs)))
+        return SeizureCategoryStep.withoutCount(peopleWhoUseDrugs(obs.unionByName(aggs, true))
+                .unionByName(consumptionPerCapita(obs, membership), true)
+                .unionByName(seizuresByDrugGroup(obs, membership), true)
+                .unionByName(cultivation(obs), true))
                 // steps of different issues carry the optional columns they use (n_with_data, sub_area,
                 // std_error): the union fills the others with nulls
                 .unionByName(SeizureCategoryStep.run(obs, membership), true)
@@ -226,13 +226,13 @@ public final class IndicatorStep {
                                     .as("population"),
                             org.apache.spark.sql.functions.min(col(Column.ORIGIN.columnName())).as(Column.ORIGIN.columnName()),
                             org.apache.spark.sql.functions.count(lit(1)).as("n"));
-            agg = agg == null ? a : agg.unionByName(a);
+            agg = agg == null ? a : agg.unionByName(a, true);
         }
         Dataset<Row> aggregates = agg.select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
                         lit(null).cast(DataTypes.DoubleType).as(Column.VALUE.columnName()), col("kg"), col("population"),
                         col(Column.ORIGIN.columnName()), col(Column.AREA_NAME.columnName()), col("n"))
                 .flatMap(new PerCapita(), Encoders.row(INDICATORS));
-        return countries.unionByName(aggregates);
+        return countries.unionByName(aggregates, true);
     }
 
     /** mg per capita by core's {@link ConsumptionRates}. */
@@ -298,7 +298,7 @@ public final class IndicatorStep {
                             org.apache.spark.sql.functions.min(col(Column.ORIGIN.columnName())).as(Column.ORIGIN.columnName()),
                             org.apache.spark.sql.functions.min(name).as(Column.AREA_NAME.columnName()))
                     .withColumn("level", lit(level.equals("world") ? "world" : "unodc_" + level));
-            out = out.unionByName(a);
+            out = out.unionByName(a, true);
         }
         return out.select(
                 lit(SeizureTotalsStep.INDICATOR).as(Column.INDICATOR.columnName()),
@@ -384,7 +384,7 @@ public final class IndicatorStep {
                         col(Column.AREA_NAME.columnName()))
                 .unionByName(totalRows.select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
                         col(Column.DRUG.columnName()), col(Column.VALUE.columnName()).as("v"),
-                        col(Column.ORIGIN.columnName()), col(Column.AREA_NAME.columnName())))
+                        col(Column.ORIGIN.columnName()), col(Column.AREA_NAME.columnName())), true)
                 .filter(col(Column.TIME_PERIOD.columnName()).rlike("^[0-9]{4}$"));
         var w = Window.partitionBy(col(Column.REF_AREA.columnName()), col(Column.DRUG.columnName()))
                 .orderBy(col(Column.TIME_PERIOD.columnName()));
@@ -395,7 +395,7 @@ public final class IndicatorStep {
                         col(Column.DRUG.columnName()), col("v"), col("prev_v"), col("prev_year"),
                         col(Column.ORIGIN.columnName()), col(Column.AREA_NAME.columnName()))
                 .flatMap(new Change(), Encoders.row(INDICATORS));
-        return totalRows.unionByName(changes);
+        return totalRows.unionByName(changes, true);
     }
 
     /** Year-on-year percent change by core's {@link ChangeRates}. */

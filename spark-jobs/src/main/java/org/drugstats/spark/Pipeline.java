@@ -131,7 +131,7 @@ public final class Pipeline {
                 long e = accepted.entrySet().stream().filter(x -> eventInputs.stream()
                         .anyMatch(i -> i.name().equals(x.getKey()))).mapToLong(Map.Entry::getValue).sum();
                 record(progress.end(e, n), "seizure-totals", e, n, Map.of());
-                used = persist(observations.unionByName(totals), persisted);
+                used = persist(observations.unionByName(totals, true), persisted);
             }
 
             List<Origin> origins = origins(inputs);
@@ -182,8 +182,8 @@ public final class Pipeline {
                                     .map(org.apache.spark.sql.functions::col), java.util.stream.Stream.of(
                                             col("imputed_areas").isNotNull().or(col("carried_areas").isNotNull())
                                                     .as("imputed")))
-                                    .toArray(org.apache.spark.sql.Column[]::new)))
-                    .unionByName(DerivedIndicators.asSeries(derived.indicators()));
+                                    .toArray(org.apache.spark.sql.Column[]::new)), true)
+                    .unionByName(DerivedIndicators.asSeries(derived.indicators()), true);
             Dataset<Row> points = TrendStep.points(series.filter(org.apache.spark.sql.functions.not(
                     col(Column.INDICATOR.columnName()).isin(config.trendExclude().toArray()))));
             TrendStep.Fitted fitted = new TrendStep.Fitted(persist(TrendStep.fit(points,

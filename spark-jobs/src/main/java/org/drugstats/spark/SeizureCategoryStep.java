@@ -113,10 +113,10 @@ public final class SeizureCategoryStep {
                         col("category"), col("family"), col("kg"))
                 .unionByName(withM.select(col(Column.ORIGIN.columnName()), col("region").as("t_area"),
                         col("region_name").as("t_name"), col(Column.REF_AREA.columnName()),
-                        col(Column.TIME_PERIOD.columnName()), col("category"), col("family"), col("kg")))
+                        col(Column.TIME_PERIOD.columnName()), col("category"), col("family"), col("kg")), true)
                 .unionByName(withM.select(col(Column.ORIGIN.columnName()), col("subregion").as("t_area"),
                         col("subregion_name").as("t_name"), col(Column.REF_AREA.columnName()),
-                        col(Column.TIME_PERIOD.columnName()), col("category"), col("family"), col("kg")));
+                        col(Column.TIME_PERIOD.columnName()), col("category"), col("family"), col("kg")), true);
         Dataset<Row> out = countries.select(col(Column.ORIGIN.columnName()), col(Column.REF_AREA.columnName()),
                 col(Column.TIME_PERIOD.columnName()), col(Column.AREA_NAME.columnName()), col("category"), col("family"),
                 col("kg").as("total"), lit(1L).as("n"),
@@ -148,9 +148,9 @@ public final class SeizureCategoryStep {
                             col("n_mismatch")))
                     .withColumn(Column.OBS_FLAGS.columnName(), lit(null).cast(DataTypes.StringType))
                     .withColumn("level", lit(world ? "world" : "unodc_" + level));
-            out = out.unionByName(a);
+            out = out.unionByName(a, true);
         }
-        return totalRows(out).unionByName(trends(series));
+        return totalRows(out).unionByName(trends(series), true);
     }
 
     private static Dataset<Row> totalRows(Dataset<Row> out) {

@@ -49,7 +49,7 @@ public final class SubnationalSteps {
     public static Trends trends(SparkSession spark, Dataset<Row> analysis, TrendStep.Settings settings) {
         SubAreaTrends d = DeathsStep.trends(analysis, settings);
         SubAreaTrends w = WastewaterStep.trends(analysis, settings);
-        return new Trends(d.trends(spark).unionByName(w.trends(spark)), d.points(spark).unionByName(w.points(spark)));
+        return new Trends(d.trends(spark).unionByName(w.trends(spark), true), d.points(spark).unionByName(w.points(spark), true));
     }
 
     /** The waste-water means and ratios (rows of {@link IndicatorStep#INDICATORS}). */

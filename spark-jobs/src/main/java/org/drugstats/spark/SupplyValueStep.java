@@ -48,7 +48,7 @@ public final class SupplyValueStep {
 
     /** Both row sets, schema {@link IndicatorStep#INDICATORS} plus {@value SeizureCategoryStep#N_WITH_DATA}. */
     public static Dataset<Row> run(Dataset<Row> obs) {
-        return purityAdjusted(obs).unionByName(seizureValue(obs));
+        return purityAdjusted(obs).unionByName(seizureValue(obs), true);
     }
 
     private static Dataset<Row> single(Dataset<Row> obs, String indicator, Unit unit) {
@@ -92,7 +92,7 @@ public final class SupplyValueStep {
                     lit(null).cast(DataTypes.StringType).as(Column.RECORD.columnName()),
                     lit("price_" + level + ";purity_" + level).as("inputs"),
                     lit(null).cast(DataTypes.IntegerType).as(SeizureCategoryStep.N_WITH_DATA));
-            out = out == null ? rows : out.unionByName(rows);
+            out = out == null ? rows : out.unionByName(rows, true);
         }
         return out;
     }
@@ -141,7 +141,7 @@ public final class SupplyValueStep {
                 .withColumn("detail", format_string("sum over the %d countries with both seizures and a wholesale price "
                         + "per gram that year (countries without a price are not valued); range only where every "
                         + "valued country publishes one", col("n")));
-        return countries.unionByName(world).select(
+        return countries.unionByName(world, true).select(
                 lit(VALUE).as(Column.INDICATOR.columnName()),
                 col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
                 lit("T").as(Column.SEX.columnName()), lit("_T").as(Column.AGE.columnName()),

@@ -87,7 +87,7 @@ public final class WastewaterStep {
         Dataset<Row> byCountry = means(joined, col(Column.REF_AREA.columnName()), null);
         Dataset<Row> byEurope = means(joined.filter(col(Column.REF_AREA.columnName()).isin(europe.toArray())),
                 lit(EUROPE), "Europe (EUDA sites in M49 Europe)");
-        return byCountry.unionByName(byEurope).unionByName(ratios(analysis));
+        return byCountry.unionByName(byEurope, true).unionByName(ratios(analysis), true);
     }
 
     private static Dataset<Row> means(Dataset<Row> joined, org.apache.spark.sql.Column area, String areaName) {
