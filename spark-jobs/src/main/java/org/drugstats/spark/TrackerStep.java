@@ -145,6 +145,9 @@ public final class TrackerStep {
             if (!m.drugGroup().isBlank() && !m.drugGroup().equals(str(r, Column.DRUG_GROUP.columnName()))) {
                 continue;
             }
+            if (!str(r, "sub_area").isEmpty()) {
+                continue; // a state or a monitoring site is not its country's value
+            }
             String area = str(r, Column.REF_AREA.columnName());
             Double v = dbl(r, Column.VALUE.columnName());
             Integer year = year(str(r, Column.TIME_PERIOD.columnName()));
