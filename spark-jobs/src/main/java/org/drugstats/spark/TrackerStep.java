@@ -91,6 +91,9 @@ public final class TrackerStep {
             byTable.put(t.getKey(), rows);
         }
         List<TrackerRow> rows = tracker.rows(mapping, m -> {
+            if (m.table().equals("catalog")) {
+                return catalogSeries(m);
+            }
             if (m.table().equals("tracker")) {
                 return filterAreas(derived.getOrDefault(m.indicator(), List.of()), areas(m.areas(), geography));
             }
@@ -292,6 +295,32 @@ public final class TrackerStep {
             }
         }
         return out;
+    }
+
+    /**
+     * The world figures of a catalog indicator as a series: one value per year, from one source document only (figures
+     * of different editions or documents are never chained; the most recent document's figures are kept).
+     */
+    static List<TrackedSeries> catalogSeries(ChallengeIndicator m) {
+        List<org.drugstats.core.catalog.CatalogEntry> entries = org.drugstats.core.catalog.Catalog.load()
+                .entriesFor(m.indicator()).stream().filter(e -> e.scope().equals("World") && !e.isPeriod()
+                        && e.firstYear().isPresent()).toList();
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        String document = entries.get(entries.size() - 1).sourceDocument();
+        Map<Integer, org.drugstats.core.catalog.CatalogEntry> byYear = new TreeMap<>();
+        for (org.drugstats.core.catalog.CatalogEntry e : entries) {
+            if (e.sourceDocument().equals(document)) {
+                byYear.putIfAbsent(e.firstYear().getAsInt(), e);
+            }
+        }
+        List<YearValue> values = new ArrayList<>();
+        byYear.forEach((y, e) -> values.add(YearValue.of(y, e.scaledValue())));
+        org.drugstats.core.catalog.CatalogEntry first = byYear.values().iterator().next();
+        return List.of(new TrackedSeries(m.indicator(), m.label(), "WLD", "World", "count",
+                document + ", " + first.sourceLocator() + " (drugstats catalog " + first.id() + ")",
+                byYear.size() + " published value(s)", m.link(), values));
     }
 
     /** The start year of a time period ({@code 2019}, {@code 2020/21} → 2020), null when it has none. */
