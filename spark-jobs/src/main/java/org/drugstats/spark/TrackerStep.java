@@ -76,6 +76,8 @@ public final class TrackerStep {
     public static Dataset<Row> run(SparkSession spark, Map<String, Dataset<Row>> tables, Dataset<Row> analysis,
             Geography geography, Tracker tracker) {
         List<ChallengeIndicator> mapping = ChallengeIndicator.defaults();
+        Map<String, String> countryNames = new HashMap<>();
+        geography.countries().forEach(c -> countryNames.put(c.iso3(), c.name()));
         Map<String, List<TrackedSeries>> derived = derived(analysis, geography);
         // one job per table: the rows of every mapped indicator, grouped on the driver
         Map<String, Map<String, List<Row>>> byTable = new HashMap<>();
@@ -102,7 +104,7 @@ public final class TrackerStep {
                 return List.of();
             }
             return series(m, t.getOrDefault(m.indicator(), List.of()), areas(m.areas(), geography),
-                    "results/" + m.table());
+                    "results/" + m.table(), countryNames);
         });
         List<Row> out = new ArrayList<>();
         for (TrackerRow r : rows) {
@@ -140,6 +142,16 @@ public final class TrackerStep {
 
     /** One series per area of the rows of one indicator, in the order of {@code areas}. */
     static List<TrackedSeries> series(ChallengeIndicator m, List<Row> rows, List<String> areas, String table) {
+        return series(m, rows, areas, table, Map.of());
+    }
+
+    /**
+     * One series per area, as above; {@code countryNames} (ISO3 → name) replaces a published area name that is a
+     * code. Rows of {@code results/estimates} whose latest year rests on carried or imputed country values get a
+     * caveat: there, part or all of a change in people who use drugs is population growth at unchanged prevalence.
+     */
+    static List<TrackedSeries> series(ChallengeIndicator m, List<Row> rows, List<String> areas, String table,
+            Map<String, String> countryNames) {
         Map<String, Map<Integer, Row>> byArea = new LinkedHashMap<>();
         for (Row r : rows) {
             if (!m.drug().isBlank() && !m.drug().equals(str(r, Column.DRUG.columnName()))) {
@@ -182,14 +194,35 @@ public final class TrackerStep {
                 unit = str(r, Column.UNIT.columnName());
             }
             String name = str(last, Column.AREA_NAME.columnName());
+            if (countryNames.containsKey(area) && name.length() <= 3) {
+                name = countryNames.get(area);
+            }
             int first = years.keySet().iterator().next();
             int lastYear = ((TreeMap<Integer, Row>) years).lastKey();
             String coverage = coverage(last, first, lastYear, years.size());
             String source = str(last, Column.SOURCE.columnName());
             out.add(new TrackedSeries(m.indicator(), m.label(), area, name.isEmpty() ? areaName(area) : name, unit,
-                    (source.isEmpty() ? "" : source + "; ") + table, coverage, m.link(), values));
+                    (source.isEmpty() ? "" : source + "; ") + table, coverage, m.link(), values, carriedCaveat(last,
+                            lastYear)));
         }
         return out;
+    }
+
+    /** The caveat of an estimate whose countries are partly carried from earlier surveys or imputed. */
+    static String carriedCaveat(Row last, int year) {
+        int carried = count(str(last, "carried_areas"));
+        int imputed = count(str(last, "imputed_areas"));
+        Integer n = intOrNull(last, "n_areas");
+        if (carried + imputed == 0 || n == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "Caution: in %d, %d of the %d countries carry a survey from an earlier year"
+                + " and %d are imputed, so much of the change is population growth at unchanged prevalence, not a"
+                + " measured change in use.", year, carried, n, imputed);
+    }
+
+    private static int count(String joined) {
+        return joined.isBlank() ? 0 : joined.split(";").length;
     }
 
     /** Rows of one area and year: sex total first, then the first method, so that one row stands for the year. */
