@@ -76,6 +76,8 @@ public final class TrackerStep {
     public static Dataset<Row> run(SparkSession spark, Map<String, Dataset<Row>> tables, Dataset<Row> analysis,
             Geography geography, Tracker tracker) {
         List<ChallengeIndicator> mapping = ChallengeIndicator.defaults();
+        Map<String, String> countryNames = new HashMap<>();
+        geography.countries().forEach(c -> countryNames.put(c.iso3(), c.name()));
         Map<String, List<TrackedSeries>> derived = derived(analysis, geography);
         // one job per table: the rows of every mapped indicator, grouped on the driver
         Map<String, Map<String, List<Row>>> byTable = new HashMap<>();
@@ -91,6 +93,9 @@ public final class TrackerStep {
             byTable.put(t.getKey(), rows);
         }
         List<TrackerRow> rows = tracker.rows(mapping, m -> {
+            if (m.table().equals("catalog")) {
+                return catalogSeries(m);
+            }
             if (m.table().equals("tracker")) {
                 return filterAreas(derived.getOrDefault(m.indicator(), List.of()), areas(m.areas(), geography));
             }
@@ -99,7 +104,7 @@ public final class TrackerStep {
                 return List.of();
             }
             return series(m, t.getOrDefault(m.indicator(), List.of()), areas(m.areas(), geography),
-                    "results/" + m.table());
+                    "results/" + m.table(), countryNames);
         });
         List<Row> out = new ArrayList<>();
         for (TrackerRow r : rows) {
@@ -137,6 +142,16 @@ public final class TrackerStep {
 
     /** One series per area of the rows of one indicator, in the order of {@code areas}. */
     static List<TrackedSeries> series(ChallengeIndicator m, List<Row> rows, List<String> areas, String table) {
+        return series(m, rows, areas, table, Map.of());
+    }
+
+    /**
+     * One series per area, as above; {@code countryNames} (ISO3 → name) replaces a published area name that is a
+     * code. Rows of {@code results/estimates} whose latest year rests on carried or imputed country values get a
+     * caveat: there, part or all of a change in people who use drugs is population growth at unchanged prevalence.
+     */
+    static List<TrackedSeries> series(ChallengeIndicator m, List<Row> rows, List<String> areas, String table,
+            Map<String, String> countryNames) {
         Map<String, Map<Integer, Row>> byArea = new LinkedHashMap<>();
         for (Row r : rows) {
             if (!m.drug().isBlank() && !m.drug().equals(str(r, Column.DRUG.columnName()))) {
@@ -144,6 +159,9 @@ public final class TrackerStep {
             }
             if (!m.drugGroup().isBlank() && !m.drugGroup().equals(str(r, Column.DRUG_GROUP.columnName()))) {
                 continue;
+            }
+            if (!str(r, "sub_area").isEmpty()) {
+                continue; // a state or a monitoring site is not its country's value
             }
             String area = str(r, Column.REF_AREA.columnName());
             Double v = dbl(r, Column.VALUE.columnName());
@@ -181,6 +199,9 @@ public final class TrackerStep {
                 }
             }
             String name = str(last, Column.AREA_NAME.columnName());
+            if (countryNames.containsKey(area) && name.length() <= 3) {
+                name = countryNames.get(area);
+            }
             int first = years.keySet().iterator().next();
             int lastYear = ((TreeMap<Integer, Row>) years).lastKey();
             String coverage = coverage(last, first, lastYear, years.size());
@@ -190,9 +211,27 @@ public final class TrackerStep {
                         + " (method: " + str(last, Column.METHOD.columnName()) + ")";
             }
             out.add(new TrackedSeries(m.indicator(), m.label(), area, name.isEmpty() ? areaName(area) : name, unit,
-                    (source.isEmpty() ? "" : source + "; ") + table, coverage, m.link(), values));
+                    (source.isEmpty() ? "" : source + "; ") + table, coverage, m.link(), values, carriedCaveat(last,
+                            lastYear)));
         }
         return out;
+    }
+
+    /** The caveat of an estimate whose countries are partly carried from earlier surveys or imputed. */
+    static String carriedCaveat(Row last, int year) {
+        int carried = count(str(last, "carried_areas"));
+        int imputed = count(str(last, "imputed_areas"));
+        Integer n = intOrNull(last, "n_areas");
+        if (carried + imputed == 0 || n == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "Caution: in %d, %d of the %d countries carry a survey from an earlier year"
+                + " and %d are imputed, so much of the change is population growth at unchanged prevalence, not a"
+                + " measured change in use.", year, carried, n, imputed);
+    }
+
+    private static int count(String joined) {
+        return joined.isBlank() ? 0 : joined.split(";").length;
     }
 
     /** Rows of one area and year: sex total first, then the first method, so that one row stands for the year. */
@@ -298,6 +337,32 @@ public final class TrackerStep {
             }
         }
         return out;
+    }
+
+    /**
+     * The world figures of a catalog indicator as a series: one value per year, from one source document only (figures
+     * of different editions or documents are never chained; the most recent document's figures are kept).
+     */
+    static List<TrackedSeries> catalogSeries(ChallengeIndicator m) {
+        List<org.drugstats.core.catalog.CatalogEntry> entries = org.drugstats.core.catalog.Catalog.load()
+                .entriesFor(m.indicator()).stream().filter(e -> e.scope().equals("World") && !e.isPeriod()
+                        && e.firstYear().isPresent()).toList();
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        String document = entries.get(entries.size() - 1).sourceDocument();
+        Map<Integer, org.drugstats.core.catalog.CatalogEntry> byYear = new TreeMap<>();
+        for (org.drugstats.core.catalog.CatalogEntry e : entries) {
+            if (e.sourceDocument().equals(document)) {
+                byYear.putIfAbsent(e.firstYear().getAsInt(), e);
+            }
+        }
+        List<YearValue> values = new ArrayList<>();
+        byYear.forEach((y, e) -> values.add(YearValue.of(y, e.scaledValue())));
+        org.drugstats.core.catalog.CatalogEntry first = byYear.values().iterator().next();
+        return List.of(new TrackedSeries(m.indicator(), m.label(), "WLD", "World", "count",
+                document + ", " + first.sourceLocator() + " (drugstats catalog " + first.id() + ")",
+                byYear.size() + " published value(s)", m.link(), values));
     }
 
     /** The start year of a time period ({@code 2019}, {@code 2020/21} → 2020), null when it has none. */

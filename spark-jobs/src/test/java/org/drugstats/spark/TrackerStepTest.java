@@ -65,6 +65,18 @@ class TrackerStepTest {
     }
 
     @Test
+    void anEstimateRestingOnCarriedOrImputedCountriesSaysSo() {
+        StructType e = new StructType().add("carried_areas", DataTypes.StringType)
+                .add("imputed_areas", DataTypes.StringType).add("n_areas", DataTypes.IntegerType);
+        Row some = new GenericRowWithSchema(new Object[] {"AFG:2018;DZA:2015", "TCD", 54}, e);
+        assertEquals("Caution: in 2023, 2 of the 54 countries carry a survey from an earlier year and 1 are imputed, so"
+                + " much of the change is population growth at unchanged prevalence, not a measured change in use.",
+                TrackerStep.carriedCaveat(some, 2023));
+        Row none = new GenericRowWithSchema(new Object[] {null, null, 54}, e);
+        assertEquals("", TrackerStep.carriedCaveat(none, 2023));
+    }
+
+    @Test
     void timePeriodsGiveTheirStartYear() {
         assertEquals(2020, TrackerStep.year("2020/21"));
         assertEquals(2019, TrackerStep.year("2019"));

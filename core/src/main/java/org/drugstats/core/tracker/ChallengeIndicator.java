@@ -55,8 +55,9 @@ public record ChallengeIndicator(Challenge challenge, String table, String indic
             try {
                 c = Challenge.ofLetter(letter);
             } catch (DrugstatsException e) {
-                throw DrugstatsException.of("%s, line %d, column challenge: '%s' is not a challenge letter a to l",
-                        name, r.getRecordNumber() + 1, letter);
+                throw new DrugstatsException(String.format(java.util.Locale.ROOT,
+                        "%s, line %d, column challenge: '%s' is not a challenge letter a to l", name,
+                        r.getRecordNumber() + 1, letter), e);
             }
             out.add(new ChallengeIndicator(c, r.get("table"), r.get("indicator"), r.get("drug"), r.get("drug_group"),
                     r.get("areas"), r.get("label"), r.get("link"), r.get("needed")));

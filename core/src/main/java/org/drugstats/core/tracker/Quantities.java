@@ -34,6 +34,7 @@ public final class Quantities {
             case "percent":
                 return a >= 1 || a == 0 ? fmt("%.1f%%", value) : fmt("%.2f%%", value);
             case "per-100000":
+            case "per-100k":
             case "per 100,000":
                 return fmt("%.1f per 100,000", value);
             case "mg-per-capita":

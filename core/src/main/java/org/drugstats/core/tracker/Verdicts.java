@@ -19,9 +19,9 @@ public final class Verdicts {
     private static String sentence(TrackedSeries s, Assessment a, double alpha) {
         String subject = s.label() + " (" + s.areaName() + ")";
         if (a.baseline() == null || a.latest() == null) {
-            String known = a.baseline() == null ? ""
-                    : " The last value is " + Quantities.format(a.baseline().value(), s.unit()) + " in "
-                            + a.baseline().year() + ".";
+            YearValue last = s.values().isEmpty() ? null : s.values().get(s.values().size() - 1);
+            String known = last == null ? ""
+                    : " The last value is " + Quantities.format(last.value(), s.unit()) + " in " + last.year() + ".";
             return subject + ": not measurable since the baseline — " + a.reason() + "." + known;
         }
         String values = "from " + Quantities.format(a.baseline().value(), s.unit()) + " in " + a.baseline().year()
