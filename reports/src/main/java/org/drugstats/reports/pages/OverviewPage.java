@@ -61,11 +61,11 @@ final class OverviewPage {
                     lorenzCard(c).ifPresent(cards::add);
                     continue;
                 }
-                for (Headline h : c.headlines) {
-                    if (ind.equals(h.indicator())) {
-                        cards.add(card(c, h));
-                    }
-                }
+                // the current edition first: figures of earlier editions follow as editions, never chained
+                c.headlines.stream().filter(h -> ind.equals(h.indicator()))
+                        .sorted(java.util.Comparator.comparing((Headline h) -> h.edition() == null ? "" : h.edition())
+                                .reversed())
+                        .forEach(h -> cards.add(card(c, h)));
             }
             if (cards.isEmpty()) {
                 continue;
