@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Browser check of the HTML report: opens index.html and two other pages in headless Chromium, saves a
-# screenshot of each, and fails if a page does not load or an image is broken.
+# Browser check of the HTML report: opens every page in headless Chromium at 1400 px, saves a screenshot of
+# each (the CI artefacts), and fails if a page does not load, an image is broken, a chart is empty (drawn
+# smaller than 120 x 80 px) or a script error or console.error occurs.
 #
 # Usage: .ci/browser-check.sh [REPORT_DIR]
 #   REPORT_DIR  a rendered report (e.g. out/report after ./drugstats run). Without it, the report of the test
@@ -46,7 +47,13 @@ flags=(--headless --no-sandbox --disable-gpu --no-first-run --disable-background
        --disable-component-update --disable-sync --hide-scrollbars)
 
 status=0
-for page in index.html drug-use.html medicines.html; do
+pages=()
+for f in "$report"/*.html; do pages+=("$(basename "$f")"); done
+if [ "${#pages[@]}" -lt 3 ]; then
+  echo "browser-check: FAIL: fewer than 3 pages in $report" >&2
+  exit 1
+fi
+for page in "${pages[@]}"; do
   file="$report/$page"
   name="${page%.html}"
   if [ ! -f "$file" ]; then
@@ -58,7 +65,7 @@ for page in index.html drug-use.html medicines.html; do
   shot="$out/$name.png"
   rm -f "$shot"
   if ! timeout 120 chromium "${flags[@]}" --user-data-dir="$(mktemp -d)" --screenshot="$shot" \
-       --window-size=1366,900 "$url" >"$out/$name.screenshot.log" 2>&1; then
+       --window-size=1400,1800 "$url" >"$out/$name.screenshot.log" 2>&1; then
     echo "browser-check: FAIL $page: chromium could not take a screenshot (see $out/$name.screenshot.log)" >&2
     status=1
     continue
@@ -83,6 +90,16 @@ for page in index.html drug-use.html medicines.html; do
   fi
   if ! printf '%s' "$body" | grep -q 'data-images-ok="true"'; then
     echo "browser-check: FAIL $page: broken images ($body)" >&2
+    status=1
+    continue
+  fi
+  if ! printf '%s' "$body" | grep -q 'data-js-errors="0"'; then
+    echo "browser-check: FAIL $page: script errors or console errors ($body)" >&2
+    status=1
+    continue
+  fi
+  if ! printf '%s' "$body" | grep -q 'data-empty-charts="0"'; then
+    echo "browser-check: FAIL $page: an empty chart ($body)" >&2
     status=1
     continue
   fi

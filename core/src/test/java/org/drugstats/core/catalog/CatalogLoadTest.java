@@ -20,7 +20,7 @@ class CatalogLoadTest {
     @Test
     void shippedCatalogLoadsAndPassesValidation() {
         // Catalog.load() validates every entry and cross-reference; these counts pin the resource size.
-        assertEquals(100, catalog.entries().size());
+        assertEquals(105, catalog.entries().size());
         assertEquals(33, catalog.indicators().size());
     }
 
@@ -53,7 +53,7 @@ class CatalogLoadTest {
         assertEquals(39_500_000.0, e.scaledValue());
         assertTrue(catalog.entry("no.such.entry").isEmpty());
         DrugstatsException ex = assertThrows(DrugstatsException.class, () -> catalog.requireEntry("no.such.entry"));
-        assertEquals("no catalog entry 'no.such.entry' (the catalog has 100 entries)", ex.getMessage());
+        assertEquals("no catalog entry 'no.such.entry' (the catalog has 105 entries)", ex.getMessage());
         assertEquals(Unit.PERCENT, catalog.requireIndicator("treatment_coverage").unit());
         assertTrue(catalog.indicator("nope").isEmpty());
     }

@@ -119,7 +119,7 @@ public final class MapGeometry {
             }
             return parse(new ObjectMapper().readTree(in), resource);
         } catch (IOException e) {
-            throw DrugstatsException.of("cannot read the map boundaries %s: %s", resource, e.getMessage());
+            throw new DrugstatsException("cannot read the map boundaries " + resource + ": " + e.getMessage(), e);
         }
     }
 

@@ -27,11 +27,12 @@ final class OverviewPage {
 
     /** Groups of headline cards: section id, heading, and the indicators whose figures get a card, in order. */
     static final List<List<String>> GROUPS = List.of(
-            List.of("drug-use", "Drug use and its consequences", "people_with_dud", "people_who_use_drugs",
-                    "prevalence_annual", "people_who_inject_drugs", "hiv_prevalence_pwid", "hcv_prevalence_pwid"),
+            List.of("drug-use", "Drug use and its consequences", "people_who_use_drugs", "prevalence_annual",
+                    "people_with_dud", "people_who_inject_drugs", "hiv_prevalence_pwid", "hcv_prevalence_pwid"),
             List.of("treatment", "Treatment (SDG 3.5)", "treatment_one_in_n", "treatment_coverage"),
             List.of("medicines", "Access to controlled medicines", "consumption_lorenz"),
-            List.of("supply", "Cultivation", "cultivation_area_coca", "cultivation_area_opium_poppy"),
+            List.of("supply", "Cultivation and seizures", "cultivation_area_coca", "cultivation_area_opium_poppy",
+                    "seizures_quantity"),
             List.of("reporting", "Reporting to UNODC", "arq_submissions", "ids_submissions"));
 
     private OverviewPage() {
@@ -61,11 +62,11 @@ final class OverviewPage {
                     lorenzCard(c).ifPresent(cards::add);
                     continue;
                 }
-                for (Headline h : c.headlines) {
-                    if (ind.equals(h.indicator())) {
-                        cards.add(card(c, h));
-                    }
-                }
+                // the current edition first: figures of earlier editions follow as editions, never chained
+                c.headlines.stream().filter(h -> ind.equals(h.indicator()))
+                        .sorted(java.util.Comparator.comparing((Headline h) -> h.edition() == null ? "" : h.edition())
+                                .reversed())
+                        .forEach(h -> cards.add(card(c, h)));
             }
             if (cards.isEmpty()) {
                 continue;
@@ -302,12 +303,12 @@ final class OverviewPage {
         }
         s.text("Every quantitative statement of the source documents, encoded with its provenance "
                 + "(drugstats catalog). The cards above show the headline ones.");
-        TableBuilder t = TableBuilder.of("catalog", "Catalog of published figures").text("Id").text("Figure")
-                .column("Value", Kind.TEXT).text("Year").text("Scope").text("Source").text("Cites").text("Edition")
-                .text("Quote");
+        TableBuilder t = TableBuilder.of("catalog", "Catalog of published figures (filter and sort: type in the box,"
+                + " click a heading)").text("Figure").column("Value", Kind.TEXT).text("Year").text("Scope")
+                .text("Edition").text("Source").text("Cites").text("Quote").text("Catalog id");
         for (Headline h : c.headlines) {
-            t.row(h.id(), h.title(), qualify(h.qualifier()) + formatValue(h.value(), h.unit(), h.unitMultiplier()),
-                    h.year(), h.scope(), source(h), h.upstreamSource(), h.edition(), h.quote());
+            t.row(h.title(), qualify(h.qualifier()) + formatValue(h.value(), h.unit(), h.unitMultiplier()),
+                    h.year(), h.scope(), h.edition(), source(h), h.upstreamSource(), h.quote(), h.id());
         }
         return s.add(c.assets.table(t)).build();
     }
