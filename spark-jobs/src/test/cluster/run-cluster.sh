@@ -22,7 +22,8 @@ say() { echo "cluster: $(( $(date +%s) - start_time ))s: $*"; }
 say "building (mvn package, dependency:build-classpath)"
 mvn -B -q -o -DskipTests -pl spark-jobs -am package dependency:build-classpath \
   -Dmdep.outputFile=target/dependency.classpath >/dev/null
-job_jar=$(ls "$root"/spark-jobs/target/drugstats-spark-jobs-*.jar | head -1)
+# the application jar, not the -sources or -javadoc jar that mvn verify attaches beside it
+job_jar=$(ls "$root"/spark-jobs/target/drugstats-spark-jobs-*.jar | grep -v -e "-sources.jar$" -e "-javadoc.jar$" | head -1)
 cp_all=$(cat "$root/spark-jobs/target/dependency.classpath")
 
 work=$(mktemp -d "$root/spark-jobs/target/cluster-XXXXXX")
