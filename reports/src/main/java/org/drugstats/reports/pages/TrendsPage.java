@@ -99,14 +99,15 @@ final class TrendsPage {
     private static Section breaks(PageContext c) {
         Section.Builder s = Section.builder("breaks", "Breaks: method or source changes inside a series");
         List<TrendRow> rows = c.run.trends().stream().filter(r -> "loglinear".equals(r.method()) && r.note() != null
-                && r.note().startsWith("break:")).sorted(Comparator.comparing((TrendRow r) -> Domain.of(r.indicator()))
+                && r.note().contains("break: ")).sorted(Comparator.comparing((TrendRow r) -> Domain.of(r.indicator()))
                         .thenComparing(TrendRow::seriesId)).toList();
         if (rows.isEmpty()) {
             return s.add(Note.empty("a series with a change of method or source", null)).build();
         }
         s.text(String.format(Locale.ROOT, "%d series change method or source at least once (in the World Drug "
                 + "Report annex: the source code, e.g. ARQ to Government source, or the survey method). Their models "
-                + "use the points after the last change only.", rows.size()));
+                + "use the points after the last change only; where those are too few, the series is not fitted.",
+                rows.size()));
         TableBuilder t = TableBuilder.of("trend-breaks", "Series with a break").text("Domain").text("Indicator")
                 .text("Area").text("Drug").text("Sex").column("Points fitted", Kind.INTEGER).text("Break");
         rows.forEach(r -> t.row(Domain.of(r.indicator()).heading(), c.indicatorName(r.indicator()),
