@@ -39,6 +39,8 @@ final class HingeSearch {
     /** Per depth 1..maxK: the unit vector of the current node. */
     private final double[][] qbuf;
     private final int[] path;
+    /** Scratch: projections of a response on the base (extra columns only). */
+    private final double[] coef;
 
     // per-search state
     private double[] resp;
@@ -113,6 +115,7 @@ final class HingeSearch {
         }
         this.qbuf = new double[maxK + 1][n];
         this.path = new int[maxK + 1];
+        this.coef = new double[base.length];
     }
 
     /** Largest k such that k joinpoints fit on m grid points: 2E + (k−1)B + k ≤ m. */
@@ -141,7 +144,7 @@ final class HingeSearch {
     }
 
     private double residualiseGeneral(double[] v, int off) {
-        double[] c = new double[base.length];
+        double[] c = coef;
         for (int j = 0; j < base.length; j++) {
             c[j] = dot(base[j], off, v);
         }
