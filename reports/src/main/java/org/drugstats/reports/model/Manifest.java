@@ -14,8 +14,35 @@ import java.util.Map;
 public record Manifest(List<Input> inputs, Map<String, String> parameters, Map<String, String> versions,
         String started, String ended, List<Step> steps, List<Output> outputs) {
 
-    /** An input file and its row accounting. */
-    public record Input(String path, String sha256, long rowsRead, long rowsAccepted, long rowsQuarantined) {
+    /**
+     * An input file and its row accounting in the run, with the accounting of the ingest that made it (null when
+     * the input was not written by {@code drugstats ingest}, or the manifest predates the field).
+     */
+    public record Input(String path, String sha256, long rowsRead, long rowsAccepted, long rowsQuarantined,
+            Ingest ingest) {
+        /** True when read = accepted + quarantined. */
+        public boolean balanced() {
+            return rowsRead == rowsAccepted + rowsQuarantined;
+        }
+    }
+
+    /**
+     * What the ingest did with the published file ({@code inputs[].ingest} of the manifest).
+     *
+     * @param kind the ingest kind
+     * @param input the published file's name
+     * @param rowsRead rows read from it
+     * @param rowsAccepted rows written to the extract
+     * @param rowsQuarantined rows set aside by the ingest
+     * @param byReason the ingest's quarantined rows by reason
+     * @param quarantine its quarantine CSV, relative to the run directory, or "" when none was copied
+     */
+    public record Ingest(String kind, String input, long rowsRead, long rowsAccepted, long rowsQuarantined,
+            Map<String, Long> byReason, String quarantine) {
+        public Ingest {
+            byReason = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byReason));
+        }
+
         /** True when read = accepted + quarantined. */
         public boolean balanced() {
             return rowsRead == rowsAccepted + rowsQuarantined;
@@ -41,8 +68,18 @@ public record Manifest(List<Input> inputs, Map<String, String> parameters, Map<S
     static Manifest fromJson(JsonNode n) {
         List<Input> inputs = new ArrayList<>();
         for (JsonNode i : n.path("inputs")) {
+            JsonNode g = i.path("ingest");
+            Ingest ingest = null;
+            if (g.isObject()) {
+                Map<String, Long> reasons = new LinkedHashMap<>();
+                g.path("quarantined_by_reason").fields().forEachRemaining(e -> reasons.put(e.getKey(),
+                        e.getValue().asLong()));
+                ingest = new Ingest(text(g, "kind"), text(g, "input"), g.path("rows_read").asLong(-1),
+                        g.path("rows_accepted").asLong(-1), g.path("rows_quarantined").asLong(-1), reasons,
+                        text(g, "quarantine"));
+            }
             inputs.add(new Input(text(i, "path"), text(i, "sha256"), i.path("rows_read").asLong(-1),
-                    i.path("rows_accepted").asLong(-1), i.path("rows_quarantined").asLong(-1)));
+                    i.path("rows_accepted").asLong(-1), i.path("rows_quarantined").asLong(-1), ingest));
         }
         List<Step> steps = new ArrayList<>();
         for (JsonNode s : n.path("steps")) {
