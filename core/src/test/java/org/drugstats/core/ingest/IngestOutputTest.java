@@ -112,7 +112,8 @@ class IngestOutputTest {
     void unknownKindListsTheKinds() {
         DrugstatsException e = assertThrows(DrugstatsException.class, () -> IngestKinds.byName("wdr-annex"));
         assertEquals("unknown source kind 'wdr-annex'; expected one of [incb-consumption, m49, sdg-open-csv, "
-                + "unodc-annex-cultivation, unodc-annex-prevalence, unodc-annex-seizures, wpp-population]",
+                + "unodc-annex-cultivation, unodc-annex-expert-perception, unodc-annex-prevalence, "
+                + "unodc-annex-prevalence-youth, unodc-annex-seizures, wpp-population]",
                 e.getMessage());
     }
 
