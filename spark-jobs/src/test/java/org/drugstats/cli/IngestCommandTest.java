@@ -121,6 +121,8 @@ class IngestCommandTest {
         assertEquals(0, run("ingest", "--help"));
         String help = out.toString().replaceAll("\\s+", " ");
         assertTrue(help.contains("Kind of table: incb-consumption, m49, sdg-open-csv, unodc-annex-cultivation, "
-                + "unodc-annex-prevalence, unodc-annex-seizures, wpp-population."), help);
+                + "unodc-annex-expert-perception, unodc-annex-prevalence, unodc-annex-prevalence-youth, "
+                + "unodc-annex-seizures, wpp-population; or auto: recognise the kind from the file's content"), help);
+        assertTrue(help.contains("--area=ISO3") && help.contains("--explain"), help);
     }
 }
