@@ -268,6 +268,12 @@ class ReportStructureTest {
         String trends = Files.readString(report.resolve("trends.html"));
         assertTrue(trends.contains("APC +37.7% (+20.1% to +57.9%)"), "segment label in alt text");
         String quality = Files.readString(report.resolve("quality.html"));
+        assertTrue(quality.contains("data/quarantine/ingest/prevalence.csv"), "the ingest's quarantine linked");
+        assertTrue(quality.contains("Ireland &lt;img src=x onerror=alert(4)&gt;"), "ingest raw value escaped");
+        assertTrue(!quality.contains("<img src=x"), "no raw markup from a quarantined value");
+        assertTrue(quality.contains("set aside 15 rows of 135 read"), "the ingest's accounting");
+        assertTrue(quality.contains("the first 10 of 15 rows set aside by the ingest of 1.2_prevalence.xlsx"));
+        assertTrue(Files.readString(report.resolve("index.html")).contains("Quarantined by the ingest"));
         assertTrue(quality.contains("data/quarantine/prevalence.csv"));
         assertTrue(Files.isRegularFile(report.resolve("data/quarantine/prevalence.csv")));
         assertTrue(quality.contains("20250601"), "parameters of the manifest");

@@ -438,7 +438,11 @@ public final class ResultsFixture {
         Files.writeString(dir.resolve("manifest.json"), """
                 {"inputs": [
                    {"path": "data/unodc-wdr2025/prevalence.parquet", "sha256": "aa11", "rows_read": 120,
-                    "rows_accepted": 117, "rows_quarantined": 3},
+                    "rows_accepted": 117, "rows_quarantined": 3,
+                    "ingest": {"kind": "unodc-annex-prevalence", "input": "1.2_prevalence.xlsx", "rows_read": 135,
+                               "rows_accepted": 120, "rows_quarantined": 15,
+                               "quarantined_by_reason": {"malformed-row": 3, "unmapped-area": 12},
+                               "quarantine": "quarantine/ingest/prevalence.csv"}},
                    {"path": "data/sdg/england-<b>.parquet", "sha256": "bb22", "rows_read": 10, "rows_accepted": 10,
                     "rows_quarantined": 0}],
                  "parameters": {"min_coverage": 0.5, "joinpoint": {"max_joinpoints": 2, "permutations": 4499},
@@ -462,6 +466,18 @@ public final class ResultsFixture {
             p.printRecord(row(header, "Atlantis <script>alert(3)</script>", "unmapped-area", "Atlantis <script>alert(3)"
                     + "</script>"));
             p.printRecord(row(header, "Colombia", "out-of-domain", "140"));
+        }
+        Path ingest = Files.createDirectories(q.resolve("ingest"));
+        try (Writer w = Files.newBufferedWriter(ingest.resolve("prevalence.csv"), StandardCharsets.UTF_8);
+             CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180)) {
+            p.printRecord(header);
+            for (int i = 0; i < 12; i++) {
+                p.printRecord(row(header, "Ireland and Northern Ireland", "unmapped-area",
+                        i == 0 ? "Ireland <img src=x onerror=alert(4)>" : "Ireland and Northern Ireland"));
+            }
+            for (int i = 0; i < 3; i++) {
+                p.printRecord(row(header, "Tuvalu", "malformed-row", "Tuvalu"));
+            }
         }
     }
 

@@ -111,9 +111,19 @@ public final class Pipeline {
                 read += r;
                 ok += a;
                 bad += q;
+                Manifest.IngestEntry ingest = IngestReports.read(in, publisher.staging()).orElse(null);
+                if (ingest != null) {
+                    if (ingest.quarantine() != null) {
+                        publisher.recordOutput(ingest.quarantine(), ingest.rowsQuarantined());
+                    }
+                    if (ingest.rowsAccepted() != r) {
+                        progress.detail("%s: the ingest report says %,d rows accepted but the extract holds %,d; the "
+                                + "extract was changed after its ingest", in.name(), ingest.rowsAccepted(), r);
+                    }
+                }
                 inputEntries.add(new Manifest.InputEntry(in.name(),
                         in.kind() == InputFiles.Kind.EXTRACT ? "extract" : "seizure-events", in.sha256(), in.bytes(),
-                        r, a, q, ResultsLayout.QUARANTINE + "/" + in.quarantineName() + ".csv", in.synthetic()));
+                        r, a, q, ResultsLayout.QUARANTINE + "/" + in.quarantineName() + ".csv", in.synthetic(), ingest));
                 if (q > 0) {
                     progress.detail("%s: read %,d, accepted %,d, quarantined %,d", in.name(), r, a, q);
                 }

@@ -66,9 +66,50 @@ class IngestCommandTest {
     }
 
     @Test
+    void sourceAutoSaysWhichKindMatchedAndExplainSaysHowTheFileWasRead() {
+        Path in = shared("unodc-wdr2025/6.2.1_opium_poppy_cultivation.xlsx");
+        assertEquals(0, run("ingest", "--source", "auto", "--explain", "--input", in.toString(), "--out",
+                dir.resolve("opium").toString()), err.toString());
+        String o = out.toString();
+        assertTrue(o.startsWith("source auto: 6.2.1_opium_poppy_cultivation.xlsx is unodc-annex-cultivation ("), o);
+        assertTrue(o.contains("  not unodc-annex-seizures: 6.2.1_opium_poppy_cultivation.xlsx is not a "
+                + "unodc-annex-seizures file"), o);
+        assertTrue(o.contains("  row 5: region header 'SOUTH-WEST ASIA' (no value in any year column; written in "
+                + "capitals)"), o);
+        assertTrue(o.contains("  row 7: lower bounds of row 6 ('Afghanistan (best estimate)')"), o);
+        assertTrue(o.contains("  O6: stale formula ='[1]OVERALL CALCULATION'!O6, not read"), o);
+        assertTrue(o.contains("  flagged stale-formula: 4 rows"), o);
+        assertTrue(o.contains("read 109, accepted 109, quarantined 0"), o);
+    }
+
+    @Test
+    void sourceAutoOnAFileNoKindReadsListsEachKindAndWhyNot() {
+        Path in = shared("wastewater/euda-ww2025-site-info-table.csv");
+        assertEquals(1, run("ingest", "--source", "auto", "--input", in.toString(), "--out",
+                dir.resolve("w").toString()));
+        String e = err.toString();
+        assertTrue(e.startsWith("drugstats: error: euda-ww2025-site-info-table.csv: no ingest kind recognises it: "), e);
+        assertTrue(e.contains("sdg-open-csv: euda-ww2025-site-info-table.csv is not a sdg-open-csv file: expected "
+                + "header fields Year and Value"), e);
+        assertEquals(1, e.strip().split("\n").length, e);
+    }
+
+    @Test
+    void anOpenSdgFileWithoutAreaNeedsArea() {
+        Path in = shared("sdg-3.5.1/kazstat-indicator_3-5-1-kazakhstan.csv");
+        assertEquals(1, run("ingest", "--source", "sdg-open-csv", "--input", in.toString(), "--out",
+                dir.resolve("k").toString()));
+        assertTrue(err.toString().contains("give the area the file is about with --area ISO3"), err.toString());
+        assertEquals(0, run("ingest", "--source", "sdg-open-csv", "--area", "KAZ", "--input", in.toString(), "--out",
+                dir.resolve("k").toString()), err.toString());
+        assertTrue(out.toString().contains("read 42, accepted 42, quarantined 0"), out.toString());
+    }
+
+    @Test
     void unknownKindAndMissingFileAreErrors() {
         assertEquals(2, run("ingest", "--source", "annex", "--input", "x.xlsx", "--out", dir.toString()));
-        assertTrue(err.toString().contains("unknown source kind 'annex'; expected one of [incb-consumption, m49, "), err
+        assertTrue(err.toString().contains("unknown source kind 'annex'; expected one of [euda-wastewater, euda-wastewater-sites, "
+                + "incb-consumption, incb-table-xii, m49, "), err
                 .toString());
         assertEquals(1, run("ingest", "--source", "m49", "--input", dir.resolve("none.csv").toString(), "--out",
                 dir.resolve("o").toString()));
@@ -80,7 +121,11 @@ class IngestCommandTest {
     void helpListsTheKinds() {
         assertEquals(0, run("ingest", "--help"));
         String help = out.toString().replaceAll("\\s+", " ");
-        assertTrue(help.contains("Kind of table: incb-consumption, m49, sdg-open-csv, unodc-annex-cultivation, "
-                + "unodc-annex-prevalence, unodc-annex-prices, unodc-annex-seizures, wpp-population."), help);
+        assertTrue(help.contains("Kind of table: euda-wastewater, euda-wastewater-sites, incb-consumption, "
+                + "incb-table-xii, m49, nchs-drug-poisoning, sdg-open-csv, unodc-annex-cultivation, "
+                + "unodc-annex-expert-perception, unodc-annex-prevalence, unodc-annex-prevalence-youth, "
+                + "unodc-annex-prices, unodc-annex-seizures, wpp-population; or auto: recognise the kind from the "
+                + "file's content"), help);
+        assertTrue(help.contains("--area=ISO3") && help.contains("--explain"), help);
     }
 }

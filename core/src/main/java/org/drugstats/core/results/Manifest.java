@@ -62,9 +62,11 @@ public record Manifest(
      * @param rowsQuarantined rows set aside (see {@code quarantine})
      * @param quarantine path of the quarantine CSV, relative to OUT
      * @param synthetic true for generated data
+     * @param ingest the accounting of the {@code drugstats ingest} run that made the input from a published file
+     *     (its {@code ingest-report.json} beside the extract), or null when there is none
      */
     @JsonPropertyOrder({"path", "kind", "sha256", "bytes", "rows_read", "rows_accepted", "rows_quarantined",
-        "quarantine", "synthetic"})
+        "quarantine", "synthetic", "ingest"})
     public record InputEntry(
             @JsonProperty("path") String path,
             @JsonProperty("kind") String kind,
@@ -74,7 +76,42 @@ public record Manifest(
             @JsonProperty("rows_accepted") long rowsAccepted,
             @JsonProperty("rows_quarantined") long rowsQuarantined,
             @JsonProperty("quarantine") String quarantine,
-            @JsonProperty("synthetic") boolean synthetic) {
+            @JsonProperty("synthetic") boolean synthetic,
+            @JsonProperty("ingest") @JsonInclude(JsonInclude.Include.NON_NULL) IngestEntry ingest) {
+
+        /** An input without an ingest report. */
+        public InputEntry(String path, String kind, String sha256, long bytes, long rowsRead, long rowsAccepted,
+                long rowsQuarantined, String quarantine, boolean synthetic) {
+            this(path, kind, sha256, bytes, rowsRead, rowsAccepted, rowsQuarantined, quarantine, synthetic, null);
+        }
+    }
+
+    /**
+     * What the ingest that made an input did with the published file (from {@code ingest-report.json}): the
+     * extract holds its accepted rows, so its {@code rows_accepted} is the run's {@code rows_read} of the input.
+     *
+     * @param kind the ingest kind
+     * @param input the published file's name
+     * @param inputSha256 the published file's SHA-256
+     * @param rowUnit what one row read is for the kind
+     * @param rowsRead rows read from the published file
+     * @param rowsAccepted rows written to the extract
+     * @param rowsQuarantined rows the ingest set aside
+     * @param quarantinedByReason the ingest's quarantined rows by reason
+     * @param quarantine path of the ingest's quarantine CSV as copied into OUT
+     */
+    @JsonPropertyOrder({"kind", "input", "input_sha256", "row_unit", "rows_read", "rows_accepted", "rows_quarantined",
+        "quarantined_by_reason", "quarantine"})
+    public record IngestEntry(
+            @JsonProperty("kind") String kind,
+            @JsonProperty("input") String input,
+            @JsonProperty("input_sha256") String inputSha256,
+            @JsonProperty("row_unit") String rowUnit,
+            @JsonProperty("rows_read") long rowsRead,
+            @JsonProperty("rows_accepted") long rowsAccepted,
+            @JsonProperty("rows_quarantined") long rowsQuarantined,
+            @JsonProperty("quarantined_by_reason") Map<String, Long> quarantinedByReason,
+            @JsonProperty("quarantine") String quarantine) {
     }
 
     /**

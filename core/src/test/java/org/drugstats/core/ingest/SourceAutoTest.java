@@ -28,6 +28,7 @@ class SourceAutoTest {
     static final Map<String, String> EXPECTED = new TreeMap<>(Map.ofEntries(
             Map.entry("unodc-wdr2025/1.2_prevalence_general_population_national.xlsx", "unodc-annex-prevalence"),
             Map.entry("unodc-wdr2025/1.4_prevalence_youth_national.xlsx", "unodc-annex-prevalence-youth"),
+            Map.entry("unodc-wdr2025/2.1_expert_perception_of_trends.xlsx", "unodc-annex-expert-perception"),
             Map.entry("unodc-wdr2025/6.1.1_coca_bush_cultivation.xlsx", "unodc-annex-cultivation"),
             Map.entry("unodc-wdr2025/6.2.1_opium_poppy_cultivation.xlsx", "unodc-annex-cultivation"),
             Map.entry("unodc-wdr2025/7.1_drug_seizures_2019-2023.xlsx", "unodc-annex-seizures"),

@@ -15,8 +15,35 @@ import java.util.Map;
 public record Manifest(List<Input> inputs, Map<String, String> parameters, Map<String, String> versions,
         String started, String ended, List<Step> steps, List<Output> outputs) {
 
-    /** An input file and its row accounting. */
-    public record Input(String path, String sha256, long rowsRead, long rowsAccepted, long rowsQuarantined) {
+    /**
+     * An input file and its row accounting in the run, with the accounting of the ingest that made it (null when
+     * the input was not written by {@code drugstats ingest}, or the manifest predates the field).
+     */
+    public record Input(String path, String sha256, long rowsRead, long rowsAccepted, long rowsQuarantined,
+            Ingest ingest) {
+        /** True when read = accepted + quarantined. */
+        public boolean balanced() {
+            return rowsRead == rowsAccepted + rowsQuarantined;
+        }
+    }
+
+    /**
+     * What the ingest did with the published file ({@code inputs[].ingest} of the manifest).
+     *
+     * @param kind the ingest kind
+     * @param input the published file's name
+     * @param rowsRead rows read from it
+     * @param rowsAccepted rows written to the extract
+     * @param rowsQuarantined rows set aside by the ingest
+     * @param byReason the ingest's quarantined rows by reason
+     * @param quarantine its quarantine CSV, relative to the run directory, or "" when none was copied
+     */
+    public record Ingest(String kind, String input, long rowsRead, long rowsAccepted, long rowsQuarantined,
+            Map<String, Long> byReason, String quarantine) {
+        public Ingest {
+            byReason = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byReason));
+        }
+
         /** True when read = accepted + quarantined. */
         public boolean balanced() {
             return rowsRead == rowsAccepted + rowsQuarantined;
@@ -48,8 +75,12 @@ public record Manifest(List<Input> inputs, Map<String, String> parameters, Map<S
     public static Manifest of(org.drugstats.core.results.Manifest m) {
         List<Input> inputs = new ArrayList<>();
         for (var i : nonNull(m.inputs())) {
+            var g = i.ingest();
+            Ingest ingest = g == null ? null : new Ingest(orEmpty(g.kind()), orEmpty(g.input()), g.rowsRead(),
+                    g.rowsAccepted(), g.rowsQuarantined(), g.quarantinedByReason() == null ? Map.of()
+                            : g.quarantinedByReason(), orEmpty(g.quarantine()));
             inputs.add(new Input(orEmpty(i.path()), orEmpty(i.sha256()), i.rowsRead(), i.rowsAccepted(),
-                    i.rowsQuarantined()));
+                    i.rowsQuarantined(), ingest));
         }
         List<Step> steps = new ArrayList<>();
         for (var s : nonNull(m.steps())) {

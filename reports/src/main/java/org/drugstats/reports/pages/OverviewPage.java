@@ -261,7 +261,13 @@ final class OverviewPage {
                 .distinct().count(), "fitted series and tests")));
         facts.add(new Facts.Fact("Lorenz points", count(c.run.lorenz().size(), "countries")));
         int quarantined = c.run.quarantine().stream().mapToInt(q -> q.rows()).sum();
-        facts.add(new Facts.Fact("Quarantined rows", count(quarantined, "rows set aside with a reason")));
+        facts.add(new Facts.Fact("Quarantined rows", count(quarantined, "rows set aside with a reason by the run")));
+        long byIngest = c.run.manifest().map(m -> m.inputs().stream().filter(i -> i.ingest() != null)
+                .mapToLong(i -> i.ingest().rowsQuarantined()).sum()).orElse(0L);
+        if (c.run.manifest().map(m -> m.inputs().stream().anyMatch(i -> i.ingest() != null)).orElse(false)) {
+            facts.add(new Facts.Fact("Quarantined by the ingest", count((int) byIngest, "rows of the published files "
+                    + "set aside before the run (Quality page)")));
+        }
         Set<String> producers = new java.util.TreeSet<>();
         c.run.origins().values().forEach(o -> producers.add(Sources.describe(o)));
         facts.add(new Facts.Fact("Sources", producers.isEmpty() ? "none recorded" : String.join("; ", producers)));

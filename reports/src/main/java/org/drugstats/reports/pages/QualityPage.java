@@ -36,6 +36,7 @@ final class QualityPage {
     static Page build(PageContext c) {
         List<Section> sections = new ArrayList<>();
         sections.add(rowAccounting(c));
+        sections.add(IngestQuarantineSection.build(c));
         sections.add(quarantine(c));
         sections.add(unmapped(c));
         sections.add(coverage(c));
@@ -55,16 +56,25 @@ final class QualityPage {
             return s.add(Note.empty("row accounting", "The run wrote no manifest with inputs (manifest.json).")).build();
         }
         List<Manifest.Input> inputs = c.run.manifest().get().inputs();
-        s.text("Every row read is either accepted or quarantined with a reason: read = accepted + quarantined.");
-        TableBuilder t = TableBuilder.of("row-accounting", "Rows read, accepted and quarantined per input")
-                .text("Input").column("Read", Kind.INTEGER).column("Accepted", Kind.INTEGER)
-                .column("Quarantined", Kind.INTEGER).text("Balanced").text("SHA-256");
+        s.text("Every row read is either accepted or quarantined with a reason: read = accepted + quarantined, at "
+                + "both stages. The ingest read the published file and wrote the extract (its accepted rows); the run "
+                + "read the extract. Inputs not written by drugstats ingest have no ingest columns.");
+        TableBuilder t = TableBuilder.of("row-accounting", "Rows read, accepted and quarantined per input: by the "
+                + "ingest of the published file, then by the run").text("Input").text("Published file")
+                .text("Ingest kind").column("Ingest read", Kind.INTEGER).column("Ingest accepted", Kind.INTEGER)
+                .column("Ingest quarantined", Kind.INTEGER).column("Run read", Kind.INTEGER)
+                .column("Run accepted", Kind.INTEGER).column("Run quarantined", Kind.INTEGER).text("Balanced")
+                .text("SHA-256");
         for (Manifest.Input i : inputs) {
-            t.row(i.path(), i.rowsRead(), i.rowsAccepted(), i.rowsQuarantined(), i.balanced() ? "yes" : "NO",
-                    i.sha256());
+            Manifest.Ingest g = i.ingest();
+            boolean balanced = i.balanced() && (g == null || g.balanced());
+            t.row(i.path(), g == null ? null : g.input(), g == null ? null : g.kind(),
+                    g == null ? null : g.rowsRead(), g == null ? null : g.rowsAccepted(),
+                    g == null ? null : g.rowsQuarantined(), i.rowsRead(), i.rowsAccepted(), i.rowsQuarantined(),
+                    balanced ? "yes" : "NO", i.sha256());
         }
         s.add(c.assets.table(t));
-        if (inputs.stream().anyMatch(i -> !i.balanced())) {
+        if (inputs.stream().anyMatch(i -> !i.balanced() || i.ingest() != null && !i.ingest().balanced())) {
             s.add(Note.caution("Some inputs do not balance: rows were lost or counted twice. See the manifest."));
         }
         return s.build();
