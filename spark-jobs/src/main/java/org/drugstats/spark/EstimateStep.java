@@ -35,7 +35,7 @@ import org.drugstats.core.stats.estimate.WdrEstimator;
  *
  * <p>Spark selects the inputs — the annual prevalence rows of the WDR drugs (sex T) and the population by age of
  * the years from {@code firstYear − window} on — and the estimation runs on the driver: the inputs are a few
- * thousand rows (annex 1.2 has 2,098 of them, the populations about 46,000), and the method is a sequence of
+ * thousand rows (annex 1.2 has 2,098 of them, the populations about 54,000), and the method is a sequence of
  * small grouped steps whose every intermediate (imputation sources, flags) the rows must name.
  */
 public final class EstimateStep {

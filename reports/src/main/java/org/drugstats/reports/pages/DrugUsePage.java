@@ -69,6 +69,10 @@ final class DrugUsePage {
             return s.add(Note.empty("regional or global prevalence",
                     "The run wrote no prevalence aggregates (results/aggregates).")).build();
         }
+        s.text("The plain aggregates of results/aggregates, kept for comparison: a country counts only within "
+                + "aggregate.latest_within_years of its survey (default: the survey year only), so many regions have "
+                + "no value; the estimates above carry "
+                + "each country's latest survey forward as the World Drug Report does.");
         s.text("Population-weighted annual prevalence among people aged 15\u201364: countries without data are "
                 + "imputed from their sub-regional (else regional) average, and each value states the share of the "
                 + "population covered by countries with data. Whiskers show the low\u2013high range.");

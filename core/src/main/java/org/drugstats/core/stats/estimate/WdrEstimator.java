@@ -42,6 +42,8 @@ import org.drugstats.core.stats.uncertainty.RangePropagation;
  *       {@link EstimationSettings#smallCountryShare()} of its population is flagged ({@code rests on one small
  *       country}); its region and the world name it.</li>
  * </ol>
+ * A country with a national estimate but no population of the year (Kosovo: UN WPP counts it within Serbia) is
+ * left out and named in the notes of its sub-region, region and the world.
  * The result does not depend on the order of the inputs: every collection is keyed and sorted by code.
  */
 public final class WdrEstimator {
@@ -98,10 +100,14 @@ public final class WdrEstimator {
     private List<AreaEstimate> estimateYear(WdrDrug drug, int y, NationalEstimates estimates,
             PopulationTable population, TreeMap<String, UnodcAssignment> geo, Map<String, String> names) {
         List<Member> members = new ArrayList<>();
+        List<UnodcAssignment> noPopulation = new ArrayList<>();
         for (UnodcAssignment a : geo.values()) {
             double p = population.aged15to64(a.iso3(), y);
+            Optional<NationalEstimate> e = estimates.latest(a.iso3(), drug, y, settings.window());
             if (p > 0) {
-                members.add(new Member(a, p, estimates.latest(a.iso3(), drug, y, settings.window())));
+                members.add(new Member(a, p, e));
+            } else if (e.isPresent()) {
+                noPopulation.add(a);
             }
         }
         Optional<ImputationSource> world = source(EstimateLevel.WORLD, "WLD", members, m -> true);
@@ -162,6 +168,8 @@ public final class WdrEstimator {
         for (var e : bySub.entrySet()) {
             List<Member> ms = e.getValue();
             List<String> notes = new ArrayList<>();
+            String code = e.getKey();
+            leftOut(noPopulation, a -> a.subregionCode().equals(code)).ifPresent(notes::add);
             String flag = smallCountryFlag(ms);
             if (flag != null) {
                 flagged.put(e.getKey(), flag);
@@ -177,6 +185,8 @@ public final class WdrEstimator {
             if (!f.isEmpty()) {
                 notes.add("sub-regions resting on one small country: " + String.join(", ", f));
             }
+            String code = e.getKey();
+            leftOut(noPopulation, a -> a.regionCode().equals(code)).ifPresent(notes::add);
             rows.add(aggregate(EstimateLevel.REGION, e.getKey(), names, y, drug, e.getValue(), contributions,
                     usedSources, "sum-of-subregions", notes));
         }
@@ -184,9 +194,18 @@ public final class WdrEstimator {
         if (!flagged.isEmpty()) {
             notes.add("sub-regions resting on one small country: " + String.join(", ", flagged.keySet()));
         }
+        leftOut(noPopulation, a -> true).ifPresent(notes::add);
         rows.add(aggregate(EstimateLevel.WORLD, "WLD", names, y, drug, members, contributions, usedSources,
                 "sum-of-regions", notes));
         return rows;
+    }
+
+    /** The note naming countries with a national estimate but no population of the year (left out). */
+    private static Optional<String> leftOut(List<UnodcAssignment> noPopulation, Predicate<UnodcAssignment> in) {
+        List<String> codes = noPopulation.stream().filter(in).map(UnodcAssignment::iso3).sorted().toList();
+        return codes.isEmpty() ? Optional.empty()
+                : Optional.of("national estimate without a population aged 15-64 of the year, left out: "
+                        + String.join(", ", codes));
     }
 
     private Optional<ImputationSource> source(EstimateLevel level, String code, List<Member> members,

@@ -182,6 +182,25 @@ class WdrEstimatorReferenceTest {
     }
 
     @Test
+    void aCountryWithAnEstimateButNoPopulationIsLeftOutAndNamed() throws IOException {
+        List<UnodcAssignment> g = new ArrayList<>(geo());
+        g.add(new UnodcAssignment("KKK", "R1", "Region R1", "R1_S1", "Subregion R1_S1", "fixture"));
+        List<SurveyRow> s = new ArrayList<>(survey());
+        s.add(new SurveyRow("KKK", "cannabis", "2019", "15-64", 30.0, Double.NaN, Double.NaN, "normal", "HHS", "Gov",
+                ""));
+        List<AreaEstimate> base = run(survey(), geo(), fixtureSettings());
+        List<AreaEstimate> with = run(s, g, fixtureSettings());
+        assertEquals(base.size(), with.size());
+        for (int i = 0; i < base.size(); i++) {
+            AreaEstimate a = base.get(i);
+            AreaEstimate b = with.get(i);
+            assertEquals(a.persons(), b.persons(), a.refArea());
+            boolean named = a.drug() == WdrDrug.CANNABIS && List.of("R1_S1", "R1", "WLD").contains(a.refArea());
+            assertEquals(named, b.notes().contains("left out: KKK"), b.refArea() + " " + b.year() + " " + b.notes());
+        }
+    }
+
+    @Test
     void permutingTheInputsChangesNothing() throws IOException {
         List<AreaEstimate> base = run(survey(), geo(), fixtureSettings());
         Random r = new Random(12);
