@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.ingest.Ingest;
+import org.drugstats.core.results.Manifest;
 
 /**
  * The ingest's accounting of an input, carried from the published file to the run: an extract that
