@@ -1,5 +1,7 @@
 package org.drugstats.spark;
 
+import org.drugstats.core.results.Manifest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -136,7 +136,7 @@ class ResultsContractTest {
         assertEquals(value(ResultTable.INEQUALITY, ResultColumns.CUM_CONSUMPTION_SHARE), lr.cumConsumptionShare());
         assertEquals(0.25, r.inequality().orElseThrow().gini());
         org.drugstats.reports.model.Manifest m = r.manifest().orElseThrow();
-        assertEquals(List.of(new org.drugstats.reports.model.Manifest.Input("a/extract.parquet", "ab12", 7, 5, 2)),
+        assertEquals(List.of(new org.drugstats.reports.model.Manifest.Input("a/extract.parquet", "ab12", 7, 5, 2, null)),
                 m.inputs());
         assertEquals("7", m.parameters().get("seed"));
         assertEquals("bic", m.parameters().get("trend.selection"));
