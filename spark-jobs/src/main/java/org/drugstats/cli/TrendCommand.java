@@ -88,8 +88,8 @@ public final class TrendCommand implements Callable<Integer> {
             MannKendall k = MannKendall.withDefaults().withAlpha(alpha);
             return period == null ? k : k.withPeriod(period);
         });
-        List<TrendSeries> series = TrendCsv.read(input);
-        var results = TrendBatch.of(m, jp, mk, seed).run(series);
+        List<TrendSeries> series = Inputs.naming(input, () -> TrendCsv.read(input));
+        var results = Inputs.naming(input, () -> TrendBatch.of(m, jp, mk, seed).run(series));
         org.drugstats.core.io.FiniteNumbers.require(results, "trend of " + input);
         TrendJson.write(out, results);
         return 0;

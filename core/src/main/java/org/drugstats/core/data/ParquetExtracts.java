@@ -63,6 +63,12 @@ public final class ParquetExtracts {
     public static final String META_SCHEMA = "drugstats.schema";
     /** Key-value metadata key of the origins (JSON array). */
     public static final String META_ORIGINS = "drugstats.origins";
+    /**
+     * Key-value metadata key of the SHA-256 of the rows as they read back ({@link RowDigest}): page CRCs do not
+     * cover page headers (a flipped bit there can change how many values a page holds), the footer has no checksum;
+     * this digest covers what a read returns, so any damage that changes a row is found.
+     */
+    public static final String META_ROWS_DIGEST = "drugstats.rows.sha256";
     /** Current schema version. */
     public static final String SCHEMA_VERSION = "drugstats-extract/1";
 
@@ -106,6 +112,7 @@ public final class ParquetExtracts {
             Map<String, String> kv = new LinkedHashMap<>();
             kv.put(META_SCHEMA, SCHEMA_VERSION);
             kv.put(META_ORIGINS, JSON.writeValueAsString(extract.origins()));
+            kv.put(META_ROWS_DIGEST, RowDigest.PLACEHOLDER);
             SimpleGroupFactory factory = new SimpleGroupFactory(SCHEMA);
             try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(tmp))
                     .withConf(new Configuration(false))
@@ -124,6 +131,9 @@ public final class ParquetExtracts {
                     w.write(g);
                 }
             }
+            List<String[]> written = new ArrayList<>();
+            readFile(tmp, written, new ArrayList<>());
+            RowDigest.patch(tmp, META_ROWS_DIGEST, RowDigest.of(written));
             ParquetFooters.normalise(tmp);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -261,6 +271,7 @@ public final class ParquetExtracts {
                             e.getOriginalMessage());
                 }
             }
+            int first = rows.size();
             MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
             PageReadStore pages;
             while ((pages = reader.readNextRowGroup()) != null) {
@@ -279,6 +290,12 @@ public final class ParquetExtracts {
                     }
                     rows.add(row);
                 }
+            }
+            String stored = kv.get(META_ROWS_DIGEST);
+            if (stored != null && !stored.equals(RowDigest.PLACEHOLDER)
+                    && !stored.equals(RowDigest.of(rows.subList(first, rows.size())))) {
+                throw DrugstatsException.of("%s: its rows do not match the SHA-256 stored when it was written (%s): the "
+                        + "file is damaged", f, META_ROWS_DIGEST);
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof DrugstatsException de) {
