@@ -195,6 +195,19 @@ public final class ParquetExtracts {
     public static ValidatedExtract readValidated(Path path) {
         RawExtract raw = readRaw(path);
         ValidationResult result = ExtractValidator.validate(path.toString(), raw.rows());
+        if (!raw.origins().isEmpty()) {
+            // provenance travels with the data: a row whose origin the metadata does not describe means damaged
+            // metadata, not a row to quarantine
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            raw.origins().forEach(o -> ids.add(o.id()));
+            for (Observation o : result.accepted()) {
+                if (o.origin() != null && !ids.contains(o.origin())) {
+                    throw DrugstatsException.of("%s: rows name the origin '%s', which the file's metadata (%s) does "
+                            + "not describe (it describes %s): the metadata is damaged; expected provenance for every "
+                            + "row", path, o.origin(), META_ORIGINS, ids);
+                }
+            }
+        }
         return new ValidatedExtract(result, raw.origins());
     }
 
@@ -262,6 +275,7 @@ public final class ParquetExtracts {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             Map<String, String> kv = reader.getFooter().getFileMetaData().getKeyValueMetaData();
             int[] index = checkSchema(f, schema);
+            int originsBefore = origins.size();
             String originsJson = kv.get(META_ORIGINS);
             if (originsJson != null) {
                 try {
@@ -292,6 +306,15 @@ public final class ParquetExtracts {
                 }
             }
             String stored = kv.get(META_ROWS_DIGEST);
+            // an extract this class wrote from published data always carries the digest; generated (synthetic)
+            // extracts are streamed and do not
+            boolean required = SCHEMA_VERSION.equals(kv.get(META_SCHEMA)) && origins.size() > originsBefore
+                    && origins.subList(originsBefore, origins.size()).stream().noneMatch(Origin::synthetic);
+            if (stored == null && required) {
+                throw DrugstatsException.of("%s: the rows' SHA-256 (%s) is missing from its metadata: the file is "
+                        + "damaged, or was written by a drugstats before 0.1 (rebuild it with drugstats ingest)", f,
+                        META_ROWS_DIGEST);
+            }
             if (stored != null && !stored.equals(RowDigest.PLACEHOLDER)
                     && !stored.equals(RowDigest.of(rows.subList(first, rows.size())))) {
                 throw DrugstatsException.of("%s: its rows do not match the SHA-256 stored when it was written (%s): the "
