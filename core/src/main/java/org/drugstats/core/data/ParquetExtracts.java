@@ -69,6 +69,8 @@ public final class ParquetExtracts {
      * this digest covers what a read returns, so any damage that changes a row is found.
      */
     public static final String META_ROWS_DIGEST = "drugstats.rows.sha256";
+    /** Key-value metadata Spark writes into every Parquet file it writes. */
+    private static final String SPARK_VERSION_KEY = "org.apache.spark.version";
     /** Current schema version. */
     public static final String SCHEMA_VERSION = "drugstats-extract/1";
 
@@ -307,8 +309,9 @@ public final class ParquetExtracts {
             }
             String stored = kv.get(META_ROWS_DIGEST);
             // an extract this class wrote from published data always carries the digest; generated (synthetic)
-            // extracts are streamed and do not
-            boolean required = SCHEMA_VERSION.equals(kv.get(META_SCHEMA)) && origins.size() > originsBefore
+            // extracts are streamed, and the pipeline's published observations are written by Spark: they do not
+            boolean required = SCHEMA_VERSION.equals(kv.get(META_SCHEMA)) && !kv.containsKey(SPARK_VERSION_KEY)
+                    && origins.size() > originsBefore
                     && origins.subList(originsBefore, origins.size()).stream().noneMatch(Origin::synthetic);
             if (stored == null && required) {
                 throw DrugstatsException.of("%s: the rows' SHA-256 (%s) is missing from its metadata: the file is "
