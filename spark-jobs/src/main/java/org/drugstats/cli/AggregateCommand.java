@@ -33,7 +33,7 @@ public final class AggregateCommand implements Callable<Integer> {
     public Integer call() {
         AggregationRule rule = Usage.option(spec, "--min-coverage",
                 () -> AggregationRule.withDefaults().withMinimumCoverage(minCoverage));
-        var aggregates = AggregationState.of(AggregateReport.readCsv(input)).finish(rule);
+        var aggregates = Inputs.naming(input, () -> AggregationState.of(AggregateReport.readCsv(input)).finish(rule));
         org.drugstats.core.io.FiniteNumbers.require(AggregateReport.toJsonTree(aggregates), "aggregate of " + input);
         AtomicOutput.writeString(out, AggregateReport.toJson(aggregates));
         return 0;

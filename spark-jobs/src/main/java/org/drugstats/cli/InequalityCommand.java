@@ -40,8 +40,8 @@ public final class InequalityCommand implements Callable<Integer> {
         for (double y : consumptionShares) {
             Usage.require(spec, y > 0 && y < 1, "--consumption-share must be in (0, 1), got %s", y);
         }
-        InequalityReport r = InequalityReport.of(InequalityReport.readCsv(input), populationShares,
-                consumptionShares, Ranking.PER_CAPITA_ASCENDING, Reading.INTERPOLATED);
+        InequalityReport r = Inputs.naming(input, () -> InequalityReport.of(InequalityReport.readCsv(input),
+                populationShares, consumptionShares, Ranking.PER_CAPITA_ASCENDING, Reading.INTERPOLATED));
         org.drugstats.core.io.FiniteNumbers.require(r.toJsonTree(), "inequality of " + input);
         AtomicOutput.writeString(out, r.toJson());
         return 0;

@@ -168,7 +168,7 @@ public final class TrendCommand implements Callable<Integer> {
             throw DrugstatsException.of("--jump-at, --comparability-ratio, --autocorrelation and --ci empirical"
                     + " apply to joinpoint and loglinear, not mann-kendall");
         }
-        List<TrendSeries> series = TrendCsv.read(input);
+        List<TrendSeries> series = Inputs.naming(input, () -> TrendCsv.read(input));
         if (compare != null) {
             if (m != TrendBatch.Method.JOINPOINT || !analysis.isPlain()) {
                 throw DrugstatsException.of("--compare needs --method joinpoint and cannot be combined with"
@@ -186,7 +186,8 @@ public final class TrendCommand implements Callable<Integer> {
             TrendJson.write(out, List.of(ComparisonJson.of(r, seed)));
             return 0;
         }
-        var results = TrendBatch.of(m, analysis, mk, seed).run(series);
+        JoinpointAnalysis a = analysis;
+        var results = Inputs.naming(input, () -> TrendBatch.of(m, a, mk, seed).run(series));
         org.drugstats.core.io.FiniteNumbers.require(results, "trend of " + input);
         TrendJson.write(out, results);
         return 0;

@@ -138,4 +138,76 @@ class CliRobustnessTest {
         assertTrue(q.contains("expected an ISO 3166-1 alpha-3 code (three capital letters)"), q);
         assertTrue(q.contains("expected a three-digit M49 code"), q);
     }
+
+    /** The INCB file (Richards et al. 2021) as area,population,consumption with populations times {@code scale}. */
+    private Path incbInequality(String name, double scale) throws IOException {
+        List<String> out = new ArrayList<>(List.of("area,population,consumption"));
+        for (String l : Files.readAllLines(shared("consumption/incb-opioid-consumption-2015-2017.csv"),
+                StandardCharsets.UTF_8).subList(1, 195)) {
+            String[] f = l.split(",", -1);
+            double pop = Double.parseDouble(f[f.length - 3]);
+            if (f[f.length - 2].isEmpty() || pop == 0) {
+                continue; // Liechtenstein: no consumption published; a population published as 0
+            }
+            double perCapita = Double.parseDouble(f[f.length - 2]);
+            out.add(f[f.length - 4] + "," + (pop * scale) + "," + (perCapita * pop / 1e5 * scale));
+        }
+        return Files.write(dir.resolve(name), out, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void populationsAndConsumptionNear1e308GiveTheSameGiniNotNaN() throws IOException {
+        assertEquals(0, run("inequality", "--input", incbInequality("plain.csv", 1).toString(), "--out",
+                dir.resolve("plain.json").toString()), err.toString());
+        // India's 1.0e9 times 1e299 is 1.0e308: the sums of population and consumption overflow a double
+        assertEquals(0, run("inequality", "--input", incbInequality("huge.csv", 1e299).toString(), "--out",
+                dir.resolve("huge.json").toString()), err.toString());
+        String plain = Files.readString(dir.resolve("plain.json"));
+        String huge = Files.readString(dir.resolve("huge.json"));
+        assertFalse(huge.contains("NaN") || huge.contains("Infinity"), huge);
+        // the same Gini to rounding (the scaled inputs are other doubles, so the last bit may differ)
+        double g1 = new com.fasterxml.jackson.databind.ObjectMapper().readTree(plain).get("gini").doubleValue();
+        double g2 = new com.fasterxml.jackson.databind.ObjectMapper().readTree(huge).get("gini").doubleValue();
+        assertEquals(g1, g2, 1e-12);
+    }
+
+    @Test
+    void anAggregateWhosePopulationOverflowsIsRefusedNotWrittenAsInfinity() throws IOException {
+        List<String> rows = new ArrayList<>(List.of("area,subregion,region,population,value"));
+        for (String l : Files.readAllLines(shared("consumption/incb-opioid-consumption-2015-2017.csv"),
+                StandardCharsets.UTF_8).subList(1, 195)) {
+            String[] f = l.split(",", -1);
+            if (Double.parseDouble(f[f.length - 3]) == 0) {
+                continue;
+            }
+            rows.add(f[f.length - 4] + ",S,R," + Double.parseDouble(f[f.length - 3]) * 1e299 + "," + f[f.length - 2]);
+        }
+        Path in = Files.write(dir.resolve("agg.csv"), rows, StandardCharsets.UTF_8);
+        assertEquals(1, run("aggregate", "--input", in.toString(), "--out", dir.resolve("agg.json").toString()));
+        String e = oneErrorLine();
+        assertTrue(e.startsWith("aggregate of " + in + ": the result [0].population = Infinity is not a finite number"),
+                e);
+        assertTrue(Files.notExists(dir.resolve("agg.json")));
+    }
+
+    @Test
+    void aTrendOfValuesNear1e300IsRefusedNotAnOverflowedTest() throws IOException {
+        List<String> rows = new ArrayList<>(List.of("series,x,y"));
+        for (String l : Files.readAllLines(shared("sdg-3.5.1/kazstat-indicator_3-5-1-kazakhstan.csv"),
+                StandardCharsets.UTF_8)) {
+            String[] f = l.split(",");
+            if (f.length == 4 && f[2].equals("_L_HLTH_IMBD_SUBS")) {
+                rows.add("kaz," + f[0] + "," + Double.parseDouble(f[3]) * 1e298);
+            }
+        }
+        Path in = Files.write(dir.resolve("kaz.csv"), rows, StandardCharsets.UTF_8);
+        assertEquals(1, run("trend", "--input", in.toString(), "--method", "joinpoint", "--permutations", "99",
+                "--out", dir.resolve("kaz.json").toString()));
+        assertTrue(oneErrorLine().startsWith(in + ": series 'kaz': y = "), err.toString());
+        assertTrue(err.toString().contains("is beyond 1e100 in magnitude: the sums of squares of the fit would overflow"),
+                err.toString());
+        // on the log scale the same values are fine: ln(3.5e300) = 692
+        assertEquals(0, run("trend", "--input", in.toString(), "--method", "joinpoint", "--log", "--permutations", "99",
+                "--out", dir.resolve("kaz.json").toString()), err.toString());
+    }
 }

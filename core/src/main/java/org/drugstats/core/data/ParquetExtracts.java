@@ -64,6 +64,14 @@ public final class ParquetExtracts {
     public static final String META_SCHEMA = "drugstats.schema";
     /** Key-value metadata key of the origins (JSON array). */
     public static final String META_ORIGINS = "drugstats.origins";
+    /**
+     * Key-value metadata key of the SHA-256 of the rows as they read back ({@link RowDigest}): page CRCs do not
+     * cover page headers (a flipped bit there can change how many values a page holds), the footer has no checksum;
+     * this digest covers what a read returns, so any damage that changes a row is found.
+     */
+    public static final String META_ROWS_DIGEST = "drugstats.rows.sha256";
+    /** Key-value metadata Spark writes into every Parquet file it writes. */
+    private static final String SPARK_VERSION_KEY = "org.apache.spark.version";
     /** Current schema version. */
     public static final String SCHEMA_VERSION = "drugstats-extract/1";
 
@@ -104,6 +112,7 @@ public final class ParquetExtracts {
             Map<String, String> kv = new LinkedHashMap<>();
             kv.put(META_SCHEMA, SCHEMA_VERSION);
             kv.put(META_ORIGINS, JSON.writeValueAsString(extract.origins()));
+            kv.put(META_ROWS_DIGEST, RowDigest.PLACEHOLDER);
             List<Column> columns = Column.written(extract.observations(), Observation::text);
             MessageType schema = columns.size() == Column.values().length ? SCHEMA : buildSchema(columns);
             SimpleGroupFactory factory = new SimpleGroupFactory(schema);
@@ -124,6 +133,9 @@ public final class ParquetExtracts {
                     w.write(g);
                 }
             }
+            List<String[]> written = new ArrayList<>();
+            readFile(tmp, written, new ArrayList<>());
+            RowDigest.patch(tmp, META_ROWS_DIGEST, RowDigest.of(written));
             ParquetFooters.normalise(tmp);
             pending.commit();
         } catch (IOException e) {
@@ -184,6 +196,19 @@ public final class ParquetExtracts {
     public static ValidatedExtract readValidated(Path path) {
         RawExtract raw = readRaw(path);
         ValidationResult result = ExtractValidator.validate(path.toString(), raw.rows());
+        if (!raw.origins().isEmpty()) {
+            // provenance travels with the data: a row whose origin the metadata does not describe means damaged
+            // metadata, not a row to quarantine
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            raw.origins().forEach(o -> ids.add(o.id()));
+            for (Observation o : result.accepted()) {
+                if (o.origin() != null && !ids.contains(o.origin())) {
+                    throw DrugstatsException.of("%s: rows name the origin '%s', which the file's metadata (%s) does "
+                            + "not describe (it describes %s): the metadata is damaged; expected provenance for every "
+                            + "row", path, o.origin(), META_ORIGINS, ids);
+                }
+            }
+        }
         return new ValidatedExtract(result, raw.origins());
     }
 
@@ -255,6 +280,7 @@ public final class ParquetExtracts {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             Map<String, String> kv = reader.getFooter().getFileMetaData().getKeyValueMetaData();
             int[] index = checkSchema(f, schema);
+            int originsBefore = origins.size();
             String originsJson = kv.get(META_ORIGINS);
             if (originsJson != null) {
                 try {
@@ -264,6 +290,7 @@ public final class ParquetExtracts {
                             e.getOriginalMessage());
                 }
             }
+            int first = rows.size();
             MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
             PageReadStore pages;
             while ((pages = reader.readNextRowGroup()) != null) {
@@ -282,6 +309,22 @@ public final class ParquetExtracts {
                     }
                     rows.add(row);
                 }
+            }
+            String stored = kv.get(META_ROWS_DIGEST);
+            // an extract this class wrote from published data always carries the digest; generated (synthetic)
+            // extracts are streamed, and the pipeline's published observations are written by Spark: they do not
+            boolean required = SCHEMA_VERSION.equals(kv.get(META_SCHEMA)) && !kv.containsKey(SPARK_VERSION_KEY)
+                    && origins.size() > originsBefore
+                    && origins.subList(originsBefore, origins.size()).stream().noneMatch(Origin::synthetic);
+            if (stored == null && required) {
+                throw DrugstatsException.of("%s: the rows' SHA-256 (%s) is missing from its metadata: the file is "
+                        + "damaged, or was written by a drugstats before 0.1 (rebuild it with drugstats ingest)", f,
+                        META_ROWS_DIGEST);
+            }
+            if (stored != null && !stored.equals(RowDigest.PLACEHOLDER)
+                    && !stored.equals(RowDigest.of(rows.subList(first, rows.size())))) {
+                throw DrugstatsException.of("%s: its rows do not match the SHA-256 stored when it was written (%s): the "
+                        + "file is damaged", f, META_ROWS_DIGEST);
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof DrugstatsException de) {

@@ -106,8 +106,8 @@ public record XlsxWorkbook(String name, List<XlsxSheet> sheets) {
     }
 
     static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        // the message only: a Java exception class name means nothing to an analyst
+        String m = e.getMessage() == null || e.getMessage().isBlank() ? "unreadable content" : e.getMessage();
         m = m.replaceAll("\\s+", " ").strip();
         return m.length() > 200 ? m.substring(0, 200) + "…" : m;
     }

@@ -118,6 +118,9 @@ public final class ZipIntegrity {
 
     private static String message(Throwable t) {
         String m = t.getMessage();
-        return (m == null || m.isBlank() ? t.getClass().getSimpleName() : m).replaceAll("\\s+", " ").strip();
+        if (m == null || m.isBlank()) {
+            return t instanceof java.io.EOFException ? "unexpected end of the compressed data" : "unreadable data";
+        }
+        return m.replaceAll("\\s+", " ").strip();
     }
 }
