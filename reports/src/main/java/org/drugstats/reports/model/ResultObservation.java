@@ -37,12 +37,14 @@ import tech.tablesaw.api.Table;
  * @param nWithData number of areas with data
  * @param imputedAreas ISO3 codes of imputed areas joined by ';'
  * @param inputs indicator ids a derived indicator used
+ * @param subArea sub-national area within refArea (ISO 3166-2 subdivision, waste-water site), or null
+ * @param stdError published standard error of the value, NaN when none
  */
 public record ResultObservation(String indicator, String refArea, String timePeriod, String sex, String age,
         double value, double lower, double upper, String unit, int unitMult, String obsStatus, String source,
         String notes, String origin, String drug, String drugGroup, String drugSubgroup, String method,
         String adjustment, String flags, String areaName, String level, double coverage, Integer nAreas,
-        Integer nWithData, String imputedAreas, String inputs) {
+        Integer nWithData, String imputedAreas, String inputs, String subArea, double stdError) {
 
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
 
@@ -59,7 +61,7 @@ public record ResultObservation(String indicator, String refArea, String timePer
                     c.text(r, "drug_group"), c.text(r, "drug_subgroup"), c.text(r, "method"), c.text(r, "adjustment"),
                     c.text(r, "obs_flags"), c.text(r, "area_name"), c.text(r, "level"), c.number(r, "coverage"),
                     c.integer(r, "n_areas"), c.integer(r, "n_with_data"), c.text(r, "imputed_areas"),
-                    c.text(r, "inputs")));
+                    c.text(r, "inputs"), c.text(r, "sub_area"), c.number(r, "std_error")));
         }
         return out;
     }

@@ -13,7 +13,7 @@ public record TrendRow(String seriesId, String indicator, String refArea, String
         double segEnd, double slope, double apc, double apcLower, double apcUpper, double pValue, double aapc,
         double aapcLower, double aapcUpper, double aapcStart, double aapcEnd, double mkS, double mkVarS, double mkZ,
         double mkP, double tau, double senSlope, double senIntercept, double senLower, double senUpper,
-        String note) {
+        String note, String subArea) {
 
     /** Method name of Mann–Kendall rows. */
     public static final String MANN_KENDALL = "mann-kendall";
@@ -30,7 +30,7 @@ public record TrendRow(String seriesId, String indicator, String refArea, String
                     c.number(r, "aapc_lower"), c.number(r, "aapc_upper"), c.number(r, "aapc_start"),
                     c.number(r, "aapc_end"), c.number(r, "mk_s"), c.number(r, "mk_var_s"), c.number(r, "mk_z"),
                     c.number(r, "mk_p"), c.number(r, "tau"), c.number(r, "sen_slope"), c.number(r, "sen_intercept"),
-                    c.number(r, "sen_lower"), c.number(r, "sen_upper"), c.text(r, "note")));
+                    c.number(r, "sen_lower"), c.number(r, "sen_upper"), c.text(r, "note"), c.text(r, "sub_area")));
         }
         return out;
     }
