@@ -134,7 +134,7 @@ final class DeathsPage {
                 + "own joinpoint fit.");
         s.add(c.assets.chart("deaths-states-latest", RankedDotChart.build(c.theme(), ChartText.of(
                 "Age-adjusted drug-poisoning death rate by state, " + year, "With 95% confidence limits",
-                "Deaths per 100,000 (age-adjusted)", "State", source).withSubject(
+                "State", "Deaths per 100,000 (age-adjusted)", source).withSubject(
                         "age-adjusted drug-poisoning death rates of the US states in " + year), dots,
                 List.of("United States", "State"), RankedDotChart.Scale.LINEAR), ""));
         List<RankedDotChart.Dot> aapc = new ArrayList<>();
@@ -150,7 +150,7 @@ final class DeathsPage {
         if (!aapc.isEmpty()) {
             s.add(c.assets.chart("deaths-states-aapc", RankedDotChart.build(c.theme(), ChartText.of(
                     "Average annual percent change of the age-adjusted rate, 1999\u20132017",
-                    "AAPC of each state's joinpoint fit, 95% confidence interval", "AAPC (%)", "State",
+                    "AAPC of each state's joinpoint fit, 95% confidence interval", "State", "AAPC (%)",
                     source + "; joinpoint fitted by drugstats").withSubject(
                             "the average annual percent change of drug-poisoning death rates by state"), aapc,
                     List.of("United States", "State"), RankedDotChart.Scale.LINEAR), ""));

@@ -118,7 +118,7 @@ final class WastewaterPage {
             s.add(c.assets.chart("ww-ranked-" + Labels.slug(drug), RankedDotChart.build(c.theme(), ChartText.of(
                     "Waste-water " + name + " by city, " + Numbers.year(latest), String.format(Locale.ROOT,
                             "Daily mean of the sampling week; the %d highest of %d sites", dots.size(), last.size()),
-                    "Load (" + UNIT + ")", "City", source).withSubject("waste-water loads of " + name + " by city in "
+                    "City", "Load (" + UNIT + ")", source).withSubject("waste-water loads of " + name + " by city in "
                             + Numbers.year(latest)), dots, List.of("Europe", "Outside Europe"),
                     RankedDotChart.Scale.LINEAR), ""));
         }
