@@ -36,7 +36,7 @@ import org.w3c.dom.NodeList;
 class ReportStructureTest {
 
     static final List<String> PAGES = List.of("index.html", "drug-use.html", "sdg-3-5.html", "sdg-16-4.html",
-            "medicines.html", "supply.html", "trends.html", "quality.html");
+            "medicines.html", "supply.html", "deaths.html", "wastewater.html", "trends.html", "quality.html");
 
     @TempDir
     static Path tmp;
