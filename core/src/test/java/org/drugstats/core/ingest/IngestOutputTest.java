@@ -111,8 +111,9 @@ class IngestOutputTest {
     @Test
     void unknownKindListsTheKinds() {
         DrugstatsException e = assertThrows(DrugstatsException.class, () -> IngestKinds.byName("wdr-annex"));
-        assertEquals("unknown source kind 'wdr-annex'; expected one of [incb-consumption, m49, sdg-open-csv, "
-                + "unodc-annex-cultivation, unodc-annex-prevalence, unodc-annex-seizures, wpp-population]",
+        assertEquals("unknown source kind 'wdr-annex'; expected one of [euda-wastewater, euda-wastewater-sites, "
+                + "incb-consumption, m49, nchs-drug-poisoning, sdg-open-csv, unodc-annex-cultivation, "
+                + "unodc-annex-prevalence, unodc-annex-seizures, wpp-population]",
                 e.getMessage());
     }
 
