@@ -68,7 +68,8 @@ class IngestCommandTest {
     @Test
     void unknownKindAndMissingFileAreErrors() {
         assertEquals(1, run("ingest", "--source", "annex", "--input", "x.xlsx", "--out", dir.toString()));
-        assertTrue(err.toString().contains("unknown source kind 'annex'; expected one of [incb-consumption, m49, "), err
+        assertTrue(err.toString().contains("unknown source kind 'annex'; expected one of [euda-wastewater, "
+                + "euda-wastewater-sites, incb-consumption, m49, nchs-drug-poisoning, "), err
                 .toString());
         assertEquals(1, run("ingest", "--source", "m49", "--input", dir.resolve("none.csv").toString(), "--out",
                 dir.resolve("o").toString()));
@@ -80,7 +81,8 @@ class IngestCommandTest {
     void helpListsTheKinds() {
         assertEquals(0, run("ingest", "--help"));
         String help = out.toString().replaceAll("\\s+", " ");
-        assertTrue(help.contains("Kind of table: incb-consumption, m49, sdg-open-csv, unodc-annex-cultivation, "
-                + "unodc-annex-prevalence, unodc-annex-seizures, wpp-population."), help);
+        assertTrue(help.contains("Kind of table: euda-wastewater, euda-wastewater-sites, incb-consumption, m49, "
+                + "nchs-drug-poisoning, sdg-open-csv, unodc-annex-cultivation, unodc-annex-prevalence, "
+                + "unodc-annex-seizures, wpp-population."), help);
     }
 }
