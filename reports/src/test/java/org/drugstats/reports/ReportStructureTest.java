@@ -36,7 +36,8 @@ import org.w3c.dom.NodeList;
 class ReportStructureTest {
 
     static final List<String> PAGES = List.of("road-to-2029.html", "index.html", "drug-use.html", "sdg-3-5.html",
-            "sdg-16-4.html", "medicines.html", "supply.html", "trends.html", "maps.html", "quality.html");
+            "sdg-16-4.html", "medicines.html", "supply.html", "deaths.html", "wastewater.html", "trends.html",
+            "maps.html", "quality.html");
 
     @TempDir
     static Path tmp;

@@ -39,12 +39,14 @@ import tech.tablesaw.api.Table;
  * @param nWithData number of areas with data
  * @param imputedAreas ISO3 codes of imputed areas joined by ';'
  * @param inputs indicator ids a derived indicator used
+ * @param subArea sub-national area within refArea (ISO 3166-2 subdivision, waste-water site), or null
+ * @param stdError published standard error of the value, NaN when none
  */
 public record ResultObservation(String indicator, String refArea, String timePeriod, String sex, String age,
         double value, double lower, double upper, String unit, int unitMult, String obsStatus, String source,
         String notes, String origin, String drug, String drugGroup, String drugSubgroup, String method,
         String adjustment, String flags, String areaName, String level, double coverage, Integer nAreas,
-        Integer nWithData, String imputedAreas, String inputs) {
+        Integer nWithData, String imputedAreas, String inputs, String subArea, double stdError) {
 
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
 
@@ -61,7 +63,8 @@ public record ResultObservation(String indicator, String refArea, String timePer
                     c.text(r, Column.DRUG_GROUP.columnName()), c.text(r, Column.DRUG_SUBGROUP.columnName()), c.text(r, ResultColumns.METHOD), c.text(r, Column.ADJUSTMENT.columnName()),
                     c.text(r, Column.OBS_FLAGS.columnName()), c.text(r, Column.AREA_NAME.columnName()), c.text(r, ResultColumns.LEVEL), c.number(r, ResultColumns.COVERAGE),
                     c.integer(r, ResultColumns.N_AREAS), c.integer(r, ResultColumns.N_WITH_DATA), c.text(r, ResultColumns.IMPUTED_AREAS),
-                    c.text(r, ResultColumns.INPUTS)));
+                    c.text(r, ResultColumns.INPUTS), c.text(r, Column.SUB_AREA.columnName()),
+                    c.number(r, Column.STD_ERROR.columnName())));
         }
         return out;
     }

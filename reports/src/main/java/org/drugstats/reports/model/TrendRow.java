@@ -15,7 +15,7 @@ public record TrendRow(String seriesId, String indicator, String refArea, String
         double segEnd, double slope, double apc, double apcLower, double apcUpper, double pValue, double aapc,
         double aapcLower, double aapcUpper, double aapcStart, double aapcEnd, double mkS, double mkVarS, double mkZ,
         double mkP, double tau, double senSlope, double senIntercept, double senLower, double senUpper,
-        String note) {
+        String note, String subArea) {
 
     /** Method name of Mann–Kendall rows. */
     public static final String MANN_KENDALL = "mann-kendall";
@@ -32,7 +32,8 @@ public record TrendRow(String seriesId, String indicator, String refArea, String
                     c.number(r, ResultColumns.AAPC_LOWER), c.number(r, ResultColumns.AAPC_UPPER), c.number(r, ResultColumns.AAPC_START),
                     c.number(r, ResultColumns.AAPC_END), c.number(r, ResultColumns.MK_S), c.number(r, ResultColumns.MK_VAR_S), c.number(r, ResultColumns.MK_Z),
                     c.number(r, ResultColumns.MK_P), c.number(r, ResultColumns.TAU), c.number(r, ResultColumns.SEN_SLOPE), c.number(r, ResultColumns.SEN_INTERCEPT),
-                    c.number(r, ResultColumns.SEN_LOWER), c.number(r, ResultColumns.SEN_UPPER), c.text(r, ResultColumns.NOTE)));
+                    c.number(r, ResultColumns.SEN_LOWER), c.number(r, ResultColumns.SEN_UPPER), c.text(r, ResultColumns.NOTE),
+                    c.text(r, Column.SUB_AREA.columnName())));
         }
         return out;
     }

@@ -20,6 +20,8 @@ public final class Pages {
         others.add(FinancialFlowsPage.build(c));
         others.add(MedicinesPage.build(c));
         others.add(SupplyPage.build(c));
+        others.add(DeathsPage.build(c));
+        others.add(WastewaterPage.build(c));
         others.add(TrendsPage.build(c));
         others.add(MapsPage.build(c));
         others.add(QualityPage.build(c));

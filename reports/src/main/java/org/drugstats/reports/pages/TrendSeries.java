@@ -75,7 +75,7 @@ record TrendSeries(String seriesId, String method, List<TrendRow> segments, List
         TrendRow r = first();
         return String.join("|", Objects.toString(r.indicator(), ""), Objects.toString(r.refArea(), ""),
                 Objects.toString(r.sex(), ""), Objects.toString(r.age(), ""), Objects.toString(r.drug(), ""),
-                Objects.toString(r.unit(), ""));
+                Objects.toString(r.unit(), "")) + (r.subArea() == null ? "" : "|" + r.subArea());
     }
 
     /** True when the model was fitted: its segments have times and an APC. */
@@ -98,6 +98,9 @@ record TrendSeries(String seriesId, String method, List<TrendRow> segments, List
         StringBuilder sb = new StringBuilder(c.indicatorName(r.indicator()));
         if (r.refArea() != null) {
             sb.append(" \u2014 ").append(c.names.name(r.refArea()));
+        }
+        if (r.subArea() != null) {
+            sb.append(", ").append(r.subArea());
         }
         List<String> extra = new ArrayList<>();
         if (r.drug() != null && !r.drug().isBlank() && !sb.toString().toLowerCase(Locale.ROOT)
