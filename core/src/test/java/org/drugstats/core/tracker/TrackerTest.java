@@ -33,7 +33,7 @@ class TrackerTest {
         for (ChallengeIndicator c : m) {
             assertTrue(!c.needed().isBlank(), c.toString());
             if (c.hasIndicator()) {
-                assertTrue(List.of("indicators", "estimates", "aggregates", "tracker", "catalog").contains(c.table()),
+                assertTrue(List.of("indicators", "estimates", "aggregates", "observations", "tracker", "catalog").contains(c.table()),
                         c.toString());
                 assertTrue(!c.areas().isBlank() && !c.link().isBlank(), c.toString());
             }
