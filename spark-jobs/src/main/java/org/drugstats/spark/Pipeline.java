@@ -257,6 +257,7 @@ public final class Pipeline {
             resultTables.put("indicators", indicators);
             resultTables.put("aggregates", aggregates);
             resultTables.put("estimates", est.rows());
+            resultTables.put("observations", analysis);
             Dataset<Row> tracker = TrackerStep.run(spark, resultTables, analysis,
                     org.drugstats.core.geo.Geography.fromResources(),
                     org.drugstats.core.tracker.Tracker.of(config.trackerRules()));

@@ -37,7 +37,12 @@ class SourceAutoTest {
             Map.entry("consumption/incb-opioid-consumption-2015-2017.csv", "incb-consumption"),
             Map.entry("sdg-3.5.1/ons-indicator_3-5-1-alcohol-england.csv", "sdg-open-csv"),
             Map.entry("sdg-3.5.1/kazstat-indicator_3-5-1-kazakhstan.csv", "sdg-open-csv"),
-            Map.entry("sdg-3.5.1/istac-indicator_3-5-1-spain-canary-islands.csv", "sdg-open-csv")));
+            Map.entry("sdg-3.5.1/istac-indicator_3-5-1-spain-canary-islands.csv", "sdg-open-csv"),
+            Map.entry("consumption/incb-table-xii-consumption-1989-2013-opioidatlas.js", "incb-table-xii"),
+            Map.entry("deaths/nchs-drug-poisoning-mortality-by-state-1999-2017.csv", "nchs-drug-poisoning"),
+            Map.entry("wastewater/euda-ww2025-all-data.csv", "euda-wastewater"),
+            Map.entry("wastewater/euda-ww2025-site-info-table.csv", "euda-wastewater-sites"),
+            Map.entry("unodc-wdr2024/8.1_prices_and_purity_2018-2022.xlsx", "unodc-annex-prices")));
 
     @Test
     void everySharedFileIsRecognisedAsItsKind() throws IOException {
