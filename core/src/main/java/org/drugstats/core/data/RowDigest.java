@@ -69,7 +69,7 @@ final class RowDigest {
             f.seek(start + p);
             f.write(digest.getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
-            throw DrugstatsException.of("%s: cannot store the rows' SHA-256: %s", file, e.getMessage());
+            throw DrugstatsException.of(e, "%s: cannot store the rows' SHA-256: %s", file, e.getMessage());
         }
     }
 

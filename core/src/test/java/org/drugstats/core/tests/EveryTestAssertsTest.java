@@ -74,7 +74,7 @@ class EveryTestAssertsTest {
             grew = false;
             for (Map.Entry<String, String> e : bodies.entrySet()) {
                 if (!asserting.contains(e.getKey()) && (ASSERTS.matcher(e.getValue()).find()
-                        || asserting.stream().anyMatch(n -> Pattern.compile("\\b" + n + "\\s*\\(")
+                        || asserting.stream().anyMatch(n -> Pattern.compile("\\b" + n + "\\s*\\(|::" + n + "\\b")
                                 .matcher(e.getValue()).find()))) {
                     asserting.add(e.getKey());
                     grew = true;
