@@ -30,7 +30,7 @@ class ReportCommandTest {
         assertTrue(Files.isRegularFile(dir.resolve("out/report/index.html")));
         assertTrue(out.toString().startsWith("report: " + dir.resolve("out/report/index.html").toAbsolutePath()),
                 out.toString());
-        assertTrue(out.toString().contains("10 pages"), out.toString());
+        assertTrue(out.toString().contains("12 pages"), out.toString());
     }
 
     @Test

@@ -94,7 +94,7 @@ class IndicatorStepTest {
         Dataset<Row> aggregates = spark.createDataFrame(List.of(), AggregateStep.AGGREGATES);
         indicators = IndicatorStep.run(obs, aggregates, membership)
                 .unionByName(TreatmentStep.run(spark, obs.filter(org.apache.spark.sql.functions.col("indicator")
-                        .startsWith(TreatmentStep.SDG_PREFIX))))
+                        .startsWith(TreatmentStep.SDG_PREFIX))), true)
                 .collectAsList();
     }
 

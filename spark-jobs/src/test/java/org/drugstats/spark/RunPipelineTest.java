@@ -93,8 +93,8 @@ class RunPipelineTest {
         assertEquals(InputFiles.sha256(data.resolve("unodc/prevalence.parquet")), prev.get("sha256").asText());
         List<String> steps = new java.util.ArrayList<>();
         m.get("steps").forEach(st -> steps.add(st.get("name").asText()));
-        assertEquals(List.of("inputs", "validate", "seizure-totals", "observations", "aggregate", "trend", "indicators"),
-                steps, "the fixture has seizure events");
+        assertEquals(List.of("inputs", "validate", "seizure-totals", "observations", "aggregate", "trend", "indicators",
+                "estimates", "tracker"), steps, "the fixture has seizure events");
         assertTrue(m.get("parameters").has("seed"));
         assertTrue(m.get("versions").get("spark").asText().startsWith("4."));
         // the manifest lists every published file (all but itself and the report), each with its checksum
@@ -106,7 +106,8 @@ class RunPipelineTest {
         // the fixture has no consumption data, hence no inequality outputs
         assertEquals(List.of("quarantine/population.csv", "quarantine/seizure-events.csv",
                 "quarantine/unodc_prevalence.csv", "results/aggregates/part-00000.parquet",
-                "results/indicators/part-00000.parquet", "results/observations/part-00000.parquet",
+                "results/estimates/part-00000.parquet", "results/indicators/part-00000.parquet",
+                "results/observations/part-00000.parquet", "results/tracker/part-00000.parquet",
                 "results/trend_points/part-00000.parquet", "results/trends/part-00000.parquet"),
                 List.copyOf(listed.keySet()));
         List<String> lines = Files.readAllLines(out.resolve("quarantine/unodc_prevalence.csv"));
