@@ -196,9 +196,9 @@ public final class ParquetExtracts {
     public static ValidatedExtract readValidated(Path path) {
         RawExtract raw = readRaw(path);
         ValidationResult result = ExtractValidator.validate(path.toString(), raw.rows());
-        if (!raw.origins().isEmpty()) {
-            // provenance travels with the data: a row whose origin the metadata does not describe means damaged
-            // metadata, not a row to quarantine
+        {
+            // provenance travels with the data: a row whose origin the metadata does not describe (or metadata that
+            // describes none) means damaged metadata, not a row to quarantine; read() refuses the same file
             java.util.Set<String> ids = new java.util.HashSet<>();
             raw.origins().forEach(o -> ids.add(o.id()));
             for (Observation o : result.accepted()) {
@@ -226,7 +226,12 @@ public final class ParquetExtracts {
                                     v.result().quarantined().size() - 1)
                             : ""));
         }
-        return new Extract(v.result().accepted(), knownOrigins(v));
+        try {
+            return new Extract(v.result().accepted(), knownOrigins(v));
+        } catch (DrugstatsException e) {
+            // e.g. metadata damaged so that it describes no origin at all: the error names the file
+            throw DrugstatsException.of(e, "%s: %s", path, e.getMessage());
+        }
     }
 
     private static List<Origin> knownOrigins(ValidatedExtract v) {
