@@ -238,7 +238,10 @@ public final class TrackerStep {
     private static String preference(Row r) {
         String sex = str(r, Column.SEX.columnName());
         boolean total = sex.isEmpty() || sex.equals("T") || sex.equals("_T");
-        return (total ? "0" : "1") + "|" + str(r, Column.AGE.columnName()) + "|" + str(r, Column.METHOD.columnName());
+        // a total order, so that the chosen row never depends on the order Spark returns rows in (cluster = local)
+        return (total ? "0" : "1") + "|" + str(r, Column.AGE.columnName()) + "|" + str(r, Column.METHOD.columnName())
+                + "|" + str(r, Column.SOURCE.columnName()) + "|" + str(r, Column.VALUE.columnName()) + "|"
+                + str(r, Column.LOWER.columnName()) + "|" + str(r, Column.UPPER.columnName());
     }
 
     private static int preference(Row a, Row b) {
