@@ -125,7 +125,7 @@ public final class AggregateStep {
         membership = membership.withColumnRenamed("ref_area", "m_area");
         Dataset<Row> rates = rates(obs, population, membership, minCoverage, window);
         Dataset<Row> sums = sums(obs, population, membership);
-        return rates.unionByName(sums, true);
+        return rates.unionByName(sums);
     }
 
     /** Population aged 15-64 per country and year (persons), one value per pair (the first by source). */
@@ -300,7 +300,7 @@ public final class AggregateStep {
                     .array_join(org.apache.spark.sql.functions.sort_array(org.apache.spark.sql.functions.collect_list(
                             org.apache.spark.sql.functions.concat(col("p_area"), lit(":"),
                                     col("v_yr").cast(DataTypes.StringType)))), ";").as("carried_areas"));
-            carried = carried == null ? c : carried.unionByName(c, true);
+            carried = carried == null ? c : carried.unionByName(c);
         }
         Dataset<Row> names = membership.select(col("scheme").as("n_scheme"), col("subregion").as("code"),
                         col("subregion_name").as("name"))
@@ -446,7 +446,7 @@ public final class AggregateStep {
                             org.apache.spark.sql.functions.count(lit(1)).as("n_areas"));
             s = s.join(d, col("scheme").equalTo(col("d_scheme")).and(col("a_code").equalTo(col("d_code")))
                     .and(col(Column.TIME_PERIOD.columnName()).equalTo(col("d_year"))), "left");
-            out = out == null ? s : out.unionByName(s, true);
+            out = out == null ? s : out.unionByName(s);
         }
         return out.select(
                 col(Column.INDICATOR.columnName()),

@@ -74,6 +74,6 @@ public final class Records {
                 out.add(col(name));
             }
         }
-        return keep.unionByName(summedRows.select(out.toArray(new org.apache.spark.sql.Column[0])), true);
+        return keep.unionByName(summedRows.select(out.toArray(new org.apache.spark.sql.Column[0])));
     }
 }

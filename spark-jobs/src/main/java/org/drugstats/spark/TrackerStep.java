@@ -239,7 +239,9 @@ public final class TrackerStep {
         String sex = str(r, Column.SEX.columnName());
         boolean total = sex.isEmpty() || sex.equals("T") || sex.equals("_T");
         // a total order, so that the chosen row never depends on the order Spark returns rows in (cluster = local)
-        return (total ? "0" : "1") + "|" + str(r, Column.AGE.columnName()) + "|" + str(r, Column.METHOD.columnName())
+        String method = str(r, Column.METHOD.columnName());
+        // a row without a method (the figure as published, e.g. an unrounded total with its bounds) before any other
+        return (total ? "0" : "1") + "|" + str(r, Column.AGE.columnName()) + "|" + (method.isEmpty() ? "0" : "1" + method)
                 + "|" + str(r, Column.SOURCE.columnName()) + "|" + str(r, Column.VALUE.columnName()) + "|"
                 + str(r, Column.LOWER.columnName()) + "|" + str(r, Column.UPPER.columnName());
     }
@@ -368,17 +370,11 @@ public final class TrackerStep {
                 byYear.size() + " published value(s)", m.link(), values));
     }
 
-    /** The start year of a time period ({@code 2019}, {@code 2020/21} → 2020), null when it has none. */
+    /** The start year of a time period ({@code 2019}, {@code 2020/21} → 2020; core's {@code TimePeriod}), null when it has none. */
     static Integer year(String period) {
-        if (period == null || period.length() < 4) {
-            return null;
-        }
-        for (int i = 0; i < 4; i++) {
-            if (!Character.isDigit(period.charAt(i))) {
-                return null;
-            }
-        }
-        return Integer.parseInt(period.substring(0, 4));
+        return period == null ? null
+                : org.drugstats.core.data.TimePeriod.tryParse(period).map(org.drugstats.core.data.TimePeriod::startYear)
+                        .orElse(null);
     }
 
     private static String areaName(String code) {

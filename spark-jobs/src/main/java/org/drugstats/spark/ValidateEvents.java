@@ -41,7 +41,7 @@ final class ValidateEvents {
                             col(SeizureEvents.DRUG_SUBGROUP).cast(DataTypes.StringType),
                             col(SeizureEvents.DRUG).cast(DataTypes.StringType),
                             col(SeizureEvents.KILOGRAMS).cast(DataTypes.DoubleType));
-            raw = raw == null ? d : raw.unionByName(d, true);
+            raw = raw == null ? d : raw.unionByName(d);
         }
         Dataset<Row> checked = raw.mapPartitions(new CheckEventRows(), Encoders.row(ValidateStep.CHECKED_EVENTS));
         Dataset<Row> okRows = checked.filter(col(ValidateStep.REASON).isNull());
@@ -65,7 +65,7 @@ final class ValidateEvents {
         Dataset<Row> bad = checked.filter(col(ValidateStep.REASON).isNotNull())
                 .map(new EventQuarantine(), Encoders.row(Schemas.QUARANTINE));
         Dataset<Row> noObs = spark.createDataFrame(List.of(), ValidateStep.OBSERVATIONS);
-        return new ValidateStep.Result(noObs, accepted, bad.unionByName(dups, true), List.of(checked));
+        return new ValidateStep.Result(noObs, accepted, bad.unionByName(dups), List.of(checked));
     }
 
     /** Core's event check on each row; the quarantine fields stay null for accepted events. */

@@ -132,13 +132,13 @@ public final class ValidateStep {
         if (!extracts.isEmpty()) {
             Result r = validateExtracts(spark, extracts);
             obs = r.observations();
-            quarantine = quarantine.unionByName(r.quarantine(), true);
+            quarantine = quarantine.unionByName(r.quarantine());
             checked.addAll(r.checked());
         }
         if (!eventInputs.isEmpty()) {
             Result r = ValidateEvents.validate(spark, eventInputs);
             events = r.events();
-            quarantine = quarantine.unionByName(r.quarantine(), true);
+            quarantine = quarantine.unionByName(r.quarantine());
             checked.addAll(r.checked());
         }
         return new Result(obs, events, quarantine, List.copyOf(checked));
@@ -150,7 +150,7 @@ public final class ValidateStep {
         Dataset<Row> raw = null;
         for (InputFiles.Input in : inputs) {
             Dataset<Row> d = readParts(spark, in, Arrays.stream(Column.values()).map(Column::columnName).toList());
-            raw = raw == null ? d : raw.unionByName(d, true);
+            raw = raw == null ? d : raw.unionByName(d);
         }
         Dataset<Row> checked = raw.mapPartitions(new CheckExtractRows(), Encoders.row(CHECKED));
 
@@ -177,7 +177,7 @@ public final class ValidateStep {
                         col(TEXT + "sex"), col(TEXT + "age"), col(TEXT + "drug"), col(TEXT + "method"),
                         col("source")));
         Dataset<Row> bad = withFirst.filter(org.apache.spark.sql.functions.not(col(OK)));
-        Dataset<Row> quarantine = toQuarantine(bad).unionByName(toQuarantine(dups), true);
+        Dataset<Row> quarantine = toQuarantine(bad).unionByName(toQuarantine(dups));
         Dataset<Row> noEvents = spark.createDataFrame(List.of(), EVENTS);
         return new Result(observations, noEvents, quarantine, List.of(withFirst));
     }
@@ -223,7 +223,7 @@ public final class ValidateStep {
             sel.add(lit(in.name()).as(Schemas.INPUT));
             sel.add(col("_metadata.row_index").plus(offset + 1).as(Schemas.ROW));
             d = d.select(sel.toArray(new org.apache.spark.sql.Column[0]));
-            all = all == null ? d : all.unionByName(d, true);
+            all = all == null ? d : all.unionByName(d);
             offset += rowCount(part);
         }
         return all;
