@@ -225,7 +225,8 @@ public final class ExtractValidator {
         return String.format(Locale.ROOT,
                 "(indicator=%s, ref_area=%s, time_period=%s, sex=%s, age=%s, drug=%s, method=%s, source=%s%s)",
                 k.indicator(), k.refArea(), k.timePeriod(), k.sex().code(), k.age(), k.drug(), k.method(), k.source(),
-                (k.record() == null ? "" : ", record=" + k.record())
+                (k.drugGroup() == null ? "" : ", drug_group=" + k.drugGroup())
+                        + (k.record() == null ? "" : ", record=" + k.record())
                         + (k.subArea() == null ? "" : ", sub_area=" + k.subArea()));
     }
 

@@ -99,7 +99,8 @@ public record Observation(
 
     /** The key under which an extract holds at most one observation. */
     public ObservationKey key() {
-        return new ObservationKey(indicator, refArea, timePeriod, sex, age, drug, method, source, record, subArea);
+        return new ObservationKey(indicator, refArea, timePeriod, sex, age, drug, drugGroup, method, source, record,
+                subArea);
     }
 
     /** True when the observation carries this flag. */

@@ -104,6 +104,28 @@ class ExtractValidatorTest {
     }
 
     @Test
+    void oneDrugNameUnderTwoGroupsIsTwoKeys() {
+        // annex 7.1 files "Other drugs/substances" under several drug groups, and a run's seizures_quantity rows
+        // summed by drug group have no drug at all: the group tells them apart (a run's own results/indicators
+        // repeated keys before drug_group was part of the key)
+        String[] a = good();
+        a[Column.DRUG.ordinal()] = null;
+        a[Column.DRUG_GROUP.ordinal()] = "Cocaine-type";
+        String[] b = a.clone();
+        b[Column.DRUG_GROUP.ordinal()] = "Opioids";
+        b[Column.VALUE.ordinal()] = "2.7";
+        String[] bAgain = b.clone();
+        ValidationResult r = ExtractValidator.validate("f", List.of(a, b, bAgain));
+        assertEquals(2, r.rowsAccepted());
+        assertEquals(List.of("Cocaine-type", "Opioids"), r.accepted().stream().map(Observation::drugGroup).toList());
+        QuarantineRow q = r.quarantined().get(0);
+        assertEquals(QuarantineReason.DUPLICATE_KEY, q.reason());
+        assertEquals(3, q.row());
+        assertTrue(q.detail().contains("same key as row 2") && q.detail().contains(", drug_group=Opioids"),
+                q.detail());
+    }
+
+    @Test
     void recordsOfOneKeyAreDistinctKeysButARepeatedRecordIsADuplicate() {
         String[] one = good();
         one[Column.RECORD.ordinal()] = "1";
