@@ -21,7 +21,7 @@ say() { echo "cluster: $(( $(date +%s) - start_time ))s: $*"; }
 # --- build: the jars and the classpath ---------------------------------------------------------------------------
 say "building (mvn package, dependency:build-classpath)"
 mvn -B -q -o -DskipTests -pl spark-jobs/bench -am package dependency:build-classpath \
-  -Dmdep.outputFile=target/dependency.classpath -Dmdep.includeScope=runtime >/dev/null
+  -Dmdep.outputFile=target/dependency.classpath -DincludeScope=runtime >/dev/null
 # the application jar (the command line, spark-jobs/cli), not the -sources, -javadoc or -tests jar beside it; its
 # runtime class path is the production run's: no DuckDB (checked below)
 job_jar=$(ls "$root"/spark-jobs/cli/target/drugstats-cli-*.jar | grep -v -e "-sources.jar$" -e "-javadoc.jar$" -e "-tests.jar$" | head -1)
