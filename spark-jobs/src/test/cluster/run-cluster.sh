@@ -20,11 +20,19 @@ say() { echo "cluster: $(( $(date +%s) - start_time ))s: $*"; }
 
 # --- build: the jars and the classpath ---------------------------------------------------------------------------
 say "building (mvn package, dependency:build-classpath)"
-mvn -B -q -o -DskipTests -pl spark-jobs -am package dependency:build-classpath \
-  -Dmdep.outputFile=target/dependency.classpath >/dev/null
-# the application jar, not the -sources or -javadoc jar that mvn verify attaches beside it
-job_jar=$(ls "$root"/spark-jobs/target/drugstats-spark-jobs-*.jar | grep -v -e "-sources.jar$" -e "-javadoc.jar$" | head -1)
-cp_all=$(cat "$root/spark-jobs/target/dependency.classpath")
+mvn -B -q -o -DskipTests -pl spark-jobs/bench -am package dependency:build-classpath \
+  -Dmdep.outputFile=target/dependency.classpath -DincludeScope=runtime >/dev/null
+# the application jar (the command line, spark-jobs/cli), not the -sources, -javadoc or -tests jar beside it; its
+# runtime class path is the production run's: no DuckDB (checked below)
+job_jar=$(ls "$root"/spark-jobs/cli/target/drugstats-cli-*.jar | grep -v -e "-sources.jar$" -e "-javadoc.jar$" -e "-tests.jar$" | head -1)
+cp_all=$(cat "$root/spark-jobs/cli/target/dependency.classpath")
+if echo "$cp_all" | tr ':' '\n' | grep -q duckdb; then
+  echo "cluster: the production class path (spark-jobs/cli) contains DuckDB" >&2
+  exit 1
+fi
+# the synthetic generator (spark-jobs/bench) makes the inputs; it is not part of the submitted application
+bench_jar=$(ls "$root"/spark-jobs/bench/target/drugstats-bench-*.jar | grep -v -e "-sources.jar$" -e "-javadoc.jar$" -e "-tests.jar$" | head -1)
+gen_cp="$bench_jar:$(cat "$root/spark-jobs/bench/target/dependency.classpath")"
 
 work=$(mktemp -d "$root/spark-jobs/target/cluster-XXXXXX")
 pids=()
@@ -63,7 +71,7 @@ trap cleanup EXIT INT TERM
 
 # A Spark "installation" for the daemons: SPARK_HOME/jars holds the third-party jars of the project's classpath
 # (Spark and its dependencies among them); the workers launch executors with SPARK_HOME/jars/* on their classpath.
-# The application's own jars (core, reports, spark-jobs) are not there: spark-submit ships them to the executors.
+# The application's own jars (core, reports, spark-jobs, cli) are not there: spark-submit ships them to the executors.
 spark_home="$work/spark-home"
 mkdir -p "$spark_home/jars" "$spark_home/conf"
 app_jars=()
@@ -98,7 +106,7 @@ inputs="$work/inputs"
 mkdir -p "$inputs"
 cp -rs "$(cd "$data" && pwd)/." "$inputs/"
 say "generating a country panel of $rows rows for the trend step"
-java "${flags[@]}" -Xmx1g -cp "$app_cp" org.drugstats.cli.DrugstatsCli generate --kind country-panel --rows "$rows" \
+java "${flags[@]}" -Xmx1g -cp "$gen_cp" org.drugstats.cli.DrugstatsCli generate --kind country-panel --rows "$rows" \
   --seed 7 --countries-from "$data" --out "$inputs/synthetic-panel" >/dev/null
 
 # The same configuration for both runs: the HTML report is not a Spark step and is not compared (it holds timings).

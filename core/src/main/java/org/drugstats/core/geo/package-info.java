@@ -3,8 +3,8 @@
  * the UNODC regional grouping of the World Drug Report, aggregate codes, and the mapping of country names as
  * published (with footnote letters, stray spaces, old or short names) to ISO 3166 alpha-3 codes.
  *
- * <p>The resources under {@code org/drugstats/core/geo/} are derived by {@link org.drugstats.core.ingest.GeoResourceGenerator}
- * from the published files (UNSD M49 via the datasets/country-codes project, ODC-PDDL; WDR 2025 statistical
+ * <p>The resources under {@code org/drugstats/core/geo/} are derived by {@code org.drugstats.core.ingest.GeoResourceGenerator}
+ * (module {@code drugstats-core-io}) from the published files (UNSD M49 via the datasets/country-codes project, ODC-PDDL; WDR 2025 statistical
  * annex tables 1.2 and 7.1, UNODC, CC BY 3.0 IGO); a test checks that the committed resources are exactly what
  * the generator produces. The alias and aggregate-name lists are written by hand and say why each entry exists.
  *

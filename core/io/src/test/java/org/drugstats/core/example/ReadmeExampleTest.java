@@ -33,7 +33,7 @@ import tech.tablesaw.api.Table;
 class ReadmeExampleTest {
 
     private static final Path ROOT = Path.of(System.getProperty("drugstats.project.root", ".."));
-    private static final Path EXAMPLE = Path.of("core/src/test/java/org/drugstats/core/example/ReadmeExample.java");
+    private static final Path EXAMPLE = Path.of("core/io/src/test/java/org/drugstats/core/example/ReadmeExample.java");
 
     /** Lines stripped, runs of white space collapsed to one space, blank lines dropped. */
     static List<String> normalise(String code) {

@@ -72,8 +72,6 @@ class CliRobustnessTest {
                 dir.resolve("a.json").toString()));
         assertEquals(2, run("inequality", "--input", incb.toString(), "--population-share", "2", "--out",
                 dir.resolve("i.json").toString()));
-        assertEquals(2, run("generate", "--kind", "seizure-events", "--rows", "0", "--seed", "1", "--out",
-                dir.resolve("g").toString()));
         assertTrue(Files.notExists(dir.resolve("o")));
     }
 

@@ -3,7 +3,12 @@ package org.drugstats.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.drugstats.core.DrugstatsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,23 +17,33 @@ import picocli.CommandLine.Command;
  * The {@code drugstats} command: subcommands for the catalog, extracts, ingest, statistics, the batch run
  * and reports. Errors end with exit status 1 and one line on standard error ({@code drugstats: error: …});
  * usage errors with status 2.
+ *
+ * <p>The subcommands of this module are listed in {@link #BUILT_IN}; others come from the class path through
+ * {@link ServiceLoader} ({@link Subcommands}): {@code bench} and {@code generate} live in the {@code spark-jobs/bench}
+ * module (the only one with DuckDB), which the {@code drugstats} launcher always puts on the class path. The
+ * production run ({@code spark-submit} of this module) has neither.
  */
 @Command(name = "drugstats", mixinStandardHelpOptions = true, versionProvider = DrugstatsCli.Version.class,
-        description = "Statistics and batch reports for world drug indicators (UNODC WDR, CND 2019 Declaration, SDG 3.5 and 16.4).",
-        subcommands = {
-            AggregateCommand.class,
-            BenchCommand.class,
-            CatalogCommand.class,
-            ExtractCommand.class,
-            GenerateCommand.class,
-            IngestCommand.class,
-            InequalityCommand.class,
-            ReportCommand.class,
-            RunCommand.class,
-            TrendCommand.class,
-            CommandLine.HelpCommand.class
-        })
+        description = "Statistics and batch reports for world drug indicators (UNODC WDR, CND 2019 Declaration, SDG 3.5 and 16.4).")
 public final class DrugstatsCli implements Callable<Integer> {
+
+    /**
+     * Subcommands that another module contributes; found with {@link ServiceLoader} (a
+     * {@code META-INF/services/org.drugstats.cli.DrugstatsCli$Subcommands} file in that module's jar).
+     */
+    public interface Subcommands {
+        /** New instances of picocli {@code @Command} objects, each to be added under its annotated name. */
+        List<Object> commands();
+    }
+
+    /** This module's subcommands. */
+    private static final List<Supplier<Object>> BUILT_IN = List.of(AggregateCommand::new, CatalogCommand::new,
+            ExtractCommand::new, IngestCommand::new, InequalityCommand::new, ReportCommand::new, RunCommand::new,
+            TrendCommand::new);
+
+    /** The order of the help listing (as it was with every subcommand in one module); others follow, by name. */
+    private static final List<String> ORDER = List.of("aggregate", "bench", "catalog", "extract", "generate", "ingest",
+            "inequality", "report", "run", "trend");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,6 +62,18 @@ public final class DrugstatsCli implements Callable<Integer> {
     /** The configured command line: one-line errors, status 1 for failures, 2 for usage. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new DrugstatsCli());
+        List<Object> commands = new ArrayList<>();
+        for (Supplier<Object> c : BUILT_IN) {
+            commands.add(c.get());
+        }
+        for (Subcommands s : ServiceLoader.load(Subcommands.class, DrugstatsCli.class.getClassLoader())) {
+            commands.addAll(s.commands());
+        }
+        commands.sort(Comparator.comparingInt((Object o) -> rank(name(o))).thenComparing(DrugstatsCli::name));
+        for (Object c : commands) {
+            cl.addSubcommand(c);
+        }
+        cl.addSubcommand(new CommandLine.HelpCommand());
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -83,6 +110,15 @@ public final class DrugstatsCli implements Callable<Integer> {
             return 2;
         });
         return cl;
+    }
+
+    private static String name(Object command) {
+        return command.getClass().getAnnotation(Command.class).name();
+    }
+
+    private static int rank(String name) {
+        int i = ORDER.indexOf(name);
+        return i < 0 ? ORDER.size() : i;
     }
 
     private static String oneLine(String s) {
