@@ -251,6 +251,15 @@ public final class Pipeline {
                     org.drugstats.core.stats.estimate.EstimatesContract.ORDER.toArray(String[]::new));
             record(progress.end(est.inputRows(), nEst), "estimates", est.inputRows(), nEst, est.detail());
 
+            // 5b. drug use among students and youth (annex table 1.4), never mixed with the 15-64 estimates
+            begin("youth-estimates");
+            YouthStep.Result youth = YouthStep.run(spark, analysis, YouthStep.settings(config));
+            long nYouth = publisher.writeParquet(youth.rows(), ResultTable.YOUTH_ESTIMATES.dir(),
+                    ResultTable.YOUTH_ESTIMATES.schemaVersion(), origins,
+                    org.drugstats.core.stats.youth.YouthContract.ORDER.toArray(String[]::new));
+            record(progress.end(youth.inputRows(), nYouth), "youth-estimates", youth.inputRows(), nYouth,
+                    youth.detail());
+
             // 6. the road to 2029: the challenges of the 2019 Ministerial Declaration, from the results above
             begin("tracker");
             Map<String, Dataset<Row>> resultTables = new LinkedHashMap<>();

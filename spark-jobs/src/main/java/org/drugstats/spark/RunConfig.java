@@ -52,6 +52,9 @@ public final class RunConfig {
         ESTIMATES_BOUNDS("estimates.bounds", org.drugstats.core.stats.uncertainty.BoundMethod.CONSERVATIVE,
                 "results/estimates ranges: conservative (sums of the countries' lows and highs, as the WDR's ranges) or monte_carlo (independent draws, P2.5-P97.5 of 10,000, seeded by the key seed).",
                 v -> enumValue(org.drugstats.core.stats.uncertainty.BoundMethod.class, v)),
+        YOUTH_WINDOW("youth.window_years", org.drugstats.core.stats.youth.YouthSettings.DEFAULT_WINDOW,
+                "results/youth_estimates: a country counts in the summaries of students aged 15-16 of year Y with its latest survey of Y-W..Y (W = this key). 5 is one ESPAD cycle (4 years) and a year of reporting lag; measured in BENCHMARKS.md.",
+                v -> intIn(v, 0, 50)),
         MIN_COVERAGE("aggregate.min_coverage", 0.5,
                 "Minimum share (0-1) of an aggregate's population that must have data; below it the value is published as missing with flag low-coverage.",
                 v -> doubleIn(v, 0, 1)),
@@ -378,6 +381,10 @@ public final class RunConfig {
 
     public int estimatesWindow() {
         return (Integer) values.get(Key.ESTIMATES_WINDOW);
+    }
+
+    public int youthWindow() {
+        return (Integer) values.get(Key.YOUTH_WINDOW);
     }
 
     public org.drugstats.core.stats.uncertainty.BoundMethod estimatesBounds() {

@@ -75,6 +75,7 @@ class ResultsContractTest {
         schemas.put(ResultTable.TRENDS, TrendStep.TRENDS);
         schemas.put(ResultTable.TREND_POINTS, TrendStep.TREND_POINTS);
         schemas.put(ResultTable.INEQUALITY, InequalityStep.POINTS);
+        schemas.put(ResultTable.YOUTH_ESTIMATES, YouthStep.SCHEMA);
         try (Publisher p = Publisher.begin(out)) {
             for (Map.Entry<ResultTable, org.apache.spark.sql.types.StructType> e : schemas.entrySet()) {
                 p.writeParquet(spark.createDataFrame(List.of(row(e.getKey())), e.getValue()), e.getKey().dir(),
@@ -141,7 +142,7 @@ class ResultsContractTest {
         assertEquals("7", m.parameters().get("seed"));
         assertEquals("bic", m.parameters().get("trend.selection"));
         assertEquals("4.0.4", m.versions().get("spark"));
-        assertEquals(ResultTable.values().length + 1, m.outputs().size(), "six tables and inequality.json");
+        assertEquals(ResultTable.values().length + 1, m.outputs().size(), "seven tables and inequality.json");
         assertEquals(ResultTable.TRENDS.partFile(), m.outputs().get(3).path());
     }
 }

@@ -66,4 +66,14 @@ public final class ResultColumns {
 
     private ResultColumns() {
     }
+
+    // youth estimates (results/youth_estimates)
+    public static final String SURVEY_YEAR = "survey_year";
+    public static final String AGE_GROUP = "age_group";
+    public static final String MEDIAN = "median";
+    public static final String MIN = "min";
+    public static final String MAX = "max";
+    public static final String WITH_DATA_AREAS = "with_data_areas";
+    public static final String HEADLINE = "headline";
+    public static final String COVERAGE_TEXT = "coverage_text";
 }

@@ -46,7 +46,37 @@ public enum ResultTable {
             new ResultField(PER_CAPITA, Type.DOUBLE, false),
             new ResultField(CUM_POPULATION_SHARE, Type.DOUBLE, false),
             new ResultField(CUM_CONSUMPTION_SHARE, Type.DOUBLE, false),
-            new ResultField(ADEQUACY, Type.STRING, true)));
+            new ResultField(ADEQUACY, Type.STRING, true))),
+    /**
+     * Drug use among students and youth (WDR 2025 annex table 1.4): each country's latest estimate per drug, period
+     * and age group, and the UNODC sub-regional, regional and world summaries of students aged 15–16 (core
+     * {@code org.drugstats.core.stats.youth}; rows built by its {@code YouthContract}). A table of its own, never
+     * mixed with the 15–64 rows of {@code results/estimates}.
+     */
+    YOUTH_ESTIMATES("youth_estimates", "drugstats-youth-estimates/1", List.of(
+            new ResultField(Column.INDICATOR.columnName(), Type.STRING, false),
+            new ResultField(LEVEL, Type.STRING, false),
+            new ResultField(Column.REF_AREA.columnName(), Type.STRING, false),
+            new ResultField(AREA_NAME, Type.STRING, false),
+            new ResultField(Column.TIME_PERIOD.columnName(), Type.STRING, false),
+            new ResultField(SURVEY_YEAR, Type.INT, true),
+            new ResultField(Column.SEX.columnName(), Type.STRING, false),
+            new ResultField(Column.AGE.columnName(), Type.STRING, false),
+            new ResultField(AGE_GROUP, Type.STRING, false),
+            new ResultField(Column.DRUG.columnName(), Type.STRING, false),
+            new ResultField(Column.VALUE.columnName(), Type.DOUBLE, true),
+            new ResultField(MEDIAN, Type.DOUBLE, true),
+            new ResultField(MIN, Type.DOUBLE, true),
+            new ResultField(MAX, Type.DOUBLE, true),
+            new ResultField(COVERAGE, Type.DOUBLE, true),
+            new ResultField(N_AREAS, Type.INT, false),
+            new ResultField(N_WITH_DATA, Type.INT, false),
+            new ResultField(WITH_DATA_AREAS, Type.STRING, true),
+            new ResultField(HEADLINE, Type.BOOLEAN, false),
+            new ResultField(METHOD, Type.STRING, false),
+            new ResultField(COVERAGE_TEXT, Type.STRING, true),
+            new ResultField(Column.SOURCE.columnName(), Type.STRING, true),
+            new ResultField(Column.NOTES.columnName(), Type.STRING, true)));
 
     /** The columns that identify a trend series, in order (after {@code series_id} in {@link #TRENDS}). */
     public static final List<String> SERIES_COLUMNS = List.of(Column.INDICATOR.columnName(),

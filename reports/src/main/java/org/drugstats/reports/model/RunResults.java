@@ -46,6 +46,8 @@ public final class RunResults {
     public static final String INEQUALITY_JSON = ResultsLayout.INEQUALITY_JSON;
     /** Estimates of people who use drugs (issue 12; schema drugstats-estimates/1). */
     public static final String ESTIMATES = "results/estimates";
+    /** Drug use among students and youth (issue 12; schema drugstats-youth-estimates/1). */
+    public static final String YOUTH_ESTIMATES = ResultTable.YOUTH_ESTIMATES.dir();
     /** The morphine-equivalent Lorenz curve of the latest INCB Table XII year. */
     public static final String INEQUALITY_ME = "results/inequality_me";
     public static final String INEQUALITY_ME_JSON = "results/inequality_me.json";
@@ -61,6 +63,7 @@ public final class RunResults {
     private final List<TrendPointRow> trendPoints;
     private final List<LorenzRow> lorenz;
     private final List<EstimateRow> estimates;
+    private final List<YouthRow> youth;
     private final List<org.drugstats.core.tracker.TrackerRow> tracker;
     private final Optional<InequalitySummary> inequality;
     private final List<LorenzRow> lorenzMe;
@@ -81,6 +84,7 @@ public final class RunResults {
         this.trendPoints = List.copyOf(b.trendPoints);
         this.lorenz = List.copyOf(b.lorenz);
         this.estimates = List.copyOf(b.estimates);
+        this.youth = List.copyOf(b.youth);
         this.tracker = List.copyOf(b.tracker);
         this.inequality = Optional.ofNullable(b.inequality);
         this.lorenzMe = List.copyOf(b.lorenzMe);
@@ -126,6 +130,7 @@ public final class RunResults {
         b.trendPoints = b.table(TREND_POINTS, TrendPointRow::fromTable);
         b.lorenz = b.table(INEQUALITY, LorenzRow::fromTable);
         b.estimates = b.table(ESTIMATES, EstimateRow::fromTable);
+        b.youth = b.table(YOUTH_ESTIMATES, YouthRow::fromTable);
         b.inequality = b.json(INEQUALITY_JSON, InequalitySummary::fromJson);
         b.lorenzMe = b.table(INEQUALITY_ME, LorenzRow::fromTable);
         b.inequalityMe = b.json(INEQUALITY_ME_JSON, InequalitySummary::fromJson);
@@ -152,6 +157,11 @@ public final class RunResults {
     /** World, regional, sub-regional and country estimates of drug use ({@code results/estimates}). */
     public List<EstimateRow> estimates() {
         return estimates;
+    }
+
+    /** Drug use among students and youth: latest per country and UNODC summaries ({@code results/youth_estimates}). */
+    public List<YouthRow> youth() {
+        return youth;
     }
 
     /** Derived indicators. */
@@ -239,6 +249,7 @@ public final class RunResults {
         private List<TrendPointRow> trendPoints = List.of();
         private List<LorenzRow> lorenz = List.of();
         private List<EstimateRow> estimates = List.of();
+        private List<YouthRow> youth = List.of();
         private List<org.drugstats.core.tracker.TrackerRow> tracker = List.of();
         private InequalitySummary inequality;
         private List<LorenzRow> lorenzMe = List.of();

@@ -32,6 +32,7 @@ final class DrugUsePage {
 
     static Page build(PageContext c) {
         List<Section> sections = new ArrayList<>(EstimatesSections.build(c));
+        sections.addAll(YouthSection.build(c));
         sections.add(regions(c));
         sections.add(peopleWhoUse(c));
         List<ResultObservation> countries = Select.where(c.run.observations(),

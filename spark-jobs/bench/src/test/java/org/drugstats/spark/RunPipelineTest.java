@@ -94,7 +94,7 @@ class RunPipelineTest {
         List<String> steps = new java.util.ArrayList<>();
         m.get("steps").forEach(st -> steps.add(st.get("name").asText()));
         assertEquals(List.of("inputs", "validate", "seizure-totals", "observations", "aggregate", "trend", "indicators",
-                "estimates", "tracker"), steps, "the fixture has seizure events");
+                "estimates", "youth-estimates", "tracker"), steps, "the fixture has seizure events");
         assertTrue(m.get("parameters").has("seed"));
         assertTrue(m.get("versions").get("spark").asText().startsWith("4."));
         // the manifest lists every published file (all but itself and the report), each with its checksum
@@ -108,7 +108,8 @@ class RunPipelineTest {
                 "quarantine/unodc_prevalence.csv", "results/aggregates/part-00000.parquet",
                 "results/estimates/part-00000.parquet", "results/indicators/part-00000.parquet",
                 "results/observations/part-00000.parquet", "results/tracker/part-00000.parquet",
-                "results/trend_points/part-00000.parquet", "results/trends/part-00000.parquet"),
+                "results/trend_points/part-00000.parquet", "results/trends/part-00000.parquet",
+                "results/youth_estimates/part-00000.parquet"),
                 List.copyOf(listed.keySet()));
         List<String> lines = Files.readAllLines(out.resolve("quarantine/unodc_prevalence.csv"));
         assertEquals(4, lines.size());
