@@ -156,13 +156,13 @@ public final class UnodcAnnexPricesKind extends XlsxIngestKind {
     /**
      * The rule for a purity in percent that may be a fraction of 1: at least one of typical, minimum and maximum is
      * published and every one published is at most 1. The workbook's Measurement column says "% (percent)" on every
-     * such row, so nothing is converted (there is no row whose unit says fraction); the row is flagged
-     * {@link QualityFlag#POSSIBLE_FRACTION}. Why the flag is needed, measured on the WDR 2024 file: of the 505 percent
-     * rows of 2018 and 2019, 490 have every figure at most 1; of the 972 rows of 2020 to 2022, 8 do; and 36 country,
-     * drug and level series have such values in early years beside values above 1 in later ones (e.g.
-     * Germany, heroin, retail: 0.258 in 2019, 24.6 in 2020) — yet a purity of 1% or less is possible
-     * (a cut street sample), so the value is not changed. A row with a maximum above 1 (Cyprus, cannabis herb 2021:
-     * 0.81, range 0.17–21.54) is on the percent scale and not flagged.
+     * such row, so nothing is converted (there is no row whose unit says fraction); the row is flagged {@link
+     * QualityFlag#POSSIBLE_FRACTION}. Why the flag is needed, measured on the WDR 2024 file: of the 505 percent rows of
+     * 2018 and 2019, 490 have every figure at most 1; of the 972 rows of 2020 to 2022, 8 do; and of the 36 country,
+     * drug and level series with typical values both at most 1 and above 1, 32 have the small ones only in years before
+     * the large ones (e.g. Germany, heroin, retail: 0.258 in 2019, 24.6 in 2020) — yet a purity of 1% or less is
+     * possible (a cut street sample), so the value is not changed. A row with a maximum above 1 (Cyprus, cannabis herb
+     * 2021: 0.81, range 0.17–21.54) is on the percent scale and not flagged.
      */
     static boolean possibleFraction(Double typical, Double minimum, Double maximum) {
         boolean any = false;
