@@ -132,9 +132,12 @@ public final class SupplyValueStep {
                 grams.multiply(col("p_low").cast(USD)).cast(USD).as("lo"),
                 grams.multiply(col("p_high").cast(USD)).cast(USD).as("hi"),
                 lit(1L).as("n"), concat(lit("kg "), col("kg").cast(DataTypes.StringType), lit(" x 1,000 x wholesale "),
-                        col("p_drug"), lit(" "), col("price").cast(DataTypes.StringType), lit(" US$/g (range "),
-                        coalesce(col("p_low").cast(DataTypes.StringType), lit("?")), lit("-"),
-                        coalesce(col("p_high").cast(DataTypes.StringType), lit("?")), lit(")")).as("detail"));
+                        col("p_drug"), lit(" "), col("price").cast(DataTypes.StringType), lit(" US$/g"),
+                        when(col("p_low").isNull().and(col("p_high").isNull()), lit(" (no published range)"))
+                                .otherwise(concat(lit(" (range "),
+                                        coalesce(col("p_low").cast(DataTypes.StringType), lit("?")), lit("-"),
+                                        coalesce(col("p_high").cast(DataTypes.StringType), lit("?")), lit(")"))))
+                        .as("detail"));
         Dataset<Row> world = countries.groupBy(col(Column.TIME_PERIOD.columnName()), col("category"), col("family"))
                 .agg(sum(col("v")).cast(USD).as("v"),
                         // the world range only when every valued country has one

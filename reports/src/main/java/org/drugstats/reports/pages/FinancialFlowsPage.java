@@ -117,8 +117,8 @@ final class FinancialFlowsPage {
         List<ResultObservation> valued = Select.where(c.run.indicators(),
                 o -> SupplyPriceSections.VALUE.equals(o.indicator()) && o.hasValue());
         String pricesHeld = prices.isEmpty() ? "No prices are held, so no term can be valued in US dollars."
-                : String.format(Locale.ROOT, "Prices are held: %s typical retail and wholesale prices (UNODC annex "
-                        + "8.1, %s, %d countries)%s.", Numbers.fixed(prices.size(), 0), Select.yearSpan(prices),
+                : String.format(Locale.ROOT, "Prices are held: %s typical retail and wholesale prices per gram or per "
+                        + "unit (UNODC annex 8.1, %s, %d countries)%s.", Numbers.fixed(prices.size(), 0), Select.yearSpan(prices),
                         prices.stream().map(ResultObservation::refArea).distinct().count(), valued.isEmpty()
                                 ? ", but no country has seizures and a wholesale price of the same year"
                                 : "; with them the run values one term, the seizures, at the wholesale price of the "

@@ -80,14 +80,15 @@ final class OpiumPoppySection {
                 && "hectares".equals(h.unit()) && "World".equalsIgnoreCase(h.scope())).toList();
         if (!catalog.isEmpty()) {
             TableBuilder t = TableBuilder.of(ID + "-catalog", "The catalog's world figures beside the data")
-                    .text("Statement").column("Year", Kind.TEXT).column("Catalog (ha)", Kind.INTEGER).text("Source")
-                    .column("Annex total (ha)", Kind.NUMBER).column("Difference (ha)", Kind.NUMBER).text("Notes");
+                    .text("Statement").column("Year", Kind.TEXT).column("Catalog (ha)", Kind.INTEGER)
+                    .column("Annex total (ha)", Kind.NUMBER).column("Difference (ha)", Kind.NUMBER).text("Source")
+                    .text("Notes");
             for (Headline h : catalog) {
                 Optional<ResultObservation> d = world.stream().filter(o -> Objects.equals(o.timePeriod(), h.year())
                         && o.hasValue()).findFirst();
-                t.row(h.title(), h.year(), h.scaledValue(), h.sourceDocument() + ", " + h.sourceLocator(),
-                        d.map(ResultObservation::scaledValue).orElse(Double.NaN),
+                t.row(h.title(), h.year(), h.scaledValue(), d.map(ResultObservation::scaledValue).orElse(Double.NaN),
                         d.map(o -> o.scaledValue() - h.scaledValue()).orElse(Double.NaN),
+                        h.sourceDocument() + ", " + h.sourceLocator(),
                         d.isPresent() ? "the annex's unrounded total; its rounded total is in the table below"
                                 : "the run's data hold no world total for this year");
             }
