@@ -83,6 +83,10 @@ public final class ResultsFixture {
                 new Headline("ids_submissions.global.2022", "Member States submitting IDS data", 92, Double.NaN,
                         Double.NaN, "count", 0, "2022", "World", "ids_submissions", null, "CND background note",
                         "para. 7", null, null, "92 Member States", null),
+                new Headline("cultivation_area_opium_poppy.global.2018.wdr2019", "Global area under opium poppy "
+                        + "cultivation, 2018", 345900, Double.NaN, Double.NaN, "hectares", 0, "2018", "World",
+                        "cultivation_area_opium_poppy", null, "E/CN.7/2020/2", "para. 9", "WDR 2019", "WDR 2019",
+                        "345,900 hectares", "approximately"),
                 new Headline("iff.sdg_target.year", "Target year for reducing IFFs", 2030, Double.NaN, Double.NaN,
                         "year", 0, "2015", "World", "target_year", "16.4", "A/RES/70/1", "target 16.4", null, null,
                         "by 2030", null));
@@ -296,6 +300,28 @@ public final class ResultsFixture {
         rows.add(obs("cultivation_area_coca", "WLD", 2023, 19.8, Unit.PERCENT_CHANGE, WDR.id()).age("_T")
                 .drug("coca bush").method("year-on-year change of the total").build());
         inputs.add("cultivation_area_coca");
+        // opium poppy (WDR 2025 annex 6.2.1): Afghanistan 2018 with bounds, 2019 not held by the workbook (missing,
+        // bounds only), the annex world total 2018-2019 and a change
+        String op = "cultivation_area_opium_poppy";
+        rows.add(obs(op, "AFG", 2018, 263000, Unit.HECTARES, WDR.id()).age("_T").lower(242000.0).upper(283000.0)
+                .drug("opium poppy").method("as-published").obsStatus(ObsStatus.NORMAL).build());
+        rows.add(obs(op, "AFG", 2019, 0, Unit.HECTARES, WDR.id()).value(null).age("_T").lower(149000.0)
+                .upper(178000.0).drug("opium poppy").method("as-published").obsStatus(ObsStatus.MISSING)
+                .flags(java.util.EnumSet.of(org.drugstats.core.data.QualityFlag.STALE_FORMULA))
+                .notes("stale: the cell is a formula linking to another workbook").build());
+        rows.add(obs(op, "WLD", 2018, 345703.2912498035, Unit.HECTARES, WDR.id()).age("_T").lower(310303.2912498035)
+                .upper(382403.2912498035).drug("opium poppy").method("published-total").obsStatus(ObsStatus.NORMAL)
+                .notes("published rounded 345700").build());
+        rows.add(obs(op, "WLD", 2019, 236650.58452662788, Unit.HECTARES, WDR.id()).age("_T").lower(209350.58452662788)
+                .upper(262726.58452662791).drug("opium poppy").method("published-total").obsStatus(ObsStatus.NORMAL)
+                .build());
+        for (int i = 0; i < 4; i++) {
+            inputs.add(op);
+        }
+        rows.add(obs(op + "_change", "WLD", 2019, 100 * (236650.58452662788 - 345703.2912498035) / 345703.2912498035,
+                Unit.PERCENT_CHANGE, WDR.id()).age("_T").drug("opium poppy").method("percent-change")
+                .obsStatus(ObsStatus.ESTIMATED).notes("change from 2018 of the published total").build());
+        inputs.add(op);
         Table t = withExtras("indicators", rows, List.of("inputs"), List.of(inputs::get));
         ParquetTables.write(mkdirs(dir.resolve("results/indicators")).resolve("part-00000.parquet"), t,
                 "drugstats-indicators/1", ORIGINS);

@@ -53,6 +53,8 @@ import org.drugstats.core.stats.uncertainty.Interval;
  * <li>{@value #CULTIVATION} totals (sum of the countries; the published total is quoted) and
  * {@value #CULTIVATION}{@code _change}, the year-on-year percent change ({@link ChangeRates}), for countries and
  * the world.</li>
+ * <li>{@value CultivationStep#AREA} and its {@code _change} ({@link CultivationStep}): opium poppy by country and
+ * world with bounds, the years the source does not hold as missing rows.</li>
  * </ul>
  */
 public final class IndicatorStep {
@@ -78,7 +80,7 @@ public final class IndicatorStep {
      */
     public static final java.util.Set<String> INPUTS = java.util.Set.of(PREVALENCE, AggregateStep.POPULATION, SDG_TREATED,
             SDG_WITH_DISORDER, SDG_MET_NEED, CONSUMPTION_INPUT, POPULATION_TOTAL, SeizureTotalsStep.INDICATOR, CULTIVATION,
-            "price_retail", "price_wholesale", "purity_retail", "purity_wholesale");
+            CultivationStep.AREA, "price_retail", "price_wholesale", "purity_retail", "purity_wholesale");
 
     /** Indicators: the canonical schema plus {@code inputs}, the indicator ids used (joined by {@code ;}). */
     public static final StructType INDICATORS = Schemas.of(ResultTable.INDICATORS);
@@ -105,7 +107,9 @@ public final class IndicatorStep {
                 // steps of different issues carry the optional columns they use (n_with_data, sub_area,
                 // std_error): the union fills the others with nulls
                 .unionByName(SeizureCategoryStep.run(obs, membership), true)
-                .unionByName(SupplyValueStep.run(obs), true);
+                .unionByName(SupplyValueStep.run(obs), true)
+                // opium poppy reads the missing rows too: they carry the bounds of the years without an estimate
+                .unionByName(CultivationStep.run(observations, org.drugstats.core.catalog.Catalog.load()), true);
     }
 
     /** One value per (area, year) of an indicator: the first by status (normal first), method, source. */

@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.drugstats.core.data.Column;
 import org.drugstats.core.data.ObsStatus;
+import org.drugstats.core.data.QualityFlag;
 import org.drugstats.core.data.Unit;
 import org.drugstats.core.supply.PriceCategories;
 
@@ -28,7 +29,9 @@ import org.drugstats.core.supply.PriceCategories;
  * <ul>
  * <li>{@value #ADJUSTED}{@code _retail} and {@code _wholesale}: the typical price per gram divided by the typical
  * purity of the same country, year, drug and level of sale, 100 × price / purity (US$ per gram of pure drug), where
- * both are published (purity in percent, above 0); keys published as several records are left out.</li>
+ * both are published (purity in percent, above 0); keys published as several records are left out, and so are
+ * purities flagged {@code possible-fraction} (every published figure at most 1: perhaps a fraction of 1 under a
+ * percent unit, see the ingest kind).</li>
  * <li>{@value #VALUE}: the value of what was seized, {@code seizures_total} (kg) × 1,000 × the typical wholesale
  * price per gram of the same country and year (core {@link PriceCategories}: which Drug prices which category),
  * with the range from the published minimum and maximum prices; for countries and the world (the countries valued,
@@ -64,6 +67,9 @@ public final class SupplyValueStep {
             Dataset<Row> p = single(obs, "price_" + level, Unit.USD_PER_GRAM);
             Dataset<Row> q = single(obs, "purity_" + level, Unit.PERCENT)
                     .filter(col(Column.VALUE.columnName()).gt(0))
+                    // a purity that may be a fraction of 1 under a percent unit would inflate the price 100-fold
+                    .filter(org.apache.spark.sql.functions.not(coalesce(col(Column.OBS_FLAGS.columnName()), lit(""))
+                            .contains(QualityFlag.POSSIBLE_FRACTION.code())))
                     .select(col(Column.REF_AREA.columnName()).as("q_area"), col(Column.TIME_PERIOD.columnName()).as("q_year"),
                             col(Column.DRUG.columnName()).as("q_drug"), col(Column.VALUE.columnName()).as("purity"));
             Dataset<Row> j = p.join(q, col(Column.REF_AREA.columnName()).equalTo(col("q_area"))
@@ -126,9 +132,12 @@ public final class SupplyValueStep {
                 grams.multiply(col("p_low").cast(USD)).cast(USD).as("lo"),
                 grams.multiply(col("p_high").cast(USD)).cast(USD).as("hi"),
                 lit(1L).as("n"), concat(lit("kg "), col("kg").cast(DataTypes.StringType), lit(" x 1,000 x wholesale "),
-                        col("p_drug"), lit(" "), col("price").cast(DataTypes.StringType), lit(" US$/g (range "),
-                        coalesce(col("p_low").cast(DataTypes.StringType), lit("?")), lit("-"),
-                        coalesce(col("p_high").cast(DataTypes.StringType), lit("?")), lit(")")).as("detail"));
+                        col("p_drug"), lit(" "), col("price").cast(DataTypes.StringType), lit(" US$/g"),
+                        when(col("p_low").isNull().and(col("p_high").isNull()), lit(" (no published range)"))
+                                .otherwise(concat(lit(" (range "),
+                                        coalesce(col("p_low").cast(DataTypes.StringType), lit("?")), lit("-"),
+                                        coalesce(col("p_high").cast(DataTypes.StringType), lit("?")), lit(")"))))
+                        .as("detail"));
         Dataset<Row> world = countries.groupBy(col(Column.TIME_PERIOD.columnName()), col("category"), col("family"))
                 .agg(sum(col("v")).cast(USD).as("v"),
                         // the world range only when every valued country has one

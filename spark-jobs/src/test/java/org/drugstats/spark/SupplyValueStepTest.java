@@ -41,6 +41,17 @@ class SupplyValueStepTest {
                 "percent"));
         in.add(r("price_retail", "COL", "Cocaine-type drugs", null, "Cocaine hydrochloride", 6.0, null, null,
                 "usd-per-gram"));
+        // Peru retail: a purity of 0.6 "percent" flagged possible-fraction (perhaps 60%): no adjusted price from it
+        in.add(r("price_retail", "PER", "Cocaine-type drugs", null, "Cocaine hydrochloride", 6.0, null, null,
+                "usd-per-gram"));
+        Row pur = r("purity_retail", "PER", "Cocaine-type drugs", null, "Cocaine hydrochloride", 0.6, null, null,
+                "percent");
+        Object[] a = new Object[pur.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = pur.get(i);
+        }
+        a[Column.OBS_FLAGS.ordinal()] = "possible-fraction";
+        in.add(RowFactory.create(a));
         rows = SupplyValueStep.run(spark.createDataFrame(in, Schemas.EXTRACT)).collectAsList();
     }
 
@@ -55,7 +66,7 @@ class SupplyValueStepTest {
     void purityAdjustedPriceIsPriceOverPurity() {
         assertEquals(2.5, (Double) find("price_purity_adjusted_wholesale", "COL").getAs("value"), 1e-12); // 2 / 0.80
         assertTrue(rows.stream().noneMatch(x -> x.getAs("indicator").equals("price_purity_adjusted_retail")),
-                "no retail purity: no retail adjusted price");
+                "no retail purity in Colombia, a possible fraction in Peru: no retail adjusted price");
     }
 
     @Test

@@ -39,7 +39,13 @@ public enum QualityFlag {
      * The published cell is a formula that links to another workbook (or has no cached value): what it shows is
      * whatever was cached when the file was saved, not a figure of the table; kept as {@code missing}, not read.
      */
-    STALE_FORMULA("stale-formula");
+    STALE_FORMULA("stale-formula"),
+    /**
+     * A value published in percent whose published figures (typical, minimum, maximum: every one given) are all at
+     * most 1, so it may be a fraction of 1 stored under a percent unit (e.g. WDR 2024 annex 8.1 purities of 2018 and
+     * 2019); kept as published, not converted, and left out of computations that need a percent.
+     */
+    POSSIBLE_FRACTION("possible-fraction");
 
     private final String code;
 

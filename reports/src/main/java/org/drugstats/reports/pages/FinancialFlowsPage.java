@@ -15,7 +15,8 @@ import org.drugstats.reports.model.ResultObservation;
 
 /**
  * SDG 16.4 — illicit financial flows: the definition, what the run's data hold, and the market-balance check
- * (which terms of production + imports = exports + seizures + consumption the data can fill).
+ * (which terms of production + imports = exports + seizures + consumption the data can fill, and which prices: the
+ * value of seizures at wholesale prices, labelled as such — not an estimate of illicit financial flows).
  */
 final class FinancialFlowsPage {
 
@@ -111,9 +112,24 @@ final class FinancialFlowsPage {
         }
         s.add(c.assets.table(t.note("\"Terms held\" counts the terms available as quantities (kilograms); area and "
                 + "prevalence need yields, purities and per-user quantities to become kilograms.")));
+        List<ResultObservation> prices = Select.where(c.run.observations(), o -> o.indicator() != null
+                && o.indicator().startsWith("price_") && o.hasValue());
+        List<ResultObservation> valued = Select.where(c.run.indicators(),
+                o -> SupplyPriceSections.VALUE.equals(o.indicator()) && o.hasValue());
+        String pricesHeld = prices.isEmpty() ? "No prices are held, so no term can be valued in US dollars."
+                : String.format(Locale.ROOT, "Prices are held: %s typical retail and wholesale prices per gram or per "
+                        + "unit (UNODC annex 8.1, %s, %d countries)%s.", Numbers.fixed(prices.size(), 0), Select.yearSpan(prices),
+                        prices.stream().map(ResultObservation::refArea).distinct().count(), valued.isEmpty()
+                                ? ", but no country has seizures and a wholesale price of the same year"
+                                : "; with them the run values one term, the seizures, at the wholesale price of the "
+                                        + "seizing country and year (" + Numbers.fixed(valued.stream()
+                                                .filter(Select::isCountry).count(), 0) + " country-years, next "
+                                        + "section)");
         s.add(Note.caution(String.format(Locale.ROOT, "The identity cannot be balanced with this run's data: at most "
-                + "%d of the 5 terms is held as a quantity, and no prices are held, so no flow in US dollars can be "
-                + "estimated. The check shows which inputs a 16.4.1 estimate would need.", anyComplete)));
+                + "%d of the 5 terms is held as a quantity. %s That value of seizures is not an estimate of illicit "
+                + "financial flows: 16.4.1 needs every term in kilograms of pure drug and the price of each stage of "
+                + "the market (farm-gate, wholesale, retail), inward and outward. The check shows which inputs such an "
+                + "estimate would need.", anyComplete, pricesHeld)));
         return s.build();
     }
 

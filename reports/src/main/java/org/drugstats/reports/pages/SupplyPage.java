@@ -37,7 +37,8 @@ final class SupplyPage {
         List<Section> sections = new ArrayList<>();
         sections.add(SeizureCategorySection.build(c));
         sections.add(cultivation(c, "coca", "Coca bush cultivation", Concept::isCoca));
-        sections.add(cultivation(c, "opium-poppy", "Opium poppy cultivation", Concept::isOpiumPoppy));
+        sections.add(OpiumPoppySection.build(c).orElseGet(() -> cultivation(c, OpiumPoppySection.ID,
+                "Opium poppy cultivation", Concept::isOpiumPoppy)));
         sections.add(SupplyPriceSections.prices(c));
         sections.add(seizures(c));
         sections.add(seizureTrends(c));

@@ -32,7 +32,8 @@ import org.drugstats.core.geo.RegionScheme;
  * <li>purity ({@code ... LevelOfSale / DrugGroup / Drug / Specify / Year / Typical / Minimum / Maximum /
  * Measurement}): {@code purity_retail} and {@code purity_wholesale} in percent, or
  * {@code purity_retail_mg_per_tablet} and {@code purity_wholesale_mg_per_tablet} where the measurement is mg per
- * tablet.</li>
+ * tablet. A purity in percent whose published figures are all at most 1 is flagged {@code possible-fraction}
+ * and kept as published ({@link #possibleFraction}).</li>
  * </ul>
  * Value = Typical, lower = Minimum, upper = Maximum, converted alike; the published figure and unit are in
  * {@code notes} when converted. A row with a minimum or maximum but no typical value is kept as {@code missing}
@@ -152,6 +153,30 @@ public final class UnodcAnnexPricesKind extends XlsxIngestKind {
         }
     }
 
+    /**
+     * The rule for a purity in percent that may be a fraction of 1: at least one of typical, minimum and maximum is
+     * published and every one published is at most 1. The workbook's Measurement column says "% (percent)" on every
+     * such row, so nothing is converted (there is no row whose unit says fraction); the row is flagged {@link
+     * QualityFlag#POSSIBLE_FRACTION}. Why the flag is needed, measured on the WDR 2024 file: of the 505 percent rows of
+     * 2018 and 2019, 490 have every figure at most 1; of the 972 rows of 2020 to 2022, 8 do; and of the 36 country,
+     * drug and level series with typical values both at most 1 and above 1, 32 have the small ones only in years before
+     * the large ones (e.g. Germany, heroin, retail: 0.258 in 2019, 24.6 in 2020) — yet a purity of 1% or less is
+     * possible (a cut street sample), so the value is not changed. A row with a maximum above 1 (Cyprus, cannabis herb
+     * 2021: 0.81, range 0.17–21.54) is on the percent scale and not flagged.
+     */
+    static boolean possibleFraction(Double typical, Double minimum, Double maximum) {
+        boolean any = false;
+        for (Double v : new Double[] {typical, minimum, maximum}) {
+            if (v != null) {
+                if (v > 1) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
     private static void row(Table t, XlsxRow row, CountryNames names, String origin, IngestCollector out) {
         IngestSupport.Header h = t.header();
         String sheet = t.sheet().name();
@@ -230,6 +255,11 @@ public final class UnodcAnnexPricesKind extends XlsxIngestKind {
             }
             c.set(Column.INDICATOR, unit == Unit.PERCENT ? "purity_" + lvl : "purity_" + lvl + "_mg_per_tablet")
                     .set(Column.UNIT, unit.code(), unitName, unitCell.rawOrNull());
+            if (unit == Unit.PERCENT && possibleFraction(value, lower, upper)) {
+                c.flag(QualityFlag.POSSIBLE_FRACTION);
+                c.note("every published figure is at most 1 although the measurement is '% (percent)': possibly a "
+                        + "fraction of 1 (x 100 = percent); kept as published, not converted");
+            }
         }
         c.set(Column.VALUE, Observation.number(value), t.prices() ? "Typical_USD" : "Typical", typical.rawOrNull())
                 .set(Column.LOWER, Observation.number(lower), t.prices() ? "Minimum_USD" : "Minimum", min.rawOrNull())

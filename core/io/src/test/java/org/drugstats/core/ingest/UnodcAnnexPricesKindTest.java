@@ -1,6 +1,7 @@
 package org.drugstats.core.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,6 +103,55 @@ class UnodcAnnexPricesKindTest {
         assertEquals(135.0, tab.value(), 0.0);
         assertEquals("mg-per-tablet", tab.unit().code());
         assertTrue(find(r, "purity_wholesale", "KEN", "Cocaine salts").hasFlag(QualityFlag.BEST_OUTSIDE_BOUNDS));
+    }
+
+    /**
+     * Purities of 1 or less under "% (percent)": rows of the WDR 2024 workbook (sheet 'Purities'), Germany heroin
+     * retail 2019 and 2020, Cyprus cannabis herb retail 2021, Belgium methamphetamine retail 2018 (no typical value),
+     * and a mg/tablet row. Rule: flagged possible-fraction when every published figure is at most 1; never converted.
+     */
+    @Test
+    void purityFiguresAllAtMostOneAreFlaggedAsPossibleFractionsAndKeptAsPublished() throws IOException {
+        Object[][] prices = {{"Prices of drugs, 2018-2022"}, PRICE_HEADER,
+            {"Europe", "Western and Central Europe", "Germany", "Opioids", "Heroin", null, "Retail", 2020, 40.0, null,
+                null, "Grams"}};
+        Object[][] purity = {{"Purity of drugs, 2018-2022"}, PURITY_HEADER,
+            {"Europe", "Western and Central Europe", "Germany", "Retail", "Opioids", "Heroin", null, 2019, 0.258, 0.054,
+                0.425, "% (percent)"},
+            {"Europe", "Western and Central Europe", "Germany", "Retail", "Opioids", "Heroin", null, 2020, 24.6, 9.2, 40,
+                "% (percent)"},
+            {"Europe", "Western and Central Europe", "Cyprus", "Retail", "Cannabis-type drugs",
+                "Cannabis herb (marijuana)", null, 2021, 0.81, 0.17, 21.54, "% (percent)"},
+            {"Europe", "Western and Central Europe", "Belgium", "Retail", "ATS", "Methamphetamine", null, 2018, null, 0.5,
+                1, "% (percent)"},
+            {"Africa", "North Africa", "Algeria", "Retail", "“Ecstasy”-type substances", "MDMA", null, 2022, 0.5, null,
+                null, "mg/tablet"}};
+        Path f = Workbooks.write(dir.resolve("8.1_prices_and_purity_2018-2022.xlsx"),
+                new String[] {"Prices in USD", "Purities"}, prices, purity);
+        IngestResult r = IngestKinds.byName("unodc-annex-prices").ingest(SourceFile.of(f), IngestContext.withDefaults());
+        assertEquals(6, r.rowsRead());
+        assertEquals(6, r.rowsAccepted());
+        List<Observation> heroin = r.accepted().stream().filter(o -> o.indicator().equals("purity_retail")
+                && o.refArea().equals("DEU")).sorted(java.util.Comparator.comparing(Observation::timePeriod)).toList();
+        Observation h19 = heroin.get(0);
+        assertEquals(0.258, h19.value(), 0.0); // kept as published, not multiplied by 100
+        assertEquals(0.054, h19.lower(), 0.0);
+        assertTrue(h19.hasFlag(QualityFlag.POSSIBLE_FRACTION));
+        assertTrue(h19.notes().contains("possibly a fraction of 1"), h19.notes());
+        Observation h20 = heroin.get(1);
+        assertEquals(24.6, h20.value(), 0.0);
+        assertFalse(h20.hasFlag(QualityFlag.POSSIBLE_FRACTION));
+        // a maximum above 1 puts the row on the percent scale
+        assertFalse(find(r, "purity_retail", "CYP", "Cannabis herb (marijuana)").hasFlag(QualityFlag.POSSIBLE_FRACTION));
+        // minimum and maximum only, both at most 1 (1 included): flagged, typical missing
+        Observation meth = find(r, "purity_retail", "BEL", "Methamphetamine");
+        assertNull(meth.value());
+        assertTrue(meth.hasFlag(QualityFlag.POSSIBLE_FRACTION));
+        // mg per tablet is not a percent
+        assertFalse(find(r, "purity_retail_mg_per_tablet", "DZA", "MDMA").hasFlag(QualityFlag.POSSIBLE_FRACTION));
+        assertFalse(UnodcAnnexPricesKind.possibleFraction(null, null, null));
+        assertTrue(UnodcAnnexPricesKind.possibleFraction(1.0, null, null));
+        assertFalse(UnodcAnnexPricesKind.possibleFraction(1.0001, null, null));
     }
 
     @Test
