@@ -46,7 +46,15 @@ public final class ResultsFixture {
             "Fixture of SDG 3.5.1 England", null, null, "OGL v3", "2020", null, null, null, true);
     static final Origin INCB = new Origin("incb-fixture", "International Narcotics Control Board (INCB)",
             "Fixture of opioid consumption", null, null, null, "2021", null, null, null, true);
-    static final List<Origin> ORIGINS = List.of(WDR, ONS, INCB);
+    static final Origin NCHS = new Origin("nchs-fixture", "National Center for Health Statistics (NCHS)",
+            "Fixture of drug poisoning mortality by state", null, null, "public domain", "2018", null, null, null,
+            true);
+    static final Origin EUDA = new Origin("euda-ww-fixture", "European Union Drugs Agency (EUDA)",
+            "Fixture of waste-water analysis", null, null, "EUDA", "2025", null, null, null, true);
+    static final List<Origin> ORIGINS = List.of(WDR, ONS, INCB, NCHS, EUDA);
+    /** Issue 14's indicators. */
+    static final String DEATH_RATE = "drug_poisoning_death_rate_age_adjusted";
+    static final String WW_LOAD = "wastewater_mass_load";
 
     private ResultsFixture() {
     }
@@ -175,6 +183,19 @@ public final class ResultsFixture {
             o.add(obs("people_with_sud", "GBR_ENG", 0, r[2], Unit.PERSONS, ONS.id()).timePeriod(period).age("18+")
                     .drug("alcohol").areaName("England").build());
         }
+        // issue 14: NCHS age-adjusted drug-poisoning death rates (Alabama 1999 and 2017, United States, as in the
+        // NCHS file) and EUDA waste-water mass loads (Graz MDMA, daily means 2023 and 2024, as in the EUDA file)
+        double[][] deaths = {{1999, 3.8521, 0}, {2017, 17.9803, 0}, {1999, 6.057, 1}, {2006, 11.4, 1},
+            {2017, 21.7048, 1}};
+        for (double[] r : deaths) {
+            Observation.Builder b = obs(DEATH_RATE, "USA", (int) r[0], r[1], Unit.PER_100K, NCHS.id()).age("_T");
+            o.add((r[2] == 0 ? b.subArea("US-AL").areaName("Alabama") : b.areaName("United States")).build());
+        }
+        double[][] graz = {{2023, 23.73}, {2024, 15.53}};
+        for (double[] r : graz) {
+            o.add(obs(WW_LOAD, "AUT", (int) r[0], r[1], Unit.MG_PER_1000_PER_DAY, EUDA.id()).age("_T")
+                    .drug("MDMA").subArea("AT001").areaName("Graz").build());
+        }
         // one imputed input value
         o.add(obs("population_15_64", "ZZX", 2020, 1.5, Unit.PERSONS, WDR.id()).unitMult(6)
                 .obsStatus(ObsStatus.IMPUTED).areaName(EVIL_COUNTRY).build());
@@ -254,6 +275,14 @@ public final class ResultsFixture {
         nAreas.add(16);
         nWith.add(2);
         imputed.add("");
+        // a sum of reported areas: 9% of the Americas' population lives in the three producing countries
+        rows.add(obs("cultivation_area_coca", "UNODC_AME", 2023, 378000, Unit.HECTARES, WDR.id()).age("_T")
+                .drug("coca bush").method("sum-of-reported").obsStatus(ObsStatus.ESTIMATED).build());
+        level.add("unodc_region");
+        coverage.add(0.09);
+        nAreas.add(40);
+        nWith.add(3);
+        imputed.add("");
         Table t = withExtras("aggregates", rows, List.of("level", "coverage", "n_areas", "n_with_data", "imputed_areas"),
                 List.of(level::get, i -> coverage.get(i), i -> nAreas.get(i), i -> nWith.get(i), imputed::get));
         ParquetTables.write(mkdirs(dir.resolve("results/aggregates")).resolve("part-00000.parquet"), t,
@@ -296,6 +325,12 @@ public final class ResultsFixture {
                     inputs.add("seizures_quantity");
                 }
             }
+        }
+        for (double[] r : new double[][] {{2023, 12.4}, {2024, 9.81}}) {
+            rows.add(obs("wastewater_mass_load_mean", "M49_150", (int) r[0], r[1], Unit.MG_PER_1000_PER_DAY,
+                    EUDA.id()).age("_T").drug("MDMA").method("population-weighted mean of the sites")
+                    .notes("1 site, 0.3 million people").build());
+            inputs.add(WW_LOAD);
         }
         rows.add(obs("cultivation_area_coca", "WLD", 2023, 19.8, Unit.PERCENT_CHANGE, WDR.id()).age("_T")
                 .drug("coca bush").method("year-on-year change of the total").build());
@@ -347,6 +382,11 @@ public final class ResultsFixture {
         String tc = "treatment_coverage|GBR_ENG|T|18+|alcohol|loglinear";
         addTrend(t, new String[] {tc, "treatment_coverage", "GBR_ENG", "T", "18+", "alcohol", "percent", "loglinear",
             "", ""}, 5, 0, 0, new double[] {2010, 2018, -0.046, -4.5, -6.9, -2.0, 0.006, -4.5, -6.9, -2.0, 2010, 2018});
+        String us = DEATH_RATE + "|USA|T|_T||joinpoint";
+        addTrend(t, new String[] {us, DEATH_RATE, "USA", "T", "_T", "", "per-100k", "joinpoint", "bic", ""}, 3, 1, 0,
+                new double[] {1999, 2006, 0.091, 9.5, 7.0, 12.1, 0.001, 5.9, 4.8, 7.0, 1999, 2017});
+        addTrend(t, new String[] {us, DEATH_RATE, "USA", "T", "_T", "", "per-100k", "joinpoint", "bic", ""}, 3, 1, 1,
+                new double[] {2006, 2017, 0.058, 5.9, 4.1, 7.8, 0.002, 5.9, 4.8, 7.0, 1999, 2017});
         String mk = "seizures_quantity|WLD|T|_T||mann-kendall";
         Object[] mkRow = {mk, "seizures_quantity", "WLD", "T", "_T", "", "kg", "mann-kendall", "", "Cocaine-type"};
         addTrend(t, (String[]) java.util.Arrays.copyOf(mkRow, mkRow.length, String[].class), 5, null, null,
@@ -374,6 +414,9 @@ public final class ResultsFixture {
             {2018, 13.7, 14.2}};
         for (double[] r : tcPts) {
             addPoint(p, tc, "loglinear", r[0], r[1], r[2], false);
+        }
+        for (double[] r : new double[][] {{1999, 6.057, 6.1}, {2006, 11.4, 11.3}, {2017, 21.7048, 21.2}}) {
+            addPoint(p, us, "joinpoint", r[0], r[1], r[2], false);
         }
         ParquetTables.write(mkdirs(dir.resolve("results/trend_points")).resolve("part-00000.parquet"), p,
                 "drugstats-trend-points/1", ORIGINS);

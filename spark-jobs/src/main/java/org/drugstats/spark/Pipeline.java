@@ -208,7 +208,8 @@ public final class Pipeline {
                 publisher.writeParquet(fitted.extensions(), "results/trend_extensions",
                         Schemas.TREND_EXTENSIONS_VERSION, origins, "series_id", "quantity", "segment");
             }
-            Row counts = fitted.trends().agg(
+            // counted over every published trend row, the sub-national series included (results/trends holds both)
+            Row counts = fitted.trends().unionByName(subnational.trends(), true).agg(
                     org.apache.spark.sql.functions.countDistinct(col("series_id")),
                     org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.when(
                             col("note").startsWith("not fitted"), 1).otherwise(0))).first();

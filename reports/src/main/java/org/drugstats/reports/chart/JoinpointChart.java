@@ -88,6 +88,39 @@ public final class JoinpointChart {
 
     /** Average width of a character of the annotation font, in pixels (DejaVu Sans 12 px). */
     private static final double CHAR_PIXELS = 7.4;
+    /** Height of a label's box in pixels (12 px font and its padding). */
+    private static final double LABEL_PIXELS = 17;
+    /** Clearance between a label and a marker or the line, in pixels (marker radius and a gap). */
+    private static final double GAP_PIXELS = 6;
+    /** The value axis' margin above the data, as a share of its range. */
+    private static final double UPPER_MARGIN = 0.18;
+
+    /**
+     * Where one APC label goes, in data units: centred at x; its baseline (above the data) or top (below) at y;
+     * the box spans x ± halfWidth and height upward (above) or downward (below).
+     */
+    record LabelBox(String text, double x, double y, boolean above, double halfWidth, double height) {
+        double bottom() {
+            return above ? y : y - height;
+        }
+
+        double top() {
+            return above ? y + height : y;
+        }
+
+        boolean overlaps(LabelBox o) {
+            return Math.abs(x - o.x) < halfWidth + o.halfWidth && bottom() < o.top() && o.bottom() < top();
+        }
+
+        /** True when a marker at (px, py), of half-size (rx, ry) in data units, touches the box. */
+        boolean covers(double px, double py, double rx, double ry) {
+            return Math.abs(px - x) < halfWidth + rx && py + ry > bottom() && py - ry < top();
+        }
+    }
+
+    /** The labels of a chart and the value axis' range they need. */
+    record Labels(List<LabelBox> boxes, double axisLow, double axisHigh, boolean raisedTop) {
+    }
 
     private JoinpointChart() {
     }
@@ -193,46 +226,110 @@ public final class JoinpointChart {
             m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
             plot.addDomainMarker(m, Layer.BACKGROUND);
         }
-        double yMax = maxValue(data);
-        y.setUpperMargin(0.18);
-        double xMin = data.points().get(0).x();
-        double xMax = data.points().get(data.points().size() - 1).x();
-        double xRange = Math.max(1e-9, xMax - xMin);
-        double plotPixels = theme.width() - 160.0;
-        for (int i = 0; i < data.segments().size(); i++) {
-            Segment s = data.segments().get(i);
-            // The label's box (width estimated from its characters) is centred on the segment, kept inside the
-            // data's time range, and placed clear of the fitted line over its whole width: above the line's
-            // highest point under it, or (every other label, so neighbours do not collide) below its lowest.
-            double halfWidth = 0.5 * s.label().length() * CHAR_PIXELS / plotPixels * xRange;
-            double centre = Math.min(Math.max((s.start() + s.end()) / 2, xMin + halfWidth), xMax - halfWidth);
-            double[] span = fittedRange(data, centre - halfWidth, centre + halfWidth);
-            if (!Double.isFinite(span[0])) {
-                continue;
-            }
-            boolean above = i % 2 == 0 || span[0] - 0.12 * yMax < 0;
-            XYTextAnnotation a = new XYTextAnnotation(s.label(), centre,
-                    above ? span[1] + 0.035 * yMax : span[0] - 0.035 * yMax);
+        y.setUpperMargin(UPPER_MARGIN);
+        Labels labels = placeLabels(data, theme.width() - 160.0, theme.height() - 170.0);
+        for (LabelBox b : labels.boxes()) {
+            XYTextAnnotation a = new XYTextAnnotation(b.text(), b.x(), b.y());
             a.setFont(theme.annotationFont());
             a.setPaint(fitColor.darker());
             a.setBackgroundPaint(new Color(255, 255, 255, 220));
-            a.setTextAnchor(above ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER);
+            a.setTextAnchor(b.above() ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER);
             plot.addAnnotation(a);
+        }
+        if (labels.raisedTop()) {
+            y.setRange(labels.axisLow(), labels.axisHigh());
         }
         return new BuiltChart(chart, altText(text, data), theme.width(), theme.height());
     }
 
-    private static double maxValue(Data data) {
-        double m = 0;
-        for (Point p : data.points()) {
-            if (Double.isFinite(p.y())) {
-                m = Math.max(m, Math.abs(p.y()));
+    /**
+     * Places the segment labels clear of every marker, of the fitted line and of each other. Each label is centred
+     * on its segment (kept inside the data's time range); it goes above the highest marker or fitted value under
+     * its width, or below the lowest (segments alternate, so neighbours do not collide), whichever fits inside the
+     * value axis and clear of the labels already placed; when neither fits it goes above and the axis is raised.
+     * Sizes are estimated from the font (characters × {@value #CHAR_PIXELS} px, {@value #LABEL_PIXELS} px high).
+     *
+     * @param plotWidth width of the data area in pixels
+     * @param plotHeight height of the data area in pixels
+     */
+    static Labels placeLabels(Data data, double plotWidth, double plotHeight) {
+        Labels l = place(data, plotWidth, plotHeight, Double.NaN);
+        // a raised axis changes the data height of a pixel: place again on the new axis until nothing moves
+        for (int pass = 0; pass < 3 && l.raisedTop(); pass++) {
+            Labels again = place(data, plotWidth, plotHeight, l.axisHigh());
+            if (!again.raisedTop()) {
+                return new Labels(again.boxes(), again.axisLow(), l.axisHigh(), true);
             }
-            if (Double.isFinite(p.fitted())) {
-                m = Math.max(m, Math.abs(p.fitted()));
+            l = again;
+        }
+        return l;
+    }
+
+    private static Labels place(Data data, double plotWidth, double plotHeight, double givenHigh) {
+        double lo = 0;
+        double hi = 0;
+        for (Point p : data.points()) {
+            for (double v : new double[] {p.y(), p.fitted()}) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
             }
         }
-        return m == 0 ? 1 : m;
+        if (hi == lo) {
+            hi = lo + 1;
+        }
+        double axisLow = lo;
+        double axisHigh = Double.isFinite(givenHigh) ? givenHigh : hi + UPPER_MARGIN * (hi - lo);
+        double perPixelY = (axisHigh - axisLow) / plotHeight;
+        double xMin = data.points().get(0).x();
+        double xMax = data.points().get(data.points().size() - 1).x();
+        double xRange = Math.max(1e-9, xMax - xMin);
+        double perPixelX = xRange / plotWidth;
+        double height = LABEL_PIXELS * perPixelY;
+        double gap = GAP_PIXELS * perPixelY;
+        double rx = GAP_PIXELS * perPixelX;
+        boolean raised = false;
+        List<LabelBox> placed = new java.util.ArrayList<>();
+        for (int i = 0; i < data.segments().size(); i++) {
+            Segment s = data.segments().get(i);
+            double halfWidth = 0.5 * s.label().length() * CHAR_PIXELS * perPixelX;
+            double centre = Math.min(Math.max((s.start() + s.end()) / 2, xMin + halfWidth), xMax - halfWidth);
+            double[] line = fittedRange(data, centre - halfWidth - rx, centre + halfWidth + rx);
+            if (!Double.isFinite(line[0])) {
+                continue;
+            }
+            double under = line[1];
+            double over = line[0];
+            for (Point p : data.points()) {
+                if (Double.isFinite(p.y()) && Math.abs(p.x() - centre) < halfWidth + rx) {
+                    under = Math.max(under, p.y());
+                    over = Math.min(over, p.y());
+                }
+            }
+            LabelBox above = new LabelBox(s.label(), centre, under + gap, true, halfWidth, height);
+            LabelBox below = new LabelBox(s.label(), centre, over - gap, false, halfWidth, height);
+            List<LabelBox> order = i % 2 == 0 ? List.of(above, below) : List.of(below, above);
+            final double top = axisHigh;
+            final double bottom = axisLow;
+            LabelBox chosen = order.stream().filter(b -> b.top() <= top && b.bottom() >= bottom
+                    && placed.stream().noneMatch(b::overlaps)).findFirst().orElse(null);
+            if (chosen == null) {
+                double y = above.y();
+                for (LabelBox b : placed) {
+                    if (Math.abs(b.x() - centre) < b.halfWidth() + halfWidth) {
+                        y = Math.max(y, b.top() + gap);
+                    }
+                }
+                chosen = new LabelBox(s.label(), centre, y, true, halfWidth, height);
+                if (chosen.top() + gap > axisHigh) {
+                    axisHigh = chosen.top() + gap;
+                    raised = true;
+                }
+            }
+            placed.add(chosen);
+        }
+        return new Labels(List.copyOf(placed), axisLow, axisHigh, raised);
     }
 
     /** The fitted value at time t, interpolated linearly between fitted points. */

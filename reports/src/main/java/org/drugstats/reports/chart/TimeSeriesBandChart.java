@@ -72,6 +72,19 @@ public final class TimeSeriesBandChart {
      * @throws DrugstatsException when there are no series
      */
     public static BuiltChart build(ReportTheme theme, ChartText text, List<Series> series) {
+        return build(theme, text, series, BOUNDS);
+    }
+
+    /** What the band of most charts shows: each value's own lower and upper bound. */
+    public static final String BOUNDS = "lower\u2013upper bound";
+
+    /**
+     * Builds the chart with the band named for what it is (legend "shaded: …" and alt text), e.g.
+     * "interquartile range of the sites" where the band is a spread across sites rather than a value's bounds.
+     *
+     * @throws DrugstatsException when there are no series
+     */
+    public static BuiltChart build(ReportTheme theme, ChartText text, List<Series> series, String bandLabel) {
         if (series.isEmpty()) {
             throw DrugstatsException.of("chart '%s': no series to draw", text.title());
         }
@@ -118,7 +131,7 @@ public final class TimeSeriesBandChart {
         r.setUseOutlinePaint(true);
         r.setDrawOutlines(true);
         if (anyBand) {
-            legend.add(new LegendItem("shaded: lower–upper bound", null, null, null, theme.bandLegendShape(),
+            legend.add(new LegendItem("shaded: " + bandLabel, null, null, null, theme.bandLegendShape(),
                     theme.bandColor(0)));
         }
         if (anyImputed) {
@@ -128,10 +141,11 @@ public final class TimeSeriesBandChart {
         }
         plot.setFixedLegendItems(legend);
         theme.addLegend(chart);
-        return new BuiltChart(chart, altText(text, series, anyBand, anyImputed), theme.width(), theme.height());
+        return new BuiltChart(chart, altText(text, series, anyBand, anyImputed, bandLabel), theme.width(), theme.height());
     }
 
-    private static String altText(ChartText text, List<Series> series, boolean band, boolean imputed) {
+    private static String altText(ChartText text, List<Series> series, boolean band, boolean imputed,
+            String bandLabel) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
@@ -150,7 +164,7 @@ public final class TimeSeriesBandChart {
         }
         sb.append(", ").append(Numbers.year(min)).append(min == max ? "" : "\u2013" + Numbers.year(max));
         sb.append(", ").append(text.yLabel().toLowerCase(java.util.Locale.ROOT));
-        sb.append(band ? "; best estimate with lower\u2013upper band" : "; best estimate");
+        sb.append(band ? "; best estimate with a band showing the " + bandLabel : "; best estimate");
         if (imputed) {
             sb.append("; imputed values marked with hollow markers");
         }

@@ -55,7 +55,9 @@ public final class ResultsDataset {
             new String[] {"unit", "text", "unit of value, lower and upper"},
             new String[] {"obs_status", "text", "normal, estimated, imputed, missing (value withheld)"},
             new String[] {"method", "text", "how the value was computed (see the indicator rows)"},
-            new String[] {"coverage", "number", "share (0-1) of the aggregate's population aged 15-64 with data"},
+            new String[] {"coverage", "number", "share (0-1) of the aggregate's population aged 15-64 with data; "
+                + "empty for cultivation and seizures, which do not scale with population (their coverage is "
+                + "n_with_data of n_areas, the countries reporting)"},
             new String[] {"n_areas", "integer", "member countries of the aggregate"},
             new String[] {"n_with_data", "integer", "countries with data"},
             new String[] {"imputed_areas", "text", "countries imputed in the aggregate (ISO3, ';'-joined)"},
@@ -101,7 +103,7 @@ public final class ResultsDataset {
         double y = o.year();
         return new Object[] {table, o.indicator(), o.refArea(), o.areaName(), o.level(), o.timePeriod(),
             Double.isNaN(y) ? null : (int) y, o.sex(), o.age(), o.drug(), o.drugGroup(), num(o.scaledValue()),
-            num(o.scaledLower()), num(o.scaledUpper()), o.unit(), o.obsStatus(), o.method(), num(o.coverage()),
+            num(o.scaledLower()), num(o.scaledUpper()), o.unit(), o.obsStatus(), o.method(), num(o.populationCoverage()),
             o.nAreas(), o.nWithData(), o.imputedAreas(), o.flags(), o.source(), o.notes()};
     }
 

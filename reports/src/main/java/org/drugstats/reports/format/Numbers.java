@@ -25,7 +25,9 @@ public final class Numbers {
 
     /**
      * A number to about three significant digits, without exponent: 252600 → "252,600", 12345.6 → "12,346",
-     * 4.3512 → "4.35", 0.07234 → "0.0723"; integers up to 10^15 exactly.
+     * 4.3512 → "4.35", 0.07234 → "0.0723"; from a million on in words to three significant digits, since no
+     * count of people, kilograms or dollars that large is known to the unit (88,019,389 → "88.0 million");
+     * below a million, integers exactly.
      */
     public static String number(double v) {
         if (!Double.isFinite(v)) {
@@ -35,7 +37,10 @@ public final class Numbers {
             return "0";
         }
         double a = Math.abs(v);
-        if (a >= 1000 || v == Math.rint(v) && a < 1e15) {
+        if (a >= 1e6) {
+            return compact(v);
+        }
+        if (a >= 1000 || v == Math.rint(v)) {
             return grouped(Math.round(v), 0);
         }
         BigDecimal rounded = new BigDecimal(v).round(new MathContext(3, RoundingMode.HALF_EVEN));
@@ -52,8 +57,9 @@ public final class Numbers {
     }
 
     /**
-     * Large amounts in words: 3.95e7 → "39.5 million", 5.125e9 → "5.13 billion", 345900 → "345,900";
-     * below a million as {@link #number}.
+     * Large amounts in words to three significant digits, trailing zeros kept: 3.95e7 → "39.5 million",
+     * 8.8019389e7 → "88.0 million", 5.125e9 → "5.13 billion", 345900 → "345,900"; below a million as
+     * {@link #number}.
      */
     public static String compact(double v) {
         if (!Double.isFinite(v)) {
@@ -61,15 +67,39 @@ public final class Numbers {
         }
         double a = Math.abs(v);
         if (a >= 1e12) {
-            return number(v / 1e12) + " trillion";
+            return significant(v / 1e12) + " trillion";
         }
         if (a >= 1e9) {
-            return number(v / 1e9) + " billion";
+            return significant(v / 1e9) + " billion";
         }
         if (a >= 1e6) {
-            return number(v / 1e6) + " million";
+            return significant(v / 1e6) + " million";
         }
         return number(v);
+    }
+
+    /**
+     * Large amounts in words with a range in the same unit: (8.8e7, 8.1e7, 9.6e7) → "88.0 million (81.0–96.0
+     * million)"; without bounds the value alone.
+     */
+    public static String compactRange(double v, double lower, double upper) {
+        String value = compact(v);
+        if (!Double.isFinite(lower) || !Double.isFinite(upper)) {
+            return value;
+        }
+        double a = Math.max(Math.abs(v), Math.max(Math.abs(lower), Math.abs(upper)));
+        if (a < 1e6 || !Double.isFinite(v)) {
+            return value + " (" + range(lower, upper) + ")";
+        }
+        double scale = Math.abs(v) >= 1e12 ? 1e12 : Math.abs(v) >= 1e9 ? 1e9 : 1e6;
+        String word = scale == 1e12 ? " trillion" : scale == 1e9 ? " billion" : " million";
+        return value + " (" + significant(lower / scale) + "\u2013" + significant(upper / scale) + word + ")";
+    }
+
+    /** Three significant digits with trailing zeros kept, grouped: 88.0193 → "88.0", 1234.5 → "1,230". */
+    private static String significant(double v) {
+        BigDecimal rounded = new BigDecimal(v).round(new MathContext(3, RoundingMode.HALF_EVEN));
+        return grouped(rounded.doubleValue(), Math.max(0, rounded.scale()));
     }
 
     /** A percentage with a sign: 5.12 → "+5.1%", −17 → "−17.0%" (one decimal, Unicode minus). */

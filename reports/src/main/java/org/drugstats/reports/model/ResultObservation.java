@@ -103,6 +103,21 @@ public record ResultObservation(String indicator, String refArea, String timePer
         return upper * Math.pow(10, unitMult);
     }
 
+    /**
+     * The aggregate's population coverage where it means something, else NaN. Areas under cultivation and
+     * quantities seized do not scale with population, so the share of the population living in the reporting
+     * countries says nothing about them (coca bush: 9% of the Americas' population, yet the three producing
+     * countries): their coverage is the countries reporting, {@code nWithData} of {@code nAreas}.
+     */
+    public double populationCoverage() {
+        return populationBased(indicator) ? coverage : Double.NaN;
+    }
+
+    /** False for indicators whose aggregates are not read against population (cultivation, seizures). */
+    public static boolean populationBased(String indicator) {
+        return indicator == null || !(indicator.startsWith("cultivation_area") || indicator.startsWith("seizures"));
+    }
+
     /** True when the status says the value was imputed or estimated rather than published as measured. */
     public boolean imputed() {
         return "imputed".equals(obsStatus);

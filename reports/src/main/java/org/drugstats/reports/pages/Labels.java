@@ -37,6 +37,28 @@ final class Labels {
             Map.entry("sdg_3_5_1_alcohol_estimated_prevalence",
                     "People with alcohol dependence, estimated (SDG 3.5.1)"));
 
+    /**
+     * Indicators of the later issues named as the World Drug Report and its sources name them (WDR 2025 statistical
+     * annex 1.4 "drug use among young people", annex 8.1 "typical retail and wholesale prices and purities"; NCHS
+     * "drug-poisoning death rates, age-adjusted"; EUDA "mass loads" in waste water).
+     */
+    private static final Map<String, String> WDR_NAMES = Map.ofEntries(
+            Map.entry("prevalence_youth_annual", "Annual prevalence of drug use among young people"),
+            Map.entry("prevalence_youth_lifetime", "Lifetime prevalence of drug use among young people"),
+            Map.entry("prevalence_youth_past_month", "Past-month prevalence of drug use among young people"),
+            Map.entry("price_retail", "Typical retail price"),
+            Map.entry("price_wholesale", "Typical wholesale price"),
+            Map.entry("purity_retail", "Typical retail purity"),
+            Map.entry("purity_wholesale", "Typical wholesale purity"),
+            Map.entry("price_purity_adjusted_retail", "Purity-adjusted retail price"),
+            Map.entry("price_purity_adjusted_wholesale", "Purity-adjusted wholesale price"),
+            Map.entry("drug_poisoning_death_rate_age_adjusted", "Drug-poisoning death rate, age-adjusted"),
+            Map.entry("drug_poisoning_death_rate", "Drug-poisoning death rate, crude"),
+            Map.entry("drug_poisoning_deaths", "Drug-poisoning deaths"),
+            Map.entry("wastewater_mass_load", "Mass load in waste water"),
+            Map.entry("wastewater_mass_load_mean", "Mass load in waste water, population-weighted mean"),
+            Map.entry("wastewater_weekend_weekday_ratio", "Mass load in waste water, weekend to weekday ratio"));
+
     private static final Map<String, String> UNITS = Map.ofEntries(
             Map.entry("percent", "percent"), Map.entry("persons", "persons"), Map.entry("hectares", "hectares"),
             Map.entry("kg", "kilograms"), Map.entry("tonnes", "tonnes"), Map.entry("usd", "US dollars"),
@@ -51,7 +73,7 @@ final class Labels {
 
     /** True when the report has its own short label for the indicator. */
     static boolean hasIndicator(String id) {
-        return id != null && INDICATORS.containsKey(id);
+        return id != null && (INDICATORS.containsKey(id) || WDR_NAMES.containsKey(id));
     }
 
     /** "Coca bush cultivation" for cultivation_area_coca; unknown ids humanised ("foo_bar" → "Foo bar"). */
@@ -59,7 +81,7 @@ final class Labels {
         if (id == null) {
             return "";
         }
-        String n = INDICATORS.get(id);
+        String n = INDICATORS.getOrDefault(id, WDR_NAMES.get(id));
         if (n != null) {
             return n;
         }

@@ -254,14 +254,14 @@ final class OverviewPage {
                     + "'drugstats run' first."));
         }
         List<Facts.Fact> facts = new ArrayList<>();
-        facts.add(new Facts.Fact("Observations", count(c.run.observations().size(), "accepted input rows")));
-        facts.add(new Facts.Fact("Aggregates", count(c.run.aggregates().size(), "regional and world values")));
-        facts.add(new Facts.Fact("Derived indicators", count(c.run.indicators().size(), "rows")));
-        facts.add(new Facts.Fact("Trends", count((int) c.run.trends().stream().map(t -> t.seriesId() + t.method())
-                .distinct().count(), "fitted series and tests")));
+        RunCounts n = c.counts;
+        facts.add(new Facts.Fact("Observations", count(n.observations(), "accepted input rows")));
+        facts.add(new Facts.Fact("Aggregates", count(n.aggregates(), "regional and world values")));
+        facts.add(new Facts.Fact("Derived indicators", count(n.indicators(), "rows")));
+        facts.add(new Facts.Fact("Trends", n.trendsText() + " (Trends page)"));
+        facts.add(new Facts.Fact("Imputed", n.imputedText() + " (Quality page)"));
         facts.add(new Facts.Fact("Lorenz points", count(c.run.lorenz().size(), "countries")));
-        int quarantined = c.run.quarantine().stream().mapToInt(q -> q.rows()).sum();
-        facts.add(new Facts.Fact("Quarantined rows", count(quarantined, "rows set aside with a reason by the run")));
+        facts.add(new Facts.Fact("Quarantined rows", count(n.quarantined(), "rows set aside with a reason by the run")));
         long byIngest = c.run.manifest().map(m -> m.inputs().stream().filter(i -> i.ingest() != null)
                 .mapToLong(i -> i.ingest().rowsQuarantined()).sum()).orElse(0L);
         if (c.run.manifest().map(m -> m.inputs().stream().anyMatch(i -> i.ingest() != null)).orElse(false)) {
@@ -298,7 +298,7 @@ final class OverviewPage {
                 .add(c.assets.table(t)).build();
     }
 
-    private static String count(int n, String what) {
+    private static String count(long n, String what) {
         return Numbers.fixed(n, 0) + " " + what;
     }
 

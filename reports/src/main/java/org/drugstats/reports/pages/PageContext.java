@@ -17,6 +17,10 @@ public final class PageContext {
     final ReportAssets assets;
     final Sources sources;
     final List<Headline> headlines;
+    /** The run's counts, computed once for every page that shows them. */
+    final RunCounts counts;
+    /** Every joinpoint and log-linear model of the run ({@link TrendSeries#fitted}), read once. */
+    final List<TrendSeries> fittedTrends;
     private final java.util.Map<String, String> indicatorNames;
     /** Rows by indicator|area, built on first use by {@link #trendSource}. */
     private java.util.Map<String, java.util.List<org.drugstats.reports.model.ResultObservation>> rowsBySeries;
@@ -37,6 +41,8 @@ public final class PageContext {
         this.assets = assets;
         this.sources = new Sources(run.origins(), runLabel);
         this.headlines = List.copyOf(headlines);
+        this.fittedTrends = TrendSeries.fitted(run);
+        this.counts = RunCounts.of(run, fittedTrends);
     }
 
     /** A short name of an indicator id: the report's own label, else the catalog's name, else the id humanised. */

@@ -136,17 +136,21 @@ final class QualityPage {
         }
         s.text("Population coverage = population of the countries with data \u00f7 population of the aggregate. "
                 + "Countries without data are imputed from the sub-regional (else regional) population-weighted "
-                + "average; below the minimum coverage no value is published and the notes say why.");
+                + "average; below the minimum coverage no value is published and the notes say why. Cultivation "
+                + "areas and seizures do not scale with population: their aggregates are sums of the countries "
+                + "reporting, so their coverage is the countries reporting (areas with data of areas) and the "
+                + "population coverage is left empty.");
         TableBuilder t = TableBuilder.of("aggregate-coverage", "Coverage of every aggregate").text("Indicator")
                 .text("Area").text("Level").text("Drug").column("Year", Kind.TEXT)
-                .column("Population coverage (%)", Kind.FIXED1).column("Areas with data", Kind.INTEGER)
+                .column("Population coverage (%)", Kind.FIXED1).column("Areas with data (reporting)", Kind.INTEGER)
                 .column("Areas", Kind.INTEGER).column("Imputed areas", Kind.INTEGER).text("Status").text("Method")
                 .text("Notes").text("Imputed (ISO3)");
         agg.stream().sorted(Comparator.comparing((ResultObservation o) -> o.indicator())
                 .thenComparing(Select::drugKey, Select.drugOrder()).thenComparing(o -> c.names.name(o.refArea()))
                 .thenComparing(o -> String.valueOf(o.timePeriod())))
                 .forEach(o -> t.row(c.indicatorName(o.indicator()), c.names.name(o.refArea()), Labels.level(o.level()),
-                        o.drug(), o.timePeriod(), o.coverage() * 100, o.nWithData(), o.nAreas(), imputedCount(o),
+                        o.drug(), o.timePeriod(), o.populationCoverage() * 100,
+                        o.nWithData(), o.nAreas(), imputedCount(o),
                         o.obsStatus(), o.method(), o.notes(), o.imputedAreas()));
         s.add(c.assets.table(t.maxDisplayRows(300)));
         long low = agg.stream().filter(o -> !o.hasValue() || o.hasFlag("low-coverage")).count();
@@ -188,9 +192,13 @@ final class QualityPage {
         if (byIndicator.isEmpty() && imputedAreas.isEmpty()) {
             return s.add(Note.empty("imputed or estimated values", null)).build();
         }
+        s.text("In this run: " + c.counts.imputedText() + ". The two count different things: a row of the "
+                + "published or derived data whose value was imputed (obs_status imputed), and a country without "
+                + "data whose region's value stands in for it inside an aggregate.");
         TableBuilder t = TableBuilder.of("imputed-values", "Imputed and estimated values per indicator")
-                .text("Indicator").column("Imputed rows", Kind.INTEGER).column("Estimated rows", Kind.INTEGER)
-                .column("Countries imputed in aggregates", Kind.INTEGER);
+                .text("Indicator").column("Rows imputed (observations and derived)", Kind.INTEGER)
+                .column("Rows estimated", Kind.INTEGER)
+                .column("Countries imputed inside aggregates", Kind.INTEGER);
         Set<String> ids = new java.util.TreeSet<>(byIndicator.keySet());
         ids.addAll(imputedAreas.keySet());
         for (String id : ids) {
@@ -314,6 +322,7 @@ final class QualityPage {
                 .map(e -> e.getKey() + ": " + Numbers.fixed(e.getValue(), 0) + " rows").reduce((a, b) -> a + "; " + b)
                 .orElse("none");
         s.text(String.format(Locale.ROOT, "Result files read by this report: %s.", counts));
+        s.text("Trends: " + c.counts.trendsText() + ".");
         return s.build();
     }
 }

@@ -43,8 +43,8 @@ final class SupplyPage {
         sections.add(seizures(c));
         sections.add(seizureTrends(c));
         return new Page(FILE, "Supply: cultivation and seizures", "Supply",
-                "How much coca bush and opium poppy is cultivated, with the bounds of the surveys, and how much of "
-                        + "each drug group is seized, by region and year.", sections);
+                "How much coca bush and opium poppy is cultivated (best estimates, with the surveys' bounds where "
+                        + "the source gives them), and how much of each drug group is seized, by region and year.", sections);
     }
 
     private static Section cultivation(PageContext c, String id, String title, Predicate<ResultObservation> is) {
@@ -65,8 +65,11 @@ final class SupplyPage {
             totals = Select.where(obs, o -> ("WLD".equals(o.refArea()) || o.hasFlag("published-aggregate"))
                     && "hectares".equals(o.unit()));
         }
+        boolean anyBounds = countries.stream().anyMatch(ResultObservation::hasBounds);
         s.text(String.format(Locale.ROOT, "Hectares under illicit cultivation as estimated by national monitoring "
-                + "surveys: best estimate with lower and upper bounds where the survey gives them. %d countries, %s.",
+                + "surveys: %s. %d countries, %s.", anyBounds
+                        ? "best estimate with lower and upper bounds where the survey gives them"
+                        : "best estimates only (the source table gives no lower or upper bounds)",
                 countries.stream().map(ResultObservation::refArea).distinct().count(), Select.yearSpan(obs)));
         if (!totals.isEmpty()) {
             List<TimeSeriesBandChart.Point> pts = points(totals);
@@ -82,6 +85,7 @@ final class SupplyPage {
         Map<List<String>, List<ResultObservation>> byCountry = Select.group(countries,
                 o -> List.of(o.refArea(), Objects.toString(o.method(), "")));
         List<TimeSeriesBandChart.Series> series = new ArrayList<>();
+        List<String> footnotes = new ArrayList<>();
         byCountry.entrySet().stream()
                 .sorted(Comparator.comparingDouble((Map.Entry<List<String>, List<ResultObservation>> e) -> -maxValue(
                         e.getValue())))
@@ -89,10 +93,19 @@ final class SupplyPage {
                 .forEach(e -> {
                     List<TimeSeriesBandChart.Point> pts = points(e.getValue());
                     if (!pts.isEmpty()) {
+                        String area = c.names.name(e.getKey().get(0));
                         String m = e.getKey().get(1);
-                        series.add(new TimeSeriesBandChart.Series(c.names.name(e.getKey().get(0))
-                                + (m.isEmpty() || byCountry.keySet().stream().filter(k -> k.get(0)
-                                        .equals(e.getKey().get(0))).count() < 2 ? "" : " (" + m + ")"), pts));
+                        boolean twoMethods = !m.isEmpty() && byCountry.keySet().stream()
+                                .filter(k -> k.get(0).equals(e.getKey().get(0))).count() >= 2;
+                        String name = area;
+                        if (twoMethods) {
+                            // two series of one country differ by their footnote: say what it says
+                            java.util.Optional<String> note = Footnotes.isMarker(m)
+                                    ? Footnotes.text(m, e.getValue()) : java.util.Optional.empty();
+                            name = area + ", " + (Footnotes.isMarker(m) ? Footnotes.label(m, note) : m);
+                            note.ifPresent(n -> footnotes.add(area + " (" + Footnotes.label(m, note) + "): " + n));
+                        }
+                        series.add(new TimeSeriesBandChart.Series(name, pts));
                     }
                 });
         if (!series.isEmpty()) {
@@ -103,7 +116,9 @@ final class SupplyPage {
                     : Labels.capitalise(what), "Year", "Hectares", c.sources.of(countries, false))
                     .withSubject(title.toLowerCase(Locale.ROOT));
             s.add(c.assets.chart(id + "-countries", TimeSeriesBandChart.build(c.theme(), text, series),
-                    "A country published with two methods appears once per method."));
+                    footnotes.isEmpty() ? "A country published with two methods appears once per method."
+                            : "A country published with two methods appears once per method, as the annex's "
+                                    + "footnotes say: " + String.join("; ", footnotes)));
         }
         TableBuilder t = TableBuilder.of(id + "-cultivation", title + " (hectares)")
                 .text("Area").column("Year", Kind.TEXT).column("Best", Kind.INTEGER).column("Low", Kind.INTEGER)
@@ -113,7 +128,7 @@ final class SupplyPage {
         all.stream().sorted(Comparator.comparing((ResultObservation o) -> Select.isCountry(o) ? 1 : 0)
                 .thenComparing(o -> c.names.name(o.refArea())).thenComparing(o -> Objects.toString(o.timePeriod(), "")))
                 .forEach(o -> t.row(c.names.name(o.refArea()), o.timePeriod(), o.value(), o.lower(), o.upper(),
-                        o.obsStatus(), o.method(), o.flags(), o.notes()));
+                        o.obsStatus(), Footnotes.method(o.method(), o.notes()), o.flags(), o.notes()));
         s.add(c.assets.table(t));
         List<ResultObservation> changes = Select.where(derived, o -> "percent-change".equals(o.unit()));
         if (!changes.isEmpty()) {

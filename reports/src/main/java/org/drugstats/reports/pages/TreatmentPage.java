@@ -224,7 +224,7 @@ final class TreatmentPage {
 
     private static Section trend(PageContext c, List<String> areas) {
         Section.Builder s = Section.builder("trend", "Trend");
-        List<TrendSeries> fitted = TrendSeries.preferred(TrendSeries.fitted(c.run)).stream()
+        List<TrendSeries> fitted = TrendSeries.preferred(c.fittedTrends).stream()
                 .filter(t -> Concept.TREATMENT_COVERAGE.matches(t.first().indicator())
                         && areas.contains(t.first().refArea())).toList();
         if (fitted.isEmpty()) {

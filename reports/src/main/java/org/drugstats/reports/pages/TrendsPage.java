@@ -42,7 +42,7 @@ final class TrendsPage {
 
     static Page build(PageContext c) {
         List<Section> sections = new ArrayList<>();
-        List<TrendSeries> all = TrendSeries.fitted(c.run);
+        List<TrendSeries> all = c.fittedTrends;
         List<TrendSeries> preferred = TrendSeries.preferred(all);
         List<TrendRow> mkRows = c.run.trends().stream().filter(TrendRow::mannKendall).toList();
         if (all.isEmpty() && mkRows.isEmpty()) {
@@ -246,10 +246,9 @@ final class TrendsPage {
             return s.add(Note.empty("a successfully fitted series", models + " models were attempted; their notes "
                     + "say why none could be fitted.")).build();
         }
-        s.text(String.format(Locale.ROOT, "%d series with a fitted model (joinpoint where it could be fitted, else "
-                + "log-linear), grouped by domain. AAPC: average annual percent change over the period, with its 95%% "
-                + "confidence interval; last APC: the annual percent change of the most recent segment.",
-                rows.size()));
+        s.text("Trends of this run: " + c.counts.trendsText() + ". One row per series with a fitted trend, grouped "
+                + "by domain. AAPC: average annual percent change over the period, with its 95% confidence interval; "
+                + "last APC: the annual percent change of the most recent segment.");
         if (!offPage.isEmpty()) {
             s.add(Note.info(String.format(Locale.ROOT, "%d sub-national series beyond the first %d of each indicator "
                     + "(local authorities, states, sites) are not shown on the page; they are the last rows of the "

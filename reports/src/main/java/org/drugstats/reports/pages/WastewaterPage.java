@@ -36,6 +36,8 @@ final class WastewaterPage {
     static final String UNIT = "mg per 1,000 people per day";
     /** Cities drawn per drug in the ranked chart (all are in the table). */
     static final int RANKED = 25;
+    /** What the band of the European mean shows, in the subtitle, the legend and the alt text alike. */
+    static final String IQR = "interquartile range of the site loads";
 
     private WastewaterPage() {
     }
@@ -104,9 +106,9 @@ final class WastewaterPage {
         if (!pts.isEmpty()) {
             s.add(c.assets.chart("ww-europe-" + Labels.slug(drug), TimeSeriesBandChart.build(c.theme(),
                     ChartText.of("Waste-water " + name + ", European mean", "Population-weighted mean of the sites; "
-                            + "band: interquartile range of the site loads", "Year", "Load (" + UNIT + ")",
+                            + "band: " + IQR, "Year", "Load (" + UNIT + ")",
                             meanSource).withSubject("the European mean waste-water load of " + name),
-                    List.of(new TimeSeriesBandChart.Series("Europe (population-weighted)", pts))), ""));
+                    List.of(new TimeSeriesBandChart.Series("Europe (population-weighted)", pts)), IQR), ""));
         }
         double latest = loads.stream().mapToDouble(ResultObservation::year).max().orElse(Double.NaN);
         List<ResultObservation> last = Select.where(loads, o -> o.year() == latest);

@@ -46,7 +46,8 @@ class ChartsTest {
         BuiltChart c = TimeSeriesBandChart.build(THEME, ChartText.of("Coca bush cultivation", null, "Year",
                 "Hectares", "UNODC, World Drug Report 2025, annex table 6.1.1"), coca());
         assertEquals("Line chart of coca bush cultivation for Colombia and Peru, 2019\u20132023, hectares; best "
-                + "estimate with lower\u2013upper band; imputed values marked with hollow markers. Latest values: "
+                + "estimate with a band showing the lower\u2013upper bound; imputed values marked with hollow markers. "
+                + "Latest values: "
                 + "Colombia 253,000 (235,000\u2013271,000) in 2023; Peru 80,700 in 2021.", c.altText());
         ChartFiles.Written w = ChartFiles.write(c, dir, "coca");
         BufferedImage img = ImageIO.read(dir.resolve(w.png()).toFile());

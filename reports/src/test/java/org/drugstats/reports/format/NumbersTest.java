@@ -24,7 +24,20 @@ class NumbersTest {
         assertEquals("39.5 million", Numbers.compact(3.95e7));
         assertEquals("5.13 billion", Numbers.compact(5.125338222e9));
         assertEquals("345,900", Numbers.compact(345900));
-        assertEquals("1.2 trillion", Numbers.compact(1.2e12));
+        assertEquals("1.20 trillion", Numbers.compact(1.2e12));
+        assertEquals("88.0 million", Numbers.compact(88019389));
+    }
+
+    /** Issue 15: people and other large amounts are not shown to the unit; below a million integers stay exact. */
+    @Test
+    void numberFromAMillionOnIsInWordsToThreeSignificantDigits() {
+        assertEquals("88.0 million", Numbers.number(88019389));
+        assertEquals("2.38 million", Numbers.number(2381776));
+        assertEquals("\u22125.34 million", Numbers.number(-5339243));
+        assertEquals("14.3 billion", Numbers.number(14334076157.0));
+        assertEquals("999,999", Numbers.number(999999));
+        assertEquals("88.0 million (81.3\u201396.1 million)", Numbers.compactRange(88019389, 81.3e6, 96.1e6));
+        assertEquals("4,480 (4,000\u20135,000)", Numbers.compactRange(4480, 4000, 5000));
     }
 
     @Test

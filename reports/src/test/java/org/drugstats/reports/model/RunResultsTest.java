@@ -21,15 +21,15 @@ class RunResultsTest {
         assertEquals(run, r.runDir(), "the results/ directory names its run directory");
         assertTrue(r.warnings().isEmpty(), r.warnings().toString());
         assertFalse(r.observations().isEmpty());
-        assertEquals(6, r.aggregates().size());
+        assertEquals(7, r.aggregates().size());
         ResultObservation low = r.aggregates().stream().filter(o -> !o.hasValue()).findFirst().orElseThrow();
         assertEquals("UNODC_OCE", low.refArea());
         assertEquals(0.12, low.coverage(), 0.0);
         assertEquals(16, low.nAreas());
         assertTrue(low.hasFlag("low-coverage"));
-        assertEquals(4, r.trends().size());
+        assertEquals(6, r.trends().size());
         assertEquals(1, r.trends().stream().filter(TrendRow::mannKendall).count());
-        assertEquals(11, r.trendPoints().size());
+        assertEquals(14, r.trendPoints().size());
         assertTrue(r.trendPoints().stream().anyMatch(TrendPointRow::imputed));
         assertEquals(7, r.lorenz().size());
         InequalitySummary s = r.inequality().orElseThrow();
@@ -42,7 +42,7 @@ class RunResultsTest {
         assertEquals("4499", m.parameters().get("joinpoint.permutations"));
         assertEquals(1, r.quarantine().size());
         assertEquals(2, r.quarantine().get(0).unmappedNames().get("Atlantis <script>alert(3)</script>"));
-        assertEquals(3, r.origins().size());
+        assertEquals(5, r.origins().size());
     }
 
     @Test

@@ -24,7 +24,7 @@ class OverviewPageTest {
 
     @Test
     void differencesSayHowFarTheRunIsFromThePublishedFigure() {
-        assertEquals("+1.2 million (+3.0%)", OverviewPage.difference(41.2e6, 40e6, "persons"));
+        assertEquals("+1.20 million (+3.0%)", OverviewPage.difference(41.2e6, 40e6, "persons"));
         assertEquals("\u22120.4 percentage points", OverviewPage.difference(5.4, 5.8, "percent"));
         assertEquals("\u00b10 (0.0%)", OverviewPage.difference(120800, 120800, "hectares"));
         assertEquals("+0.0315", OverviewPage.difference(2.0315, 2, "ratio"));
