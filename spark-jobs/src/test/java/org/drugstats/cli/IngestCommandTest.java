@@ -139,7 +139,8 @@ class IngestCommandTest {
         assertEquals(0, run("ingest", "--help"));
         String help = out.toString().replaceAll("\\s+", " ");
         assertTrue(help.contains("Kind of table: euda-wastewater, euda-wastewater-sites, incb-consumption, "
-                + "incb-table-xii, m49, nchs-drug-poisoning, sdg-open-csv, unodc-annex-cultivation, "
+                + "incb-table-xii, m49, nchs-drug-poisoning, sdg-open-csv, unodc-annex-crimes, "
+                + "unodc-annex-cultivation, "
                 + "unodc-annex-expert-perception, unodc-annex-prevalence, unodc-annex-prevalence-youth, "
                 + "unodc-annex-prices, unodc-annex-seizures, wpp-population; or auto: recognise the kind from the "
                 + "file's content"), help);

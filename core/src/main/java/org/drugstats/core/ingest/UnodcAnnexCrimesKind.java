@@ -45,7 +45,8 @@ import org.drugstats.core.geo.RegionScheme;
  * </ul>
  * The annex publishes counts only; rates per 100,000 population are not in the table (they need a population, which
  * a later step may join). Areas by name (UNODC scheme; footnote letters after a name are set aside by the name
- * matcher; "Philippines (the)", the ISO 3166 short-name style, is matched without "(the)"); an aggregate name is kept under its code and flagged {@code published-aggregate}.
+ * matcher; "Philippines (the)", the ISO 3166 short-name style, is matched without "(the)"); an aggregate name is
+ * kept under its code and flagged {@code published-aggregate}.
  *
  * <p>Checks, flagged, never corrected: in a persons row, Males + Females + Unknown that exceed the Total, and likewise
  * Adults + Juveniles, flag the Total and every cell of that breakdown {@code total-mismatch} with the sums in

@@ -146,7 +146,8 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
             found.add("sheet '" + sheet.name() + "' starting " + firstText);
         }
         throw DrugstatsException.of("%s is not a %s file: expected a title naming the cultivation of a crop "
-                + "(\"Global illicit cultivation of coca bush ...\"; or its eradication, or the production of a drug) above a row of at least three years across columns, "
+                + "(\"Global illicit cultivation of coca bush ...\"; or its eradication, or the production of a drug) "
+                + "above a row of at least three years across columns, "
                 + "found %s", file.name(), NAME, String.join(", ", found));
     }
 
@@ -268,7 +269,8 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
             }
             boolean labelled = l.labels().cols().keySet().stream().anyMatch(c -> !row.cell(c).isBlank());
             if (labelCell.isBlank() && hasYearCell && labelled && !rows.isEmpty()
-                    && !(rows.get(rows.size() - 1).lastBound != null && rows.get(rows.size() - 1).boundRows.size() == 1)) {
+                    && !(rows.get(rows.size() - 1).lastBound != null
+                            && rows.get(rows.size() - 1).boundRows.size() == 1)) {
                 // a further method or unit of the area above: its label is written on the group's first row only
                 DataRow above = rows.get(rows.size() - 1);
                 DataRow dr = new DataRow(row, above.label, above.match, above.parsed);
