@@ -3,11 +3,15 @@ package org.drugstats.core.data;
 import java.util.Arrays;
 import org.drugstats.core.DrugstatsException;
 
-/** SDMX {@code SEX} codes: total, male, female. */
+/**
+ * SDMX {@code SEX} codes: total, male, female, and {@code _U} for persons whose sex is unknown or not male or female
+ * (the SDMX cross-domain code for "unknown"; UNODC annex 10.1 publishes one column "Unknown/Other/ Third/Intersex").
+ */
 public enum Sex {
     TOTAL("T"),
     MALE("M"),
-    FEMALE("F");
+    FEMALE("F"),
+    UNKNOWN("_U");
 
     private final String code;
 
@@ -15,7 +19,7 @@ public enum Sex {
         this.code = code;
     }
 
-    /** The SDMX code stored in extracts: {@code T}, {@code M} or {@code F}. */
+    /** The SDMX code stored in extracts: {@code T}, {@code M}, {@code F} or {@code _U}. */
     public String code() {
         return code;
     }

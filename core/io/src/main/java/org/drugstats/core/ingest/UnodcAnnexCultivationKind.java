@@ -53,13 +53,25 @@ import org.drugstats.core.geo.UnmappedReason;
  * has two methods in one year, the total matches if it matches the sum with either; totals are published
  * rounded (to 100 ha), so a difference up to half the total's rounding unit (at most 50 ha) is accepted.
  *
+ * <p>The other pivots of annex 6 — eradication ("Reported eradication of opium poppy ...") and production ("Potential
+ * production of oven-dry opium ... (tons)") — are read alike, with one or more label columns between the area and
+ * the years, found by their header text ({@link AnnexPivotLabels}): a method ("Method", "Type of eradication") and a
+ * unit ("Unit": ha, tons, kg). Indicators {@code <activity>_<measure>_<crop>}: {@code eradication_area_coca} (ha),
+ * {@code eradication_quantity_opium_poppy} (tons), {@code production_quantity_oven_dry_opium}; the unit column (else
+ * the title's unit, else hectares) decides the measure and the unit, an unknown unit is quarantined
+ * ({@code unknown-code}). The Method text leads {@code method} (then the label's footnote letter). A row without an
+ * area label but with a method or unit is a further row of the area above (labels written on a group's first row
+ * only). Totals are checked, and alternative estimates ({@code multiple-methods}) told, within one indicator and
+ * Method text: areas and quantities, or manual and aerial eradication, are never summed together.
+ *
  * <p>A row read is one non-blank year cell of a country, residual or Total row (a bound cell travels with the
  * best estimate above it; a bound without a best estimate, and a labelled row with no value, count as one).
  */
 public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
 
     static final String NAME = "unodc-annex-cultivation";
-    private static final Pattern TITLE_DRUG = Pattern.compile("cultivation of (.+?)\\s*(?:,|\\(|$)",
+    private static final Pattern TITLE_DRUG = Pattern.compile(
+            "(cultivation|eradication|production) of (.+?)\\s*(?:,|\\(|$)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern FOOTNOTE_DEF = Pattern.compile("^([a-z])\\)\\s*(.+)$", Pattern.DOTALL);
     private static final Pattern MARKERS = Pattern.compile("[a-z](?:\\s*,\\s*[a-z])*");
@@ -67,6 +79,8 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
             "^(-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|-?\\d+(?:\\.\\d+)?)\\s*([a-z](?:\\s*,\\s*[a-z])*)?$");
     private static final Pattern NOTES_FOOTNOTE = Pattern.compile("(?m)^([a-z])\\)[ \\t]*(.+?)\\s*(?=^[a-z]\\)|\\z)",
             Pattern.DOTALL);
+    private static final Pattern TITLE_WORD = Pattern.compile("cultivation|eradication|production",
+            Pattern.CASE_INSENSITIVE);
     private static final String ROUNDED = "rounded";
     private static final double SERIAL_MIN = 32874; // 1990-01-01
     private static final double SERIAL_MAX = 73051; // 2100-01-01
@@ -89,7 +103,8 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
     }
 
     private record Layout(XlsxSheet sheet, String title, String drug, int headerIndex, int labelCol,
-            Map<Integer, String> years, List<String> yearNotes) {
+            Map<Integer, String> years, List<String> yearNotes, String activity, AnnexPivotLabels labels,
+            Unit titleUnit) {
     }
 
     @Override
@@ -115,12 +130,14 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
                         break;
                     }
                     int first = years.keySet().iterator().next();
-                    return new Layout(sheet, title, m.group(1).toLowerCase(Locale.ROOT), row.index(),
-                            labelColumn(sheet, row.index(), first), years, notes);
+                    AnnexPivotLabels labels = AnnexPivotLabels.find(sheet, row.index(), first);
+                    return new Layout(sheet, title, m.group(2).toLowerCase(Locale.ROOT), row.index(),
+                            labelColumn(sheet, row.index(), first, labels), years, notes,
+                            m.group(1).toLowerCase(Locale.ROOT), labels, AnnexPivotLabels.titleUnit(title));
                 }
                 for (int c = 0; c < row.width() && title == null; c++) {
                     XlsxCell cell = row.cell(c);
-                    if (!cell.isBlank() && cell.text().toLowerCase(Locale.ROOT).contains("cultivation")) {
+                    if (!cell.isBlank() && TITLE_WORD.matcher(cell.text()).find()) {
                         title = cell.text();
                     }
                 }
@@ -129,7 +146,8 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
             found.add("sheet '" + sheet.name() + "' starting " + firstText);
         }
         throw DrugstatsException.of("%s is not a %s file: expected a title naming the cultivation of a crop "
-                + "(\"Global illicit cultivation of coca bush ...\") above a row of at least three years across columns, "
+                + "(\"Global illicit cultivation of coca bush ...\"; or its eradication, or the production of a drug) "
+                + "above a row of at least three years across columns, "
                 + "found %s", file.name(), NAME, String.join(", ", found));
     }
 
@@ -143,14 +161,14 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
         return "";
     }
 
-    private static int labelColumn(XlsxSheet sheet, int headerIndex, int firstYearCol) {
+    private static int labelColumn(XlsxSheet sheet, int headerIndex, int firstYearCol, AnnexPivotLabels labels) {
         int best = 0;
         for (XlsxRow row : sheet.rows()) {
             if (row.index() <= headerIndex) {
                 continue;
             }
             for (int c = 0; c < firstYearCol; c++) {
-                if (!row.cell(c).isBlank()) {
+                if (!row.cell(c).isBlank() && !labels.cols().containsKey(c)) {
                     return c;
                 }
             }
@@ -201,6 +219,9 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
         final AnnexLabel parsed;
         String boundMarkers;
         AnnexLabel.Role lastBound;
+        String method;
+        XlsxCell unitCell;
+        Unit unit;
 
         DataRow(XlsxRow row, String label, NameMatch match, AnnexLabel parsed) {
             this.row = row;
@@ -244,6 +265,20 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
                 footnotesInNotes(labelCell.raw(), footnoteText);
                 out.explain("row %d: notes ('%s')", row.number(), abbreviate(label));
                 notesStarted = true;
+                continue;
+            }
+            boolean labelled = l.labels().cols().keySet().stream().anyMatch(c -> !row.cell(c).isBlank());
+            if (labelCell.isBlank() && hasYearCell && labelled && !rows.isEmpty()
+                    && !(rows.get(rows.size() - 1).lastBound != null
+                            && rows.get(rows.size() - 1).boundRows.size() == 1)) {
+                // a further method or unit of the area above: its label is written on the group's first row only
+                DataRow above = rows.get(rows.size() - 1);
+                DataRow dr = new DataRow(row, above.label, above.match, above.parsed);
+                out.explain("row %d: values of '%s' (label of row %d)", row.number(), above.parsed.name(),
+                        above.row.number());
+                readLabelsAndYears(l, row, dr);
+                spacerFootnotes(l, row, dr, out);
+                rows.add(dr);
                 continue;
             }
             AnnexLabel parsed = AnnexLabel.parse(labelCell.raw());
@@ -298,34 +333,63 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
             out.explain("row %d: values of '%s'%s%s", row.number(), parsed.name(),
                     parsed.qualified() ? " " + parsed.qualifiers() : "",
                     match == null ? "" : " -> " + match.refArea().orElse("(unmapped)"));
-            for (Map.Entry<Integer, String> y : l.years().entrySet()) {
-                XlsxCell c = row.cell(y.getKey());
-                if (!c.isBlank() || sheet.formula(c.ref()).isPresent()) {
-                    dr.cells.put(y.getValue(), c);
-                }
-            }
-            // footnote letters in spacer cells belong to the nearest year column on their left
-            for (int c = 0; c < row.width(); c++) {
-                XlsxCell cell = row.cell(c);
-                if (cell.isBlank() || c == l.labelCol() || l.years().containsKey(c)) {
-                    continue;
-                }
-                Integer left = null;
-                for (Integer yc : l.years().keySet()) {
-                    if (yc < c) {
-                        left = yc;
-                    }
-                }
-                if (left != null && MARKERS.matcher(cell.text()).matches()) {
-                    dr.footnotes.merge(l.years().get(left), cell.text().replace(" ", ""), (a, b) -> a + "," + b);
-                } else {
-                    out.warn("sheet '%s' %s: '%s' outside the year columns; not read", sheet.name(), cell.ref(),
-                            cell.text());
-                }
-            }
+            readLabelsAndYears(l, row, dr);
+            spacerFootnotes(l, row, dr, out);
             rows.add(dr);
         }
         emit(l, rows, footnoteText, names, origin, out);
+    }
+
+    /** Footnote letters in spacer cells belong to the nearest year column on their left; other text is reported. */
+    private static void spacerFootnotes(Layout l, XlsxRow row, DataRow dr, IngestCollector out) {
+        for (int c = 0; c < row.width(); c++) {
+            XlsxCell cell = row.cell(c);
+            if (cell.isBlank() || c == l.labelCol() || l.years().containsKey(c) || l.labels().cols().containsKey(c)) {
+                continue;
+            }
+            Integer left = null;
+            for (Integer yc : l.years().keySet()) {
+                if (yc < c) {
+                    left = yc;
+                }
+            }
+            if (left != null && MARKERS.matcher(cell.text()).matches()) {
+                dr.footnotes.merge(l.years().get(left), cell.text().replace(" ", ""), (a, b) -> a + "," + b);
+            } else {
+                out.warn("sheet '%s' %s: '%s' outside the year columns; not read", l.sheet().name(), cell.ref(),
+                        cell.text());
+            }
+        }
+    }
+
+    /** The method and unit cells of a data row, and its cells under the years. */
+    private static void readLabelsAndYears(Layout l, XlsxRow row, DataRow dr) {
+        int m = l.labels().col(AnnexPivotLabels.Role.METHOD);
+        dr.method = m < 0 ? null : row.cell(m).textOrNull();
+        int u = l.labels().col(AnnexPivotLabels.Role.UNIT);
+        dr.unitCell = u < 0 || row.cell(u).isBlank() ? null : row.cell(u);
+        dr.unit = dr.unitCell == null ? l.titleUnit() : AnnexPivotLabels.unit(dr.unitCell.text()).orElse(null);
+        for (Map.Entry<Integer, String> y : l.years().entrySet()) {
+            XlsxCell c = row.cell(y.getKey());
+            if (!c.isBlank() || l.sheet().formula(c.ref()).isPresent()) {
+                dr.cells.put(y.getValue(), c);
+            }
+        }
+    }
+
+    /** The method of a row: the Method column's text, then the label's footnote marker, then "rounded". */
+    private static String method(DataRow dr, String marker) {
+        List<String> parts = new ArrayList<>();
+        if (dr.method != null) {
+            parts.add(dr.method);
+        }
+        if (marker != null) {
+            parts.add(marker.replace(",", ", "));
+        }
+        if (dr.parsed.rounded()) {
+            parts.add(ROUNDED);
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
     private void emit(Layout l, List<DataRow> rows, Map<String, String> footnoteText, CountryNames names,
@@ -357,13 +421,12 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
                 XlsxCell cell = e.getValue();
                 out.read();
                 Candidate c = base(out, sheetName, dr, l, origin, year);
+                c.set(Column.METHOD, method(dr, marker));
                 if (marker != null) {
-                    c.set(Column.METHOD, marker.replace(",", ", "));
                     c.flag(QualityFlag.FOOTNOTE).note(footnoteNote(marker, footnoteText));
                 }
                 if (dr.parsed.rounded()) {
-                    c.set(Column.METHOD, marker == null ? ROUNDED : marker.replace(",", ", ") + ", " + ROUNDED)
-                            .note("published rounded ('" + NameNormaliser.clean(dr.label) + "')");
+                    c.note("published rounded ('" + NameNormaliser.clean(dr.label) + "')");
                 }
                 String cellNote = dr.footnotes.get(year);
                 String text = cell.text();
@@ -431,6 +494,11 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
                             + "flagged best-outside-bounds", sheetName, dr.row.number(), year, text,
                             lo == null ? "" : lo.text(), hi == null ? "" : hi.text());
                 }
+                if (dr.unit == null) {
+                    out.quarantine(c, QuarantineReason.UNKNOWN_CODE, l.labels().header(AnnexPivotLabels.Role.UNIT),
+                            dr.unitCell.raw(), "expected a unit: ha (hectares), tons or kg");
+                    continue;
+                }
                 if (!resolveArea(dr, c, out)) {
                     continue;
                 }
@@ -446,7 +514,7 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
             }
         }
         List<Candidate> unrounded = pending.stream().filter(c -> !rowOf.get(c).parsed.rounded()).toList();
-        multipleMethods(unrounded, yearOf, out);
+        multipleMethods(unrounded, yearOf, rowOf, out);
         checkTotals(unrounded, yearOf, rowOf, numeric, sheetName, out);
         checkRounded(pending, yearOf, rowOf, numeric, sheetName, out);
         pending.forEach(out::submit);
@@ -464,7 +532,7 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
             }
             for (Candidate u : pending) {
                 if (u == r || rowOf.get(u).parsed.rounded() || !numeric.containsKey(u)
-                        || !yearOf.get(u).equals(yearOf.get(r))
+                        || !yearOf.get(u).equals(yearOf.get(r)) || !series(u, rowOf).equals(series(r, rowOf))
                         || !String.valueOf(u.get(Column.REF_AREA)).equals(r.get(Column.REF_AREA))) {
                     continue;
                 }
@@ -523,18 +591,34 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
     }
 
     private static Candidate base(IngestCollector out, String sheet, DataRow dr, Layout l, String origin, String year) {
-        return out.candidate(sheet, dr.row.number())
+        Unit unit = dr.unit == null ? l.titleUnit() : dr.unit;
+        Candidate c = out.candidate(sheet, dr.row.number())
                 .set(Column.REF_AREA, dr.match == null ? null : dr.match.refArea().orElse(null))
-                .set(Column.INDICATOR, indicator(l.drug()))
+                .set(Column.INDICATOR, AnnexPivotLabels.indicator(l.activity(), l.drug(), unit))
                 .set(Column.TIME_PERIOD, year)
                 .set(Column.SEX, Sex.TOTAL.code())
                 .set(Column.AGE, "_T")
-                .set(Column.UNIT, Unit.HECTARES.code())
+                .set(Column.METHOD, dr.method, l.labels().header(AnnexPivotLabels.Role.METHOD), dr.method)
                 .set(Column.UNIT_MULT, "0")
                 .set(Column.OBS_STATUS, ObsStatus.NORMAL.code())
                 .set(Column.ORIGIN, origin)
                 .set(Column.DRUG, l.drug())
                 .set(Column.AREA_NAME, dr.label, "label", dr.label);
+        if (dr.unitCell != null) {
+            c.set(Column.UNIT, unit.code(), l.labels().header(AnnexPivotLabels.Role.UNIT), dr.unitCell.raw());
+        } else {
+            c.set(Column.UNIT, unit.code());
+        }
+        return c;
+    }
+
+    /**
+     * The series a value belongs to within one year: its indicator (which carries the unit) and the Method column's
+     * text. Totals are checked, and alternative estimates told, within one series only: areas and quantities, or
+     * manual and aerial eradication, are never summed together.
+     */
+    private static String series(Candidate c, Map<Candidate, DataRow> rowOf) {
+        return c.get(Column.INDICATOR) + "|" + rowOf.get(c).method;
     }
 
     /** The catalog's indicator for a crop: cultivation_area_coca, cultivation_area_opium_poppy, else by name. */
@@ -570,11 +654,13 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
         return true;
     }
 
-    private static void multipleMethods(List<Candidate> pending, Map<Candidate, String> yearOf, IngestCollector out) {
+    private static void multipleMethods(List<Candidate> pending, Map<Candidate, String> yearOf,
+            Map<Candidate, DataRow> rowOf, IngestCollector out) {
         Map<String, List<Candidate>> byAreaYear = new LinkedHashMap<>();
         for (Candidate c : pending) {
             if (c.get(Column.VALUE) != null) {
-                byAreaYear.computeIfAbsent(c.get(Column.REF_AREA) + "|" + yearOf.get(c), k -> new ArrayList<>()).add(c);
+                byAreaYear.computeIfAbsent(c.get(Column.REF_AREA) + "|" + yearOf.get(c) + "|" + series(c, rowOf),
+                        k -> new ArrayList<>()).add(c);
             }
         }
         for (Map.Entry<String, List<Candidate>> e : byAreaYear.entrySet()) {
@@ -593,9 +679,10 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
     private static void checkTotals(List<Candidate> pending, Map<Candidate, String> yearOf,
             Map<Candidate, DataRow> rowOf, Map<Candidate, Double> numeric, String sheetName, IngestCollector out) {
         Map<String, List<Candidate>> byYear = new TreeMap<>();
-        pending.forEach(c -> byYear.computeIfAbsent(yearOf.get(c), k -> new ArrayList<>()).add(c));
+        pending.forEach(c -> byYear.computeIfAbsent(yearOf.get(c) + "|" + series(c, rowOf), k -> new ArrayList<>())
+                .add(c));
         for (Map.Entry<String, List<Candidate>> e : byYear.entrySet()) {
-            String year = e.getKey();
+            String year = yearOf.get(e.getValue().get(0));
             List<Candidate> totals = e.getValue().stream().filter(c -> "WLD".equals(c.get(Column.REF_AREA))).toList();
             if (totals.size() != 1 || !numeric.containsKey(totals.get(0))) {
                 continue;

@@ -70,7 +70,7 @@ class EmbeddedDataTest {
         Path data = SharedData.projectRoot().resolve("data");
         String readme = Files.readString(data.resolve("README.md"), StandardCharsets.UTF_8);
         List<Dataset> sets = datasets();
-        assertEquals(17, sets.size());
+        assertEquals(18, sets.size());
         return sets.stream().map(d -> DynamicTest.dynamicTest(d.dir(), () -> {
             Path out = tmp.resolve(d.dir());
             Ingest.run(IngestKinds.byName(d.kind()), SharedData.file(d.input()), out, OutputFormat.PARQUET,

@@ -112,7 +112,8 @@ class IngestOutputTest {
     void unknownKindListsTheKinds() {
         DrugstatsException e = assertThrows(DrugstatsException.class, () -> IngestKinds.byName("wdr-annex"));
         assertEquals("unknown source kind 'wdr-annex'; expected one of [euda-wastewater, euda-wastewater-sites, "
-                + "incb-consumption, incb-table-xii, m49, nchs-drug-poisoning, sdg-open-csv, unodc-annex-cultivation, "
+                + "incb-consumption, incb-table-xii, m49, nchs-drug-poisoning, sdg-open-csv, unodc-annex-crimes, "
+                + "unodc-annex-cultivation, "
                 + "unodc-annex-expert-perception, unodc-annex-prevalence, unodc-annex-prevalence-youth, "
                 + "unodc-annex-prices, unodc-annex-seizures, wpp-population]",
                 e.getMessage());

@@ -42,7 +42,8 @@ class SourceAutoTest {
             Map.entry("deaths/nchs-drug-poisoning-mortality-by-state-1999-2017.csv", "nchs-drug-poisoning"),
             Map.entry("wastewater/euda-ww2025-all-data.csv", "euda-wastewater"),
             Map.entry("wastewater/euda-ww2025-site-info-table.csv", "euda-wastewater-sites"),
-            Map.entry("unodc-wdr2024/8.1_prices_and_purity_2018-2022.xlsx", "unodc-annex-prices")));
+            Map.entry("unodc-wdr2024/8.1_prices_and_purity_2018-2022.xlsx", "unodc-annex-prices"),
+            Map.entry("unodc-wdr2022/10.1_drug_related_crimes.xlsx", "unodc-annex-crimes")));
 
     @Test
     void everySharedFileIsRecognisedAsItsKind() throws IOException {
