@@ -128,6 +128,11 @@ class ReportReadabilityTest {
         String t = text("supply.html");
         assertFalse(Pattern.compile("Peru \\([a-z]\\)").matcher(t).find(), "Peru (b) or Peru (c)");
         assertFalse(t.contains(" b, c "), "a footnote marker as a method");
+        String chart = Files.readString(report.resolve("charts/coca-countries.svg"), StandardCharsets.UTF_8);
+        assertTrue(chart.contains("Peru, net area after eradication"), "legend of the net-area series");
+        assertTrue(chart.contains("Peru, area on satellite imagery, before eradication"), "legend of the other");
+        assertTrue(t.contains("Peru (net area after eradication): Net area on 31 December, deducting fields "
+                + "eradicated after satellite imagery was taken."), "the caption quotes the footnote");
     }
 
     /** Cultivation aggregates carry no population coverage (in results.csv and on the Quality page). */
