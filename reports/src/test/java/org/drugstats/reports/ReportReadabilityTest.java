@@ -108,6 +108,7 @@ class ReportReadabilityTest {
         String csv = Files.readString(report.resolve("tables/ww-change.csv"), StandardCharsets.UTF_8);
         assertTrue(csv.contains("Graz (AUT),AT001,MDMA,23.73,15.53,"), "the CSV keeps the published values");
         assertFalse(t.contains("None of the run's inputs holds the EUDA file"));
+        assertTrue(t.contains("Europe (M49) 2024 15.5 1 site, 291,007 people served"), "the mean's sites and people");
     }
 
     /** The European mean's band is the spread of the sites: the subtitle, the legend and the alt text agree. */

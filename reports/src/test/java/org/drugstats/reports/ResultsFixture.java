@@ -332,7 +332,7 @@ public final class ResultsFixture {
         for (double[] r : new double[][] {{2023, 23.73}, {2024, 15.53}}) { // one site: the mean is its load
             rows.add(obs("wastewater_mass_load_mean", "M49_150", (int) r[0], r[1], Unit.MG_PER_1000_PER_DAY,
                     EUDA.id()).age("_T").drug("MDMA").method("population-weighted mean of the sites")
-                    .notes("1 site, 0.3 million people").build());
+                    .notes("1 sites, population served 291007").build());
             inputs.add(WW_LOAD);
         }
         rows.add(obs("cultivation_area_coca", "WLD", 2023, 19.8, Unit.PERCENT_CHANGE, WDR.id()).age("_T")
