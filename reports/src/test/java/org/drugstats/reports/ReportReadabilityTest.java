@@ -108,6 +108,7 @@ class ReportReadabilityTest {
         String csv = Files.readString(report.resolve("tables/ww-change.csv"), StandardCharsets.UTF_8);
         assertTrue(csv.contains("Graz (AUT),AT001,MDMA,23.73,15.53,"), "the CSV keeps the published values");
         assertFalse(t.contains("None of the run's inputs holds the EUDA file"));
+        assertTrue(t.contains("Europe (M49) 2024 15.5 1 site, 291,007 people served"), "the mean's sites and people");
     }
 
     /** The European mean's band is the spread of the sites: the subtitle, the legend and the alt text agree. */
@@ -128,6 +129,11 @@ class ReportReadabilityTest {
         String t = text("supply.html");
         assertFalse(Pattern.compile("Peru \\([a-z]\\)").matcher(t).find(), "Peru (b) or Peru (c)");
         assertFalse(t.contains(" b, c "), "a footnote marker as a method");
+        String chart = Files.readString(report.resolve("charts/coca-countries.svg"), StandardCharsets.UTF_8);
+        assertTrue(chart.contains("Peru, net area after eradication"), "legend of the net-area series");
+        assertTrue(chart.contains("Peru, area on satellite imagery, before eradication"), "legend of the other");
+        assertTrue(t.contains("Peru (net area after eradication): Net area on 31 December, deducting fields "
+                + "eradicated after satellite imagery was taken."), "the caption quotes the footnote");
     }
 
     /** Cultivation aggregates carry no population coverage (in results.csv and on the Quality page). */

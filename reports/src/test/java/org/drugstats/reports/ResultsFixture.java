@@ -52,6 +52,11 @@ public final class ResultsFixture {
     static final Origin EUDA = new Origin("euda-ww-fixture", "European Union Drugs Agency (EUDA)",
             "Fixture of waste-water analysis", null, null, "EUDA", "2025", null, null, null, true);
     static final List<Origin> ORIGINS = List.of(WDR, ONS, INCB, NCHS, EUDA);
+    /** The footnotes of annex 6.1.1 that tell Peru's two coca series apart, as the ingest writes them. */
+    static final String PERU_B = "footnote b: Figures represent the area under coca cultivation as interpreted on "
+            + "satellite imagery (without deductions for subsequent eradication).";
+    static final String PERU_C = "footnote c: Net area on 31 December, deducting fields eradicated after satellite "
+            + "imagery was taken.";
     /** Issue 14's indicators. */
     static final String DEATH_RATE = "drug_poisoning_death_rate_age_adjusted";
     static final String WW_LOAD = "wastewater_mass_load";
@@ -158,10 +163,12 @@ public final class ResultsFixture {
         double[][] per = {{2013, 49800}, {2015, 40300}, {2017, 49900}, {2019, 54700}, {2021, 80700}, {2023, 92800}};
         for (double[] r : per) {
             o.add(obs("cultivation_area_coca", "PER", (int) r[0], r[1], Unit.HECTARES, WDR.id()).age("_T")
-                    .drug("coca bush").method("b").areaName("  Peru b").build());
+                    .drug("coca bush").method("b").areaName("  Peru b").flag(QualityFlag.FOOTNOTE)
+                    .notes(PERU_B).build());
         }
         o.add(obs("cultivation_area_coca", "PER", 2023, 90100, Unit.HECTARES, WDR.id()).age("_T").drug("coca bush")
-                .method("c").areaName("  Peru c").obsStatus(ObsStatus.ESTIMATED).build());
+                .method("c").areaName("  Peru c").obsStatus(ObsStatus.ESTIMATED).flag(QualityFlag.FOOTNOTE)
+                .notes(PERU_C).build());
         double[][] total = {{2013, 120800}, {2015, 156500}, {2017, 245400}, {2019, 234200}, {2021, 315500},
             {2023, 378000}};
         for (double[] r : total) {
@@ -326,10 +333,10 @@ public final class ResultsFixture {
                 }
             }
         }
-        for (double[] r : new double[][] {{2023, 12.4}, {2024, 9.81}}) {
+        for (double[] r : new double[][] {{2023, 23.73}, {2024, 15.53}}) { // one site: the mean is its load
             rows.add(obs("wastewater_mass_load_mean", "M49_150", (int) r[0], r[1], Unit.MG_PER_1000_PER_DAY,
                     EUDA.id()).age("_T").drug("MDMA").method("population-weighted mean of the sites")
-                    .notes("1 site, 0.3 million people").build());
+                    .notes("1 sites, population served 291007").build());
             inputs.add(WW_LOAD);
         }
         rows.add(obs("cultivation_area_coca", "WLD", 2023, 19.8, Unit.PERCENT_CHANGE, WDR.id()).age("_T")

@@ -195,8 +195,8 @@ final class TrendsPage {
                             + "lines mark the joinpoints; the subtitle gives the average annual percent change (AAPC) "
                             + "over the whole period. Hollow markers are imputed values.")
                     .add(Note.info(left == 0 ? String.format(Locale.ROOT, "%d charts, one per series.", n)
-                            : String.format(Locale.ROOT, "%d charts; %d further series are in the tables only.", n,
-                                    left)))
+                            : String.format(Locale.ROOT, "%d charts; %s further series are in the tables only.", n,
+                                    Numbers.fixed(left, 0))))
                     .build());
         }
         return out;

@@ -129,7 +129,7 @@ final class WastewaterPage {
         means.stream().sorted(Comparator.comparing((ResultObservation o) -> EUROPE.equals(o.refArea()) ? 0 : 1)
                         .thenComparing(o -> c.names.name(o.refArea())).thenComparing(ResultObservation::timePeriod))
                 .forEach(o -> t.row(EUROPE.equals(o.refArea()) ? "Europe (M49)" : c.names.name(o.refArea()),
-                        o.timePeriod(), o.value(), o.notes()));
+                        o.timePeriod(), o.value(), sitesAndPopulation(o.notes())));
         s.add(c.assets.table(t.maxDisplayRows(40)));
         return s.build();
     }
@@ -141,6 +141,26 @@ final class WastewaterPage {
 
     private static boolean europe(PageContext c, String iso3) {
         return EUROPE_M49.contains(iso3);
+    }
+
+    private static final java.util.regex.Pattern SITES = java.util.regex.Pattern.compile(
+            "(\\d+) sites?, population served (\\d+(?:\\.\\d+)?)");
+
+    /**
+     * The run's note on a mean ("13 sites, population served 9306950") as a reader quotes it: "13 sites, 9.31 million
+     * people served" (one formatter, no count of people to the unit); other notes unchanged.
+     */
+    static String sitesAndPopulation(String notes) {
+        if (notes == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = SITES.matcher(notes.trim());
+        if (!m.matches()) {
+            return notes;
+        }
+        long n = Long.parseLong(m.group(1));
+        return n + (n == 1 ? " site, " : " sites, ") + Numbers.compact(Double.parseDouble(m.group(2)))
+                + " people served";
     }
 
     /** Quantile by linear interpolation between order statistics (R type 7); NaN for an empty list. */

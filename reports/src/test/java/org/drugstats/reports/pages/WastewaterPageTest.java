@@ -20,4 +20,13 @@ class WastewaterPageTest {
         assertEquals(5, WastewaterPage.quantile(List.of(5.0), 0.25), 0);
         assertTrue(Double.isNaN(WastewaterPage.quantile(List.of(), 0.5)));
     }
+
+    /** The run's notes on the means, as the real run writes them (2026-12-07), quoted without false precision. */
+    @Test
+    void sitesAndPopulationAreRoundedForReading() {
+        assertEquals("13 sites, 9.31 million people served",
+                WastewaterPage.sitesAndPopulation("13 sites, population served 9306950"));
+        assertEquals("1 site, 523,000 people served", WastewaterPage.sitesAndPopulation("1 sites, population served 523000"));
+        assertEquals("something else", WastewaterPage.sitesAndPopulation("something else"));
+    }
 }
