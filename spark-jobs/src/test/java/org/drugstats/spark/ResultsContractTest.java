@@ -75,6 +75,7 @@ class ResultsContractTest {
         schemas.put(ResultTable.TRENDS, TrendStep.TRENDS);
         schemas.put(ResultTable.TREND_POINTS, TrendStep.TREND_POINTS);
         schemas.put(ResultTable.INEQUALITY, InequalityStep.POINTS);
+        schemas.put(ResultTable.TREND_COMPARISONS, TrendComparisonStep.TREND_COMPARISONS);
         try (Publisher p = Publisher.begin(out)) {
             for (Map.Entry<ResultTable, org.apache.spark.sql.types.StructType> e : schemas.entrySet()) {
                 p.writeParquet(spark.createDataFrame(List.of(row(e.getKey())), e.getValue()), e.getKey().dir(),
