@@ -100,7 +100,7 @@ public final class RunConfig {
                 "Known discontinuities, one entry per indicator: \"indicator=X\" fits the jump model with a jump at X (between two observed years, e.g. 2021.5), \"indicator=X:R:V\" the comparability-ratio model with ratio R and variance V.",
                 v -> jumps(v)),
         TREND_COMPARE("trend.compare", List.of(),
-                "Pairs of series compared by the tests of coincidence and parallelism (Kim et al. 2004, by permutation; results/trend_comparisons): \"indicator:dimension=A,B\" compares, for every series of the indicator present with dimension = A and with dimension = B (same other series columns), the two; dimension is ref_area, sex, age, drug or unit (e.g. \"drug_deaths_rate:sex=M,F\"). Not with trend.autocorrelation or a trend.jumps entry of the same indicator (as in NCI Joinpoint).",
+                "Pairs of series compared by the tests of coincidence and parallelism (Kim et al. 2004, by permutation; results/trend_comparisons): \"indicator:dimension=A,B\" compares, for every series of the indicator present with dimension = A and with dimension = B (same other series columns), the two; dimension is ref_area, sex, age, drug or unit (e.g. \"drug_related_deaths:sex=M,F\"). Not with trend.autocorrelation or a trend.jumps entry of the same indicator (as in NCI Joinpoint).",
                 v -> compare(v)),
         INEQUALITY_POPULATION_SHARES("inequality.population_shares", List.of(0.5, 0.84),
                 "Bottom population shares X (0-1) at which the consumption Lorenz curve is read: 'the bottom X of the population accounts for Y of consumption'.",

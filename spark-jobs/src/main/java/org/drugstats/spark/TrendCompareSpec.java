@@ -8,8 +8,8 @@ import java.util.List;
  * that exists with {@code dimension} = A and with {@code dimension} = B and agrees on the other series columns, the
  * two series by the tests of coincidence and parallelism ({@link TrendComparisonStep}). {@code dimension} is one of
  * the series columns other than the indicator: {@code ref_area}, {@code sex}, {@code age}, {@code drug},
- * {@code unit}. Examples: {@code drug_deaths_rate:sex=M,F} (men and women in every area and age group),
- * {@code drug_deaths_rate:ref_area=USA,CAN} (two countries, every sex and age group both have).
+ * {@code unit}. Examples: {@code drug_related_deaths:sex=M,F} (men and women in every area and age group),
+ * {@code drug_related_deaths:ref_area=USA,CAN} (two countries, every sex and age group both have).
  *
  * @param indicator the indicator id
  * @param dimension the series column whose two values are compared
@@ -35,7 +35,7 @@ public record TrendCompareSpec(String indicator, String dimension, String a, Str
         }
     }
 
-    private static final String FORM = "expected \"indicator:dimension=A,B\" (e.g. \"drug_deaths_rate:sex=M,F\")";
+    private static final String FORM = "expected \"indicator:dimension=A,B\" (e.g. \"drug_related_deaths:sex=M,F\")";
 
     /** Parses an entry; IllegalArgumentException with the expected form otherwise. */
     public static TrendCompareSpec parse(String s) {

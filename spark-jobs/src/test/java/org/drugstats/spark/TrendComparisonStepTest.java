@@ -208,8 +208,8 @@ class TrendComparisonStepTest {
 
     @Test
     void configurationEntriesAndCombinationsAreChecked() {
-        assertEquals(new TrendCompareSpec("drug_deaths_rate", "sex", "M", "F"),
-                TrendCompareSpec.parse("drug_deaths_rate:sex=M,F"));
+        assertEquals(new TrendCompareSpec("drug_related_deaths", "sex", "M", "F"),
+                TrendCompareSpec.parse("drug_related_deaths:sex=M,F"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TrendCompareSpec.parse("deaths:colour=M,F"))
                 .getMessage().contains("one of [ref_area, sex, age, drug, unit]"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> TrendCompareSpec.parse("deaths=M,F"))
