@@ -73,6 +73,7 @@ public final class Pipeline {
     private Manifest runSteps() {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
+        TrendComparisonStep.check(config);
         begin("inputs");
         inputs = InputFiles.discover(options.data());
         record(progress.end(0, inputs.size()), "inputs", 0, inputs.size(), Map.of("files", inputs.size()));
@@ -207,6 +208,12 @@ public final class Pipeline {
             if (TrendStep.Settings.of(config).extended()) {
                 publisher.writeParquet(fitted.extensions(), "results/trend_extensions",
                         Schemas.TREND_EXTENSIONS_VERSION, origins, "series_id", "quantity", "segment");
+            }
+            if (!config.trendCompare().isEmpty()) {
+                publisher.writeParquet(TrendComparisonStep.run(points, TrendStep.Settings.of(config),
+                        config.trendCompare().stream().map(TrendCompareSpec::parse).toList()),
+                        ResultTable.TREND_COMPARISONS.dir(), ResultTable.TREND_COMPARISONS.schemaVersion(), origins,
+                        "comparison_id", "test", "model", "segment");
             }
             // counted over every published trend row, the sub-national series included (results/trends holds both)
             Row counts = fitted.trends().unionByName(subnational.trends(), true).agg(

@@ -102,6 +102,9 @@ public final class RunConfig {
         TREND_JUMPS("trend.jumps", List.of(),
                 "Known discontinuities, one entry per indicator: \"indicator=X\" fits the jump model with a jump at X (between two observed years, e.g. 2021.5), \"indicator=X:R:V\" the comparability-ratio model with ratio R and variance V.",
                 v -> jumps(v)),
+        TREND_COMPARE("trend.compare", List.of(),
+                "Pairs of series compared by the tests of coincidence and parallelism (Kim et al. 2004, by permutation; results/trend_comparisons): \"indicator:dimension=A,B\" compares, for every series of the indicator present with dimension = A and with dimension = B (same other series columns), the two; dimension is ref_area, sex, age, drug or unit (e.g. \"drug_related_deaths:sex=M,F\"). Not with trend.autocorrelation or a trend.jumps entry of the same indicator (as in NCI Joinpoint).",
+                v -> compare(v)),
         INEQUALITY_POPULATION_SHARES("inequality.population_shares", List.of(0.5, 0.84),
                 "Bottom population shares X (0-1) at which the consumption Lorenz curve is read: 'the bottom X of the population accounts for Y of consumption'.",
                 v -> fractionList(v)),
@@ -299,6 +302,19 @@ public final class RunConfig {
         return out;
     }
 
+    private static List<String> compare(JsonNode v) {
+        List<String> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String e : stringList(v)) {
+            TrendCompareSpec c = TrendCompareSpec.parse(e);
+            if (!seen.add(c.toString())) {
+                throw new IllegalArgumentException("comparison '" + c + "' is listed twice");
+            }
+            out.add(c.toString());
+        }
+        return List.copyOf(out);
+    }
+
     private static List<Double> fractionList(JsonNode v) {
         if (v != null && v.isArray() && v.size() > 0) {
             List<Double> out = new ArrayList<>();
@@ -458,6 +474,12 @@ public final class RunConfig {
     @SuppressWarnings("unchecked")
     public List<String> trendJumps() {
         return (List<String>) values.get(Key.TREND_JUMPS);
+    }
+
+    /** {@code trend.compare}: entries {@code indicator:dimension=A,B} (see {@link TrendCompareSpec}). */
+    @SuppressWarnings("unchecked")
+    public List<String> trendCompare() {
+        return (List<String>) values.get(Key.TREND_COMPARE);
     }
 
     /** The tracker's rule: {@code tracker.baseline_year} and {@code trend.alpha}. */

@@ -76,6 +76,7 @@ class ResultsContractTest {
         schemas.put(ResultTable.TREND_POINTS, TrendStep.TREND_POINTS);
         schemas.put(ResultTable.INEQUALITY, InequalityStep.POINTS);
         schemas.put(ResultTable.YOUTH_ESTIMATES, YouthStep.SCHEMA);
+        schemas.put(ResultTable.TREND_COMPARISONS, TrendComparisonStep.TREND_COMPARISONS);
         try (Publisher p = Publisher.begin(out)) {
             for (Map.Entry<ResultTable, org.apache.spark.sql.types.StructType> e : schemas.entrySet()) {
                 p.writeParquet(spark.createDataFrame(List.of(row(e.getKey())), e.getValue()), e.getKey().dir(),

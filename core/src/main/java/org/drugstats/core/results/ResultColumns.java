@@ -52,6 +52,30 @@ public final class ResultColumns {
     public static final String FITTED = "fitted";
     public static final String IMPUTED = "imputed";
 
+    // trend comparisons (issue 17): tests of coincidence and parallelism of two series
+    public static final String COMPARISON_ID = "comparison_id";
+    public static final String DIMENSION = "dimension";
+    public static final String A = "a";
+    public static final String B = "b";
+    public static final String SERIES_A = "series_a";
+    public static final String SERIES_B = "series_b";
+    public static final String N_A = "n_a";
+    public static final String N_B = "n_b";
+    public static final String TEST = "test";
+    public static final String SELECTED_A = "selected_a";
+    public static final String SELECTED_B = "selected_b";
+    public static final String SELECTED_POOLED = "selected_pooled";
+    public static final String SSE_NULL = "sse_null";
+    public static final String SSE_ALTERNATIVE = "sse_alternative";
+    public static final String STATISTIC = "statistic";
+    public static final String F_STATISTIC = "f_statistic";
+    public static final String DF_NUMERATOR = "df_numerator";
+    public static final String DF_DENOMINATOR = "df_denominator";
+    public static final String PERMUTATIONS = "permutations";
+    public static final String EXCEEDANCES = "exceedances";
+    public static final String SHIFT = "shift";
+    public static final String MODEL = "model";
+
     // inequality (Lorenz points)
     public static final String RANKING = "ranking";
     public static final String RANK = "rank";

@@ -76,7 +76,13 @@ public enum ResultTable {
             new ResultField(METHOD, Type.STRING, false),
             new ResultField(COVERAGE_TEXT, Type.STRING, true),
             new ResultField(Column.SOURCE.columnName(), Type.STRING, true),
-            new ResultField(Column.NOTES.columnName(), Type.STRING, true)));
+            new ResultField(Column.NOTES.columnName(), Type.STRING, true))),
+    /**
+     * Comparisons of two trend series (written only when {@code trend.compare} is configured): the tests of
+     * coincidence and parallelism of Kim et al. (2004) with the fitted common and separate models, one row per test,
+     * model and segment.
+     */
+    TREND_COMPARISONS("trend_comparisons", "drugstats-trend-comparisons/1", trendComparisons());
 
     /** The columns that identify a trend series, in order (after {@code series_id} in {@link #TRENDS}). */
     public static final List<String> SERIES_COLUMNS = List.of(Column.INDICATOR.columnName(),
@@ -134,6 +140,44 @@ public enum ResultTable {
             f.add(ResultField.of(c));
         }
         f.addAll(List.of(extra));
+        return f;
+    }
+
+    private static List<ResultField> trendComparisons() {
+        List<ResultField> f = new ArrayList<>();
+        f.add(new ResultField(COMPARISON_ID, Type.STRING, false));
+        for (String s : List.of(Column.INDICATOR.columnName(), Column.REF_AREA.columnName(), Column.SEX.columnName(),
+                Column.AGE.columnName(), Column.DRUG.columnName(), Column.UNIT.columnName())) {
+            f.add(new ResultField(s, Type.STRING, true));
+        }
+        f.add(new ResultField(DIMENSION, Type.STRING, false));
+        f.add(new ResultField(A, Type.STRING, false));
+        f.add(new ResultField(B, Type.STRING, false));
+        f.add(new ResultField(SERIES_A, Type.STRING, false));
+        f.add(new ResultField(SERIES_B, Type.STRING, false));
+        f.add(new ResultField(N_A, Type.INT, false));
+        f.add(new ResultField(N_B, Type.INT, false));
+        f.add(new ResultField(TEST, Type.STRING, true));
+        f.add(new ResultField(K, Type.INT, true));
+        f.add(new ResultField(SELECTED_A, Type.INT, true));
+        f.add(new ResultField(SELECTED_B, Type.INT, true));
+        f.add(new ResultField(SELECTED_POOLED, Type.INT, true));
+        f.add(new ResultField(SSE_NULL, Type.DOUBLE, true));
+        f.add(new ResultField(SSE_ALTERNATIVE, Type.DOUBLE, true));
+        f.add(new ResultField(STATISTIC, Type.DOUBLE, true));
+        f.add(new ResultField(F_STATISTIC, Type.DOUBLE, true));
+        f.add(new ResultField(DF_NUMERATOR, Type.INT, true));
+        f.add(new ResultField(DF_DENOMINATOR, Type.INT, true));
+        f.add(new ResultField(PERMUTATIONS, Type.INT, true));
+        f.add(new ResultField(EXCEEDANCES, Type.INT, true));
+        f.add(new ResultField(P_VALUE, Type.DOUBLE, true));
+        f.add(new ResultField(SHIFT, Type.DOUBLE, true));
+        f.add(new ResultField(MODEL, Type.STRING, true));
+        f.add(new ResultField(SEGMENT, Type.INT, true));
+        for (String d : List.of(SEG_START, SEG_END, SLOPE, APC, APC_LOWER, APC_UPPER)) {
+            f.add(new ResultField(d, Type.DOUBLE, true));
+        }
+        f.add(new ResultField(NOTE, Type.STRING, true));
         return f;
     }
 

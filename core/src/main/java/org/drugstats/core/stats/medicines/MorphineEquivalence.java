@@ -14,17 +14,27 @@ import org.drugstats.core.DrugstatsException;
  *   ME mg per capita = 10^6 × Σ_d (kg_d × f_d) / population
  * </pre>
  *
- * <p>The factors (oral morphine = 1) and where they come from:
+ * <p>The factors (oral morphine = 1) and where they come from; what was checked against the published text is said
+ * per factor (issue 14, checked 2026-12-07):
  * <ul>
- * <li>morphine 1, fentanyl 83.3, oxycodone 1.33, pethidine (meperidine) 0.133 — the Morphine Equivalence metric of the
- * Pain &amp; Policy Studies Group, University of Wisconsin: Gilson AM, Maurer MA, Ryan KM, Cleary JF, Rathouz PJ,
- * "Using a morphine equivalence metric to quantify opioid consumption: examining the capacity to provide effective
- * treatment of debilitating pain at the global, regional, and country levels", <i>J Pain Symptom Manage</i>
- * 2013;45(4):681–700 (the same metric the PPSG applies to INCB consumption statistics);</li>
+ * <li>morphine 1 — the reference of the metric, by definition.</li>
+ * <li>fentanyl 83.3, oxycodone 1.33, pethidine (meperidine) 0.133 — the Morphine Equivalence metric of the Pain &amp;
+ * Policy Studies Group, University of Wisconsin: Gilson AM, Maurer MA, Ryan KM, Cleary JF, Rathouz PJ, "Using a
+ * morphine equivalence metric to quantify opioid consumption: examining the capacity to provide effective treatment
+ * of debilitating pain at the global, regional, and country levels", <i>J Pain Symptom Manage</i> 2013;45(4):681–700
+ * (PMC3974672; the metric the PPSG applies to INCB consumption statistics). <b>Not verified against the published
+ * table</b>: the article's conversion table, the PPSG "Opioid Consumption Data" methodology page and Seya et al.
+ * (2011, J Pain Palliat Care Pharmacother 25:6–18) could not be read past their first page in the sources available
+ * to this project. For comparison only (other purposes, not substitutes): clinical prescribing tables give oral
+ * oxycodone 1.5 and meperidine 0.1 (Von Korff et al. 2008, Clin J Pain 24:521–527, Table 1; CDC 2016 below gives
+ * oxycodone 1.5); none gives a per-milligram factor for fentanyl in general (transdermal fentanyl is 2.4 per µg/h).
+ * The three values are kept as cited until the PPSG table is checked.</li>
  * <li>hydrocodone 1, codeine 0.15 — not in the PPSG metric (which covers the strong opioids of pain treatment): the
  * oral MME conversion factors of the US Centers for Disease Control and Prevention, Dowell D, Haegerich TM, Chou R,
  * "CDC guideline for prescribing opioids for chronic pain — United States, 2016", <i>MMWR Recomm Rep</i>
- * 2016;65(RR-1):1–49.</li>
+ * 2016;65(RR-1):1–49, also published as <i>JAMA</i> 2016;315(15):1624–1645, Table 4 "Morphine Milligram Equivalent
+ * Doses for Commonly Prescribed Opioids" (PMC6390846): codeine 0.15, hydrocodone 1 — <b>verified</b>; the CDC
+ * 2022 guideline (MMWR Recomm Rep 2022;71(3)) keeps both values.</li>
  * </ul>
  * Equianalgesic ratios are clinical approximations; a population total in ME says how much analgesic capacity was
  * distributed, not how many patients were treated. Codeine is also used as a cough suppressant, so its ME overstates

@@ -230,7 +230,10 @@ public final class Joinpoint {
 
     /**
      * NCI's older default maximum number of joinpoints for a number of points: ⌊(points − 2)/5⌋ clamped to [0, 5]
-     * (0–6 → 0, 7–11 → 1, 12–16 → 2, 17–21 → 3, 22–26 → 4, 27+ → 5).
+     * (0–6 → 0, 7–11 → 1, 12–16 → 2, 17–21 → 3, 22–26 → 4, 27+ → 5). Also used under NCI Joinpoint 5's defaults
+     * ({@code --preset nci5}, {@code trend.preset: nci5}): NCI's "V 5.0 – Default Settings Changes" page says version
+     * 5 chose a new default maximum, but its text for it could not be read here (what was searched: README,
+     * "Joinpoint beyond NCI Joinpoint 4.9"), so no other rule is guessed.
      */
     public static int defaultMaxJoinpoints(int points) {
         return Math.max(0, Math.min(5, (points - 2) / 5));
