@@ -72,7 +72,8 @@ public final class YouthStep {
                 .select(Column.REF_AREA.columnName(), Column.DRUG.columnName(), ind, Column.TIME_PERIOD.columnName(),
                         Column.AGE.columnName(), Column.VALUE.columnName(), Column.NOTES.columnName(),
                         Column.METHOD.columnName(), Column.SOURCE.columnName(), Column.RECORD.columnName(),
-                        Column.SEX.columnName(), Column.UNIT.columnName(), Column.UNIT_MULT.columnName())
+                        Column.SEX.columnName(), Column.UNIT.columnName(), Column.UNIT_MULT.columnName(),
+                        Column.DRUG_GROUP.columnName())
                 .collectAsList();
         String year = Integer.toString(settings.targetYear());
         List<Row> population = observations.filter(col(ind).equalTo(EstimationInputs.POPULATION_BY_AGE)
@@ -93,6 +94,8 @@ public final class YouthStep {
                 reason = "youth_rows_not_read_no_drug";
             } else if (!"percent".equals(r.getString(11))) {
                 reason = "youth_rows_not_read_not_percent";
+            } else if (!YouthSurveyRow.isSheetDrug(r.getString(13))) {
+                reason = "youth_rows_not_read_nps_substance";
             }
             if (reason != null) {
                 detail.merge(reason, 1L, (a, b) -> (Long) a + (Long) b);

@@ -104,15 +104,15 @@ final class YouthSection {
                 .column("Median (%)", Kind.FIXED1).column("Lowest (%)", Kind.FIXED1)
                 .column("Highest (%)", Kind.FIXED1).column("Coverage (%)", Kind.FIXED1)
                 .text("Countries with data").text("Headline").text("Countries (survey year)");
-        List<String> withoutValue = new ArrayList<>();
+        Map<String, List<String>> withoutValue = new java.util.LinkedHashMap<>();
         List<YouthRow> sorted = top.stream().sorted(Comparator.comparing(YouthRow::drug, Select.drugOrder())
                 .thenComparingInt(r -> PERIODS.indexOf(r.indicator()))
                 .thenComparing(r -> r.level().equals("world") ? "" : r.areaName())).toList();
         for (YouthRow r : sorted) {
             boolean has = Double.isFinite(r.value());
             if (!has) {
-                withoutValue.add(r.areaName() + " (" + Labels.drug(r.drug()).toLowerCase(Locale.ROOT) + ", "
-                        + period(r.indicator()) + ")");
+                withoutValue.computeIfAbsent(r.areaName(), k -> new ArrayList<>())
+                        .add(Labels.drug(r.drug()).toLowerCase(Locale.ROOT) + " " + period(r.indicator()));
                 continue;
             }
             t.row(r.areaName() + (r.headline() ? "" : " \u2020"), Labels.drug(r.drug()), period(r.indicator()),
@@ -127,8 +127,12 @@ final class YouthSection {
                 + "year-olds), so Europe's coverage stays low although most of its small countries take part in "
                 + "ESPAD."));
         if (!withoutValue.isEmpty()) {
-            s.add(Note.info("No value (no member with a survey of students aged 15\u201316 in the window): "
-                    + String.join(", ", withoutValue) + "."));
+            int combos = (int) top.stream().map(r -> r.drug() + "|" + r.indicator()).distinct().count();
+            List<String> parts = new ArrayList<>();
+            new TreeMap<>(withoutValue).forEach((area, what) -> parts.add(area + ": " + (what.size() == combos
+                    ? "no drug" : String.join(", ", what))));
+            s.add(Note.info("No value, because no member has a survey of students aged 15\u201316 in the window "
+                    + "\u2014 " + String.join("; ", parts) + "."));
         }
         Set<String> flagged = new java.util.TreeSet<>();
         all.stream().filter(r -> r.isCountry() && !r.headline()).forEach(r -> flagged.add(r.areaName() + " "

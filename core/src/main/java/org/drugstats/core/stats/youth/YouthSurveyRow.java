@@ -56,19 +56,29 @@ public record YouthSurveyRow(String refArea, String drug, YouthPeriod period, St
     }
 
     /**
-     * The row of an observation, if it is a table 1.4 value for both sexes in percent (a drug, an indicator of
-     * {@link YouthPeriod}, a value). The notes are split at the first {@code "; "} after the {@code coverage: }
+     * The row of an observation, if it is a table 1.4 value for both sexes in percent (a drug of the seven sheets,
+     * {@link #isSheetDrug}, an indicator of {@link YouthPeriod}, a value). The notes are split at the first {@code "; "} after the {@code coverage: }
      * prefix.
      */
     public static Optional<YouthSurveyRow> of(Observation o) {
         Optional<YouthPeriod> p = YouthPeriod.ofIndicator(o.indicator());
         if (p.isEmpty() || o.sex() != Sex.TOTAL || o.value() == null || o.unit() != Unit.PERCENT || o.drug() == null
-                || o.drug().isEmpty()) {
+                || o.drug().isEmpty() || !isSheetDrug(o.drugGroup())) {
             return Optional.empty();
         }
         String[] cp = coverageAndProduct(o.notes());
         return Optional.of(new YouthSurveyRow(o.refArea(), o.drug(), p.get(), o.timePeriod(), o.age(),
                 o.scaledValue(), cp[0], cp[1], o.method(), o.source(), o.record()));
+    }
+
+    /**
+     * Whether a row's drug is one of the table's seven sheets (cannabis, opioids, cocaine, amphetamines, ecstasy,
+     * tranquillizers and sedatives, NPS): its {@code drug_group} is empty. The NPS sheet's single substances
+     * (ketamine, synthetic cannabinoids, khat, …; {@code drug_group} {@code NPS}) are parts of NPS reported by a
+     * few countries each and are not read.
+     */
+    public static boolean isSheetDrug(String drugGroup) {
+        return drugGroup == null || drugGroup.isEmpty();
     }
 
     /** The coverage text and the product of a notes text ({@code coverage: TEXT; PRODUCT}). */
