@@ -257,6 +257,71 @@ public final class CsvTable {
         return table;
     }
 
+    /** What {@link #stream} does with each data row. */
+    @FunctionalInterface
+    public interface RowHandler {
+        void row(Row row);
+    }
+
+    /**
+     * Reads a file row by row without holding it in memory (the same format and errors as {@link #read(Path,
+     * String)}, except that a byte that is not UTF-8 is named by its line only): {@code onHeader} receives a table
+     * with the header and no rows (for {@link #index}, {@link #header}), or an empty header when the file holds no
+     * record; then each data row goes to the handler that {@code onHeader} returned, in file order.
+     *
+     * @return the number of blank lines
+     * @throws DrugstatsException when the file cannot be read, is not UTF-8 or is not valid CSV, naming the line
+     */
+    public static long stream(Path path, String name, java.util.function.Function<CsvTable, RowHandler> onHeader) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        long start = 1;
+        long blank = 0;
+        CsvTable table = null;
+        RowHandler handler = null;
+        try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(path),
+                decoder), 1 << 16)) {
+            in.mark(1);
+            if (in.read() != '\uFEFF') {
+                in.reset();
+            }
+            CSVParser parser = FORMAT.parse(in);
+            for (CSVRecord rec : parser) {
+                List<String> fields = new ArrayList<>(rec.size());
+                rec.forEach(fields::add);
+                if (fields.size() == 1 && fields.get(0).isBlank()) {
+                    blank++;
+                } else if (table == null) {
+                    table = new CsvTable(name, start, fields.stream().map(String::strip).toList(), 0);
+                    handler = onHeader.apply(table);
+                } else {
+                    handler.row(table.new Row(start, Collections.unmodifiableList(fields)));
+                }
+                start = parser.getCurrentLineNumber() + 1;
+            }
+        } catch (NoSuchFileException e) {
+            throw DrugstatsException.of(e, "%s: cannot read: no such file", name);
+        } catch (UncheckedIOException e) {
+            throw streamFailure(name, start, e.getCause());
+        } catch (IOException | IllegalStateException e) {
+            throw streamFailure(name, start, e);
+        }
+        if (table == null) {
+            onHeader.apply(new CsvTable(name, 0, List.of(), blank));
+        }
+        return blank;
+    }
+
+    private static DrugstatsException streamFailure(String name, long line, Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.charset.CharacterCodingException) {
+                return DrugstatsException.of("%s, line %d: a byte is not UTF-8 text; expected a UTF-8 CSV file", name,
+                        line);
+            }
+        }
+        return failure(name, line, cause);
+    }
+
     private static DrugstatsException failure(String name, long line, Throwable cause) {
         return DrugstatsException.of("%s, line %d: not valid CSV (%s)", name, line, oneLine(cause));
     }
