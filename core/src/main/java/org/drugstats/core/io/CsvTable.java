@@ -302,9 +302,9 @@ public final class CsvTable {
         } catch (NoSuchFileException e) {
             throw DrugstatsException.of(e, "%s: cannot read: no such file", name);
         } catch (UncheckedIOException e) {
-            throw streamFailure(name, start, e.getCause());
+            throw streamFailure(path, name, start, e.getCause());
         } catch (IOException | IllegalStateException e) {
-            throw streamFailure(name, start, e);
+            throw streamFailure(path, name, start, e);
         }
         if (table == null) {
             onHeader.apply(new CsvTable(name, 0, List.of(), blank));
@@ -312,14 +312,67 @@ public final class CsvTable {
         return blank;
     }
 
-    private static DrugstatsException streamFailure(String name, long line, Throwable cause) {
+    private static DrugstatsException streamFailure(Path path, String name, long line, Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof java.nio.charset.CharacterCodingException) {
-                return DrugstatsException.of("%s, line %d: a byte is not UTF-8 text; expected a UTF-8 CSV file", name,
-                        line);
+                return notUtf8(path, name);
             }
         }
         return failure(name, line, cause);
+    }
+
+    /**
+     * The error {@link #utf8} gives for the first byte of the file that is not UTF-8 (its line and 1-based byte
+     * position), found by a second pass over the file in blocks.
+     */
+    private static DrugstatsException notUtf8(Path path, String name) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        long consumed = 0;
+        long line = 1;
+        int previous = -1;
+        try (java.io.InputStream s = Files.newInputStream(path)) {
+            boolean end = false;
+            while (true) {
+                int n = end ? -1 : s.read(in.array(), in.position(), in.remaining());
+                if (n < 0) {
+                    end = true;
+                } else {
+                    in.position(in.position() + n);
+                }
+                in.flip();
+                CoderResult r = decoder.decode(in, out, end);
+                out.clear();
+                // count the line breaks of the bytes decoded in this block ('\r\n' is one break)
+                for (int i = 0; i < in.position(); i++) {
+                    int b = in.get(i);
+                    if (previous == '\r' && b != '\n') {
+                        line++;
+                    }
+                    if (b == '\n') {
+                        line++;
+                    }
+                    previous = b;
+                }
+                if (r.isError()) {
+                    if (previous == '\r') {
+                        line++;
+                    }
+                    return DrugstatsException.of("%s, line %d: byte %d is not UTF-8 text; expected a UTF-8 CSV file",
+                            name, line, consumed + in.position() + 1);
+                }
+                consumed += in.position();
+                in.compact();
+                if (end && in.position() == 0) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            return DrugstatsException.of("%s: cannot read: %s", name, oneLine(e));
+        }
+        return DrugstatsException.of("%s: a byte is not UTF-8 text; expected a UTF-8 CSV file", name);
     }
 
     private static DrugstatsException failure(String name, long line, Throwable cause) {
