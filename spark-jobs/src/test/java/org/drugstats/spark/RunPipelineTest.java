@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.drugstats.cli.DrugstatsCli;
 import org.drugstats.core.data.Extract;
@@ -219,7 +220,7 @@ class RunPipelineTest {
             assertTrue(midway, "the run did not reach the staging step: "
                     + Files.readString(tmp.resolve("terminated-run.log")));
             p.destroy(); // SIGTERM: the shutdown hooks run
-            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the run did not end on SIGTERM");
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run did not end on SIGTERM");
         } finally {
             p.destroyForcibly();
         }

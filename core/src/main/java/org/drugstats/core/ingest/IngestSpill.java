@@ -1,7 +1,13 @@
 package org.drugstats.core.ingest;
 
-import java.io.DataInput;
-import java.io.DataOutput;
+import static org.drugstats.core.ingest.SpillRecords.ACC;
+import static org.drugstats.core.ingest.SpillRecords.DECISION;
+import static org.drugstats.core.ingest.SpillRecords.DUP;
+import static org.drugstats.core.ingest.SpillRecords.GROUP;
+import static org.drugstats.core.ingest.SpillRecords.KEY;
+import static org.drugstats.core.ingest.SpillRecords.QUARANTINE;
+import static org.drugstats.core.ingest.SpillRecords.REC;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +15,12 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Objects;
+import org.drugstats.core.ingest.SpillRecords.Acc;
+import org.drugstats.core.ingest.SpillRecords.Decision;
+import org.drugstats.core.ingest.SpillRecords.Dup;
+import org.drugstats.core.ingest.SpillRecords.GroupSum;
+import org.drugstats.core.ingest.SpillRecords.KeySum;
+import org.drugstats.core.ingest.SpillRecords.Rec;
 import org.drugstats.core.data.Column;
 import org.drugstats.core.data.ExtractValidator;
 import org.drugstats.core.data.Observation;
@@ -48,10 +60,6 @@ final class IngestSpill {
     private final SpillFile<QuarantineRow> quarantined;
     private final int runLength;
 
-    /** One accepted row: its position, key and group, canonical text, and where it came from. */
-    record Acc(long index, String key, String dist, String[] text, String sheet, long row, String inputColumn,
-            String rawValue) {
-    }
 
     /** A spill whose sorts hold at most {@code memoryRows} rows (between 16 and {@link #RUN_LENGTH}). */
     IngestSpill(String fileName, RepeatedKeyRule rule, long memoryRows) {
@@ -434,133 +442,4 @@ final class IngestSpill {
     private static final Comparator<Acc> BY_GROUP = Comparator.comparing(Acc::key).thenComparing(Acc::dist)
             .thenComparingLong(Acc::index);
 
-    private record GroupSum(long first, long size, boolean same, String detail) {
-    }
-
-    private record KeySum(long first, long kept) {
-    }
-
-    /** A decision on the accepted row at {@code index}: record 0 drops it, else it becomes that record. */
-    private record Decision(long index, long record, long sameAs) {
-    }
-
-    private record Dup(long keyFirst, long groupFirst, long index, QuarantineRow row) {
-    }
-
-    private record Rec(String key, long index, String values, long rank) {
-    }
-
-    private static final SpillFile.Codec<Acc> ACC = new SpillFile.Codec<>() {
-        @Override
-        public void write(DataOutput out, Acc a) throws IOException {
-            out.writeLong(a.index());
-            SpillFile.writeString(out, a.key());
-            SpillFile.writeString(out, a.dist());
-            SpillFile.writeStrings(out, a.text());
-            SpillFile.writeString(out, a.sheet());
-            out.writeLong(a.row());
-            SpillFile.writeString(out, a.inputColumn());
-            SpillFile.writeString(out, a.rawValue());
-        }
-
-        @Override
-        public Acc read(DataInput in) throws IOException {
-            return new Acc(in.readLong(), SpillFile.readString(in), SpillFile.readString(in),
-                    SpillFile.readStrings(in), SpillFile.readString(in), in.readLong(), SpillFile.readString(in),
-                    SpillFile.readString(in));
-        }
-    };
-
-    static final SpillFile.Codec<QuarantineRow> QUARANTINE = new SpillFile.Codec<>() {
-        @Override
-        public void write(DataOutput out, QuarantineRow q) throws IOException {
-            SpillFile.writeString(out, q.file());
-            SpillFile.writeString(out, q.sheet());
-            out.writeLong(q.row());
-            SpillFile.writeString(out, q.column());
-            SpillFile.writeString(out, q.rawValue());
-            out.writeInt(q.reason().ordinal());
-            SpillFile.writeString(out, q.detail());
-            SpillFile.writeStrings(out, q.canonical());
-        }
-
-        @Override
-        public QuarantineRow read(DataInput in) throws IOException {
-            return new QuarantineRow(SpillFile.readString(in), SpillFile.readString(in), in.readLong(),
-                    SpillFile.readString(in), SpillFile.readString(in), QuarantineReason.values()[in.readInt()],
-                    SpillFile.readString(in), SpillFile.readStrings(in));
-        }
-    };
-
-    private static final SpillFile.Codec<GroupSum> GROUP = new SpillFile.Codec<>() {
-        @Override
-        public void write(DataOutput out, GroupSum g) throws IOException {
-            out.writeLong(g.first());
-            out.writeLong(g.size());
-            out.writeBoolean(g.same());
-            SpillFile.writeString(out, g.detail());
-        }
-
-        @Override
-        public GroupSum read(DataInput in) throws IOException {
-            return new GroupSum(in.readLong(), in.readLong(), in.readBoolean(), SpillFile.readString(in));
-        }
-    };
-
-    private static final SpillFile.Codec<KeySum> KEY = new SpillFile.Codec<>() {
-        @Override
-        public void write(DataOutput out, KeySum k) throws IOException {
-            out.writeLong(k.first());
-            out.writeLong(k.kept());
-        }
-
-        @Override
-        public KeySum read(DataInput in) throws IOException {
-            return new KeySum(in.readLong(), in.readLong());
-        }
-    };
-
-    private static final SpillFile.Codec<Decision> DECISION = new SpillFile.Codec<>() {
-        @Override
-        public void write(DataOutput out, Decision d) throws IOException {
-            out.writeLong(d.index());
-            out.writeLong(d.record());
-            out.writeLong(d.sameAs());
-        }
-
-        @Override
-        public Decision read(DataInput in) throws IOException {
-            return new Decision(in.readLong(), in.readLong(), in.readLong());
-        }
-    };
-
-    private static final SpillFile.Codec<Dup> DUP = new SpillFile.Codec<>() {
-        @Override
-        public void write(DataOutput out, Dup d) throws IOException {
-            out.writeLong(d.keyFirst());
-            out.writeLong(d.groupFirst());
-            out.writeLong(d.index());
-            QUARANTINE.write(out, d.row());
-        }
-
-        @Override
-        public Dup read(DataInput in) throws IOException {
-            return new Dup(in.readLong(), in.readLong(), in.readLong(), QUARANTINE.read(in));
-        }
-    };
-
-    private static final SpillFile.Codec<Rec> REC = new SpillFile.Codec<>() {
-        @Override
-        public void write(DataOutput out, Rec r) throws IOException {
-            SpillFile.writeString(out, r.key());
-            out.writeLong(r.index());
-            SpillFile.writeString(out, r.values());
-            out.writeLong(r.rank());
-        }
-
-        @Override
-        public Rec read(DataInput in) throws IOException {
-            return new Rec(SpillFile.readString(in), in.readLong(), SpillFile.readString(in), in.readLong());
-        }
-    };
 }
