@@ -24,6 +24,13 @@ abstract class CsvIngestKind implements IngestKind {
 
     @Override
     public final void checkShape(SourceFile file) {
+        if (streams()) {
+            // the header is all a streaming kind's shape check reads: a large file is not read whole to sniff it
+            CsvTable header = CsvTable.header(file.path(), file.name());
+            requireHeader(header, file);
+            shape(header);
+            return;
+        }
         shape(read(file));
     }
 

@@ -312,6 +312,39 @@ public final class CsvTable {
         return blank;
     }
 
+    /** Stops {@link #header(Path, String)} after the header. */
+    private static final class HeaderRead extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient CsvTable table;
+
+        HeaderRead(CsvTable table) {
+            super(null, null, false, false);
+            this.table = table;
+        }
+    }
+
+    /**
+     * The header of a file as a table without rows (an empty header when the file holds no record), reading no
+     * further than the header: what a kind's shape check needs of a file that may be very large.
+     *
+     * @throws DrugstatsException when the file cannot be read, or its start is not UTF-8 or not valid CSV
+     */
+    public static CsvTable header(Path path, String name) {
+        try {
+            CsvTable[] empty = new CsvTable[1];
+            stream(path, name, t -> {
+                if (t.header.isEmpty()) {
+                    empty[0] = t;
+                    return row -> { };
+                }
+                throw new HeaderRead(t);
+            });
+            return empty[0];
+        } catch (HeaderRead h) {
+            return h.table;
+        }
+    }
+
     private static DrugstatsException streamFailure(Path path, String name, long line, Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof java.nio.charset.CharacterCodingException) {
