@@ -208,6 +208,8 @@ public final class Publisher implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // never publish NaN or an infinity: a value no input held (the step names itself in the error)
+        FiniteResults.check(part, rel, List.of(order));
         Path dest = staging.resolve(rel).resolve(ResultsLayout.PART_FILE);
         long rows = withMetadata(part, dest, schemaVersion, origins);
         deleteTree(tmp);

@@ -96,9 +96,28 @@ public enum Column {
     /** The columns to write for rows whose text in column c is given by {@code text}: see {@link #writtenOnlyWhenUsed}. */
     public static <T> List<Column> written(java.util.Collection<T> rows,
             java.util.function.BiFunction<T, Column, String> text) {
+        // one pass over the rows (they may be read from disk): a column is used once a row has a value in it
+        boolean[] used = new boolean[values().length];
+        List<Column> open = new java.util.ArrayList<>();
+        for (Column c : values()) {
+            used[c.ordinal()] = !c.writtenOnlyWhenUsed();
+            if (c.writtenOnlyWhenUsed()) {
+                open.add(c);
+            }
+        }
+        for (java.util.Iterator<T> it = rows.iterator(); it.hasNext() && !open.isEmpty();) {
+            T r = it.next();
+            open.removeIf(c -> {
+                if (text.apply(r, c) != null) {
+                    used[c.ordinal()] = true;
+                    return true;
+                }
+                return false;
+            });
+        }
         List<Column> out = new java.util.ArrayList<>();
         for (Column c : values()) {
-            if (!c.writtenOnlyWhenUsed() || rows.stream().anyMatch(r -> text.apply(r, c) != null)) {
+            if (used[c.ordinal()]) {
                 out.add(c);
             }
         }

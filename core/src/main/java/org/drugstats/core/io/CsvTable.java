@@ -257,6 +257,157 @@ public final class CsvTable {
         return table;
     }
 
+    /** What {@link #stream} does with each data row. */
+    @FunctionalInterface
+    public interface RowHandler {
+        void row(Row row);
+    }
+
+    /**
+     * Reads a file row by row without holding it in memory (the same format and errors as {@link #read(Path,
+     * String)}, except that a byte that is not UTF-8 is named by its line only): {@code onHeader} receives a table
+     * with the header and no rows (for {@link #index}, {@link #header}), or an empty header when the file holds no
+     * record; then each data row goes to the handler that {@code onHeader} returned, in file order.
+     *
+     * @return the number of blank lines
+     * @throws DrugstatsException when the file cannot be read, is not UTF-8 or is not valid CSV, naming the line
+     */
+    public static long stream(Path path, String name, java.util.function.Function<CsvTable, RowHandler> onHeader) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        long start = 1;
+        long blank = 0;
+        CsvTable table = null;
+        RowHandler handler = null;
+        try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(path),
+                decoder), 1 << 16)) {
+            in.mark(1);
+            if (in.read() != '\uFEFF') {
+                in.reset();
+            }
+            CSVParser parser = FORMAT.parse(in);
+            for (CSVRecord rec : parser) {
+                List<String> fields = new ArrayList<>(rec.size());
+                rec.forEach(fields::add);
+                if (fields.size() == 1 && fields.get(0).isBlank()) {
+                    blank++;
+                } else if (table == null) {
+                    table = new CsvTable(name, start, fields.stream().map(String::strip).toList(), 0);
+                    handler = onHeader.apply(table);
+                } else {
+                    handler.row(table.new Row(start, Collections.unmodifiableList(fields)));
+                }
+                start = parser.getCurrentLineNumber() + 1;
+            }
+        } catch (NoSuchFileException e) {
+            throw DrugstatsException.of(e, "%s: cannot read: no such file", name);
+        } catch (UncheckedIOException e) {
+            throw streamFailure(path, name, start, e.getCause());
+        } catch (IOException | IllegalStateException e) {
+            throw streamFailure(path, name, start, e);
+        }
+        if (table == null) {
+            onHeader.apply(new CsvTable(name, 0, List.of(), blank));
+        }
+        return blank;
+    }
+
+    /** Stops {@link #header(Path, String)} after the header. */
+    private static final class HeaderRead extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient CsvTable table;
+
+        HeaderRead(CsvTable table) {
+            super(null, null, false, false);
+            this.table = table;
+        }
+    }
+
+    /**
+     * The header of a file as a table without rows (an empty header when the file holds no record), reading no
+     * further than the header: what a kind's shape check needs of a file that may be very large.
+     *
+     * @throws DrugstatsException when the file cannot be read, or its start is not UTF-8 or not valid CSV
+     */
+    public static CsvTable header(Path path, String name) {
+        try {
+            CsvTable[] empty = new CsvTable[1];
+            stream(path, name, t -> {
+                if (t.header.isEmpty()) {
+                    empty[0] = t;
+                    return row -> { };
+                }
+                throw new HeaderRead(t);
+            });
+            return empty[0];
+        } catch (HeaderRead h) {
+            return h.table;
+        }
+    }
+
+    private static DrugstatsException streamFailure(Path path, String name, long line, Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.charset.CharacterCodingException) {
+                return notUtf8(path, name);
+            }
+        }
+        return failure(name, line, cause);
+    }
+
+    /**
+     * The error {@link #utf8} gives for the first byte of the file that is not UTF-8 (its line and 1-based byte
+     * position), found by a second pass over the file in blocks.
+     */
+    private static DrugstatsException notUtf8(Path path, String name) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        long consumed = 0;
+        long line = 1;
+        int previous = -1;
+        try (java.io.InputStream s = Files.newInputStream(path)) {
+            boolean end = false;
+            while (true) {
+                int n = end ? -1 : s.read(in.array(), in.position(), in.remaining());
+                if (n < 0) {
+                    end = true;
+                } else {
+                    in.position(in.position() + n);
+                }
+                in.flip();
+                CoderResult r = decoder.decode(in, out, end);
+                out.clear();
+                // count the line breaks of the bytes decoded in this block ('\r\n' is one break)
+                for (int i = 0; i < in.position(); i++) {
+                    int b = in.get(i);
+                    if (previous == '\r' && b != '\n') {
+                        line++;
+                    }
+                    if (b == '\n') {
+                        line++;
+                    }
+                    previous = b;
+                }
+                if (r.isError()) {
+                    if (previous == '\r') {
+                        line++;
+                    }
+                    return DrugstatsException.of("%s, line %d: byte %d is not UTF-8 text; expected a UTF-8 CSV file",
+                            name, line, consumed + in.position() + 1);
+                }
+                consumed += in.position();
+                in.compact();
+                if (end && in.position() == 0) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            return DrugstatsException.of("%s: cannot read: %s", name, oneLine(e));
+        }
+        return DrugstatsException.of("%s: a byte is not UTF-8 text; expected a UTF-8 CSV file", name);
+    }
+
     private static DrugstatsException failure(String name, long line, Throwable cause) {
         return DrugstatsException.of("%s, line %d: not valid CSV (%s)", name, line, oneLine(cause));
     }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.drugstats.cli.DrugstatsCli;
 import org.drugstats.core.data.Extract;
@@ -188,6 +189,49 @@ class RunPipelineTest {
         assertEquals(firstRun, checksums(o));
         try (Stream<Path> s = Files.list(tmp)) {
             assertTrue(s.noneMatch(x -> x.getFileName().toString().startsWith(".out-kill.staging-")));
+        }
+    }
+
+    @Test
+    void runTerminatedMidwayCleansUpAndLeavesThePreviousOutput() throws Exception {
+        Path o = tmp.resolve("out-term");
+        copyTree(out, o);
+        String manifest = Files.readString(o.resolve("manifest.json"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Xmx1g"));
+        cmd.addAll(List.of(System.getProperty("drugstats.test.jvmflags", "").split("\\s+")));
+        cmd.removeIf(String::isBlank);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.drugstats.cli.DrugstatsCli", "run",
+                "--data", data.toString(), "--out", o.toString(), "--verbose"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("terminated-run.log").toFile());
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        Process p = pb.start();
+        try {
+            // wait until the run has written into its staging folder, then stop it as a scheduler would (SIGTERM)
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            boolean midway = false;
+            while (System.nanoTime() < deadline && p.isAlive() && !midway) {
+                try (Stream<Path> s = Files.list(tmp)) {
+                    midway = s.filter(x -> x.getFileName().toString().startsWith(".out-term.staging-"))
+                            .anyMatch(x -> Files.isDirectory(x.resolve("quarantine")));
+                }
+                Thread.sleep(20);
+            }
+            assertTrue(midway, "the run did not reach the staging step: "
+                    + Files.readString(tmp.resolve("terminated-run.log")));
+            p.destroy(); // SIGTERM: the shutdown hooks run
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run did not end on SIGTERM");
+        } finally {
+            p.destroyForcibly();
+        }
+        assertEquals(firstRun, checksums(o), "the previous output changed");
+        assertEquals(manifest, Files.readString(o.resolve("manifest.json")));
+        // nothing of the stopped run is left beside the output: no staging folder, no output set aside
+        try (Stream<Path> s = Files.list(tmp)) {
+            List<String> left = s.map(x -> x.getFileName().toString())
+                    .filter(n -> n.startsWith(".out-term.") && !n.equals(".out-term.lock")).toList();
+            assertEquals(List.of(), left, Files.readString(tmp.resolve("terminated-run.log")));
         }
     }
 

@@ -107,13 +107,32 @@ public final class ParquetExtracts {
      * @throws DrugstatsException when the file cannot be written
      */
     public static void write(Path file, Extract extract) {
+        write(file, extract.observations(), extract.origins());
+    }
+
+    /**
+     * Writes rows and their provenance to {@code file} atomically, streaming: the rows are read twice (which optional
+     * columns they use, then the rows) and the file once more (the rows' digest), never held in memory, so the
+     * rows of a large ingest can come from disk. The same checks as {@link Extract}: origin ids unique, every row's
+     * origin described.
+     *
+     * @throws DrugstatsException when an origin is not described or the file cannot be written
+     */
+    public static void write(Path file, java.util.Collection<Observation> rows, List<Origin> origins) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (Origin o : origins) {
+            if (!ids.add(o.id())) {
+                throw DrugstatsException.of("extract: origin ids are not unique: %s",
+                        origins.stream().map(Origin::id).toList());
+            }
+        }
         try (AtomicFiles.Pending pending = AtomicFiles.begin(file)) {
             Path tmp = pending.path();
             Map<String, String> kv = new LinkedHashMap<>();
             kv.put(META_SCHEMA, SCHEMA_VERSION);
-            kv.put(META_ORIGINS, JSON.writeValueAsString(extract.origins()));
+            kv.put(META_ORIGINS, JSON.writeValueAsString(List.copyOf(origins)));
             kv.put(META_ROWS_DIGEST, RowDigest.PLACEHOLDER);
-            List<Column> columns = Column.written(extract.observations(), Observation::text);
+            List<Column> columns = Column.written(rows, Observation::text);
             MessageType schema = columns.size() == Column.values().length ? SCHEMA : buildSchema(columns);
             SimpleGroupFactory factory = new SimpleGroupFactory(schema);
             try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(tmp))
@@ -124,8 +143,13 @@ public final class ParquetExtracts {
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                     .withDictionaryEncoding(true)
                     .withPageWriteChecksumEnabled(true)
+                    .withRowGroupSize(ROW_GROUP_BYTES)
                     .build()) {
-                for (Observation o : extract.observations()) {
+                for (Observation o : rows) {
+                    if (!ids.contains(o.origin())) {
+                        throw DrugstatsException.of("extract: row %s names origin '%s', which the extract does not "
+                                + "describe (known: %s)", o, o.origin(), ids);
+                    }
                     Group g = factory.newGroup();
                     for (Column c : columns) {
                         putValue(g, c, o);
@@ -133,15 +157,21 @@ public final class ParquetExtracts {
                     w.write(g);
                 }
             }
-            List<String[]> written = new ArrayList<>();
-            readFile(tmp, written, new ArrayList<>());
-            RowDigest.patch(tmp, META_ROWS_DIGEST, RowDigest.of(written));
+            RowDigest.Running digest = new RowDigest.Running();
+            readFile(tmp, digest::add, new ArrayList<>());
+            RowDigest.patch(tmp, META_ROWS_DIGEST, digest.hex());
             ParquetFooters.normalise(tmp);
             pending.commit();
         } catch (IOException e) {
             throw new DrugstatsException(file + ": cannot write extract: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Bytes of a row group before it is written out (parquet-java buffers one row group in memory): 64 MiB keeps a
+     * large extract's write within a small heap; the embedded extracts are far smaller, one row group each.
+     */
+    private static final long ROW_GROUP_BYTES = 64L << 20;
 
     static void putValue(Group g, Column c, Observation o) {
         switch (c) {
@@ -184,7 +214,7 @@ public final class ParquetExtracts {
         List<String[]> rows = new ArrayList<>();
         List<Origin> origins = new ArrayList<>();
         for (Path f : files) {
-            readFile(f, rows, origins);
+            readFile(f, rows::add, origins);
         }
         return new RawExtract(path.getFileName().toString(), rows, dedupe(origins));
     }
@@ -280,7 +310,7 @@ public final class ParquetExtracts {
         return "not a readable Parquet file (" + m + ")";
     }
 
-    private static void readFile(Path f, List<String[]> rows, List<Origin> origins) {
+    private static void readFile(Path f, java.util.function.Consumer<String[]> rows, List<Origin> origins) {
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(f), VERIFY_CHECKSUMS)) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             Map<String, String> kv = reader.getFooter().getFileMetaData().getKeyValueMetaData();
@@ -295,7 +325,7 @@ public final class ParquetExtracts {
                             e.getOriginalMessage());
                 }
             }
-            int first = rows.size();
+            RowDigest.Running digest = new RowDigest.Running();
             MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
             PageReadStore pages;
             while ((pages = reader.readNextRowGroup()) != null) {
@@ -312,7 +342,8 @@ public final class ParquetExtracts {
                     if (row[Column.UNIT_MULT.ordinal()] == null) {
                         row[Column.UNIT_MULT.ordinal()] = "0";
                     }
-                    rows.add(row);
+                    digest.add(row);
+                    rows.accept(row);
                 }
             }
             String stored = kv.get(META_ROWS_DIGEST);
@@ -327,7 +358,7 @@ public final class ParquetExtracts {
                         META_ROWS_DIGEST);
             }
             if (stored != null && !stored.equals(RowDigest.PLACEHOLDER)
-                    && !stored.equals(RowDigest.of(rows.subList(first, rows.size())))) {
+                    && !stored.equals(digest.hex())) {
                 throw DrugstatsException.of("%s: its rows do not match the SHA-256 stored when it was written (%s): the "
                         + "file is damaged", f, META_ROWS_DIGEST);
             }

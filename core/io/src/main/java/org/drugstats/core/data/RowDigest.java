@@ -29,13 +29,25 @@ final class RowDigest {
 
     /** The hex SHA-256 of the rows. */
     static String of(List<String[]> rows) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        Running d = new Running();
+        rows.forEach(d::add);
+        return d.hex();
+    }
+
+    /** The digest of rows given one at a time (a file's rows as they are read, never all held at once). */
+    static final class Running {
+        private final MessageDigest md;
+
+        Running() {
+            try {
+                md = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+            }
         }
-        for (String[] row : rows) {
+
+        /** Adds the next row. */
+        void add(String[] row) {
             for (String v : row) {
                 if (v == null) {
                     md.update((byte) 0);
@@ -46,7 +58,11 @@ final class RowDigest {
             }
             md.update((byte) 0x1e);
         }
-        return HexFormat.of().formatHex(md.digest());
+
+        /** The hex SHA-256 of the rows added. */
+        String hex() {
+            return HexFormat.of().formatHex(md.digest());
+        }
     }
 
     /** Replaces the placeholder value of {@code key} in the file's footer by {@code digest} (same length). */

@@ -24,25 +24,64 @@ abstract class CsvIngestKind implements IngestKind {
 
     @Override
     public final void checkShape(SourceFile file) {
+        if (streams()) {
+            // the header is all a streaming kind's shape check reads: a large file is not read whole to sniff it
+            CsvTable header = CsvTable.header(file.path(), file.name());
+            requireHeader(header, file);
+            shape(header);
+            return;
+        }
         shape(read(file));
+    }
+
+    /**
+     * The parser of one data row, for a kind that reads each row on its own (then the file is streamed, never held
+     * in memory), or null when the kind needs the whole table ({@link #parse}). {@code header} has the header and
+     * no rows. Called once per ingest, after the header is checked.
+     */
+    CsvTable.RowHandler rowParser(CsvTable header, SourceFile file, IngestContext context, IngestCollector out) {
+        return null;
+    }
+
+    /** True when the kind reads each row on its own ({@link #rowParser}). */
+    boolean streams() {
+        return false;
     }
 
     @Override
     public final IngestResult ingest(SourceFile file, IngestContext context) {
-        CsvTable table = read(file);
-        shape(table);
-        IngestCollector out = new IngestCollector(file, name(), repeatedKeyRule());
-        out.blankRows(table.blankLines());
-        parse(table, file, context, out);
-        return out.finish(origin(file), rowUnit());
+        IngestCollector out = new IngestCollector(file, name(), repeatedKeyRule(), context.spillAt());
+        try {
+            if (streams()) {
+                long blank = CsvTable.stream(file.path(), file.name(), header -> {
+                    requireHeader(header, file);
+                    shape(header);
+                    return rowParser(header, file, context, out);
+                });
+                out.blankRows(blank);
+            } else {
+                CsvTable table = read(file);
+                shape(table);
+                out.blankRows(table.blankLines());
+                parse(table, file, context, out);
+            }
+            return out.finish(origin(file), rowUnit());
+        } catch (RuntimeException e) {
+            out.abandon();
+            throw e;
+        }
     }
 
     private CsvTable read(SourceFile file) {
         CsvTable table = CsvTable.read(file.path(), file.name());
+        requireHeader(table, file);
+        return table;
+    }
+
+    private void requireHeader(CsvTable table, SourceFile file) {
         if (table.header().isEmpty()) {
             throw DrugstatsException.of("%s is empty; expected a %s file (CSV with a header row)", file.name(), name());
         }
-        return table;
     }
 
     /**

@@ -64,6 +64,17 @@ public final class IncbConsumptionKind extends CsvIngestKind {
 
     @Override
     void parse(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
+        CsvTable.RowHandler rows = rowParser(table, file, context, out);
+        table.rows().forEach(rows::row);
+    }
+
+    @Override
+    boolean streams() {
+        return true;
+    }
+
+    @Override
+    CsvTable.RowHandler rowParser(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
         CountryNames names = context.names().withScheme(RegionScheme.M49);
         String origin = origin(file).id();
         out.skipped("header rows", 1);
@@ -73,7 +84,7 @@ public final class IncbConsumptionKind extends CsvIngestKind {
             {"Pop_2016", "population_total", "2016", Unit.PERSONS.code()},
             {"meanop_pop", "opioid_consumption", "2015-2017", Unit.KG_PER_100K.code()},
             {"deciles", "opioid_consumption_decile", "2015-2017", Unit.ORDINAL.code()}};
-        for (CsvTable.Row rec : table.rows()) {
+        return rec -> {
             String name = rec.get(nameCol);
             String iso = rec.get(isoCol) == null ? "" : rec.get(isoCol).strip();
             NameMatch match = name == null ? null : names.match(name);
@@ -126,6 +137,6 @@ public final class IncbConsumptionKind extends CsvIngestKind {
                 }
                 out.submit(c);
             }
-        }
+        };
     }
 }

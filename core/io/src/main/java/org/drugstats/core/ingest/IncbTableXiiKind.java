@@ -74,12 +74,17 @@ public final class IncbTableXiiKind implements IngestKind {
     @Override
     public IngestResult ingest(SourceFile file, IngestContext context) {
         JsonNode array = parseArray(file);
-        IngestCollector out = new IngestCollector(file, NAME, repeatedKeyRule());
+        IngestCollector out = new IngestCollector(file, NAME, repeatedKeyRule(), context.spillAt());
         String origin = origin(file).id();
-        for (int i = 0; i < array.size(); i++) {
-            readCountry(file, array.get(i), i, context, origin, out);
+        try {
+            for (int i = 0; i < array.size(); i++) {
+                readCountry(file, array.get(i), i, context, origin, out);
+            }
+            return out.finish(origin(file), rowUnit());
+        } catch (RuntimeException e) {
+            out.abandon();
+            throw e;
         }
-        return out.finish(origin(file), rowUnit());
     }
 
     private void readCountry(SourceFile file, JsonNode country, int index, IngestContext context, String origin,

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.CsvExtracts;
-import org.drugstats.core.data.Extract;
 import org.drugstats.core.data.ParquetExtracts;
 import org.drugstats.core.io.ExitCleanup;
 import org.drugstats.core.io.PathTrees;
@@ -76,6 +75,15 @@ public final class Ingest {
                     outDir);
         }
         IngestResult result = kind.ingest(file, context);
+        try {
+            return write(kind, file, result, outDir, target, format, allowEmpty);
+        } finally {
+            result.release();
+        }
+    }
+
+    private static Outcome write(IngestKind kind, SourceFile file, IngestResult result, Path outDir, Path target,
+            OutputFormat format, boolean allowEmpty) {
         if (!allowEmpty && result.rowsRead() == 0) {
             throw DrugstatsException.of("%s holds no data rows (%d blank, %d skipped as titles, headers or notes); "
                     + "expected at least one %s of a %s file; nothing written (--allow-empty writes an empty extract)",
@@ -110,9 +118,9 @@ public final class Ingest {
             Files.createDirectories(parent);
             PathTrees.delete(tmp);
             Files.createDirectory(tmp);
-            Extract extract = Extract.of(result.accepted(), List.of(result.origin()));
             if (format == OutputFormat.PARQUET) {
-                ParquetExtracts.write(tmp.resolve(format.extractFileName()), extract);
+                ParquetExtracts.write(tmp.resolve(format.extractFileName()), result.accepted(),
+                        List.of(result.origin()));
             } else {
                 CsvExtracts.write(tmp.resolve(format.extractFileName()), result.accepted());
             }

@@ -46,6 +46,12 @@ public final class IngestCollector {
     private final List<String> explanation = new ArrayList<>();
     private long blankRows;
     private final Map<String, Long> skipped = new TreeMap<>();
+    /** Rows held in memory before the collector spills to temporary files ({@link IngestSpill}). */
+    private final long spillAt;
+    private IngestSpill spill;
+
+    /** Rows an ingest holds in memory before it spills them to temporary files, by default. */
+    public static final long DEFAULT_SPILL_AT = 100_000;
 
     private static final class UnmappedAcc {
         NameMatch.Unmapped match;
@@ -56,9 +62,44 @@ public final class IngestCollector {
 
     /** A collector for one input of a kind whose table means {@code rule} when it repeats a key. */
     public IngestCollector(SourceFile file, String kind, RepeatedKeyRule rule) {
+        this(file, kind, rule, DEFAULT_SPILL_AT);
+    }
+
+    /**
+     * A collector that keeps at most {@code spillAt} rows (accepted plus quarantined) in memory; past that it moves
+     * them to temporary files and keeps the rest there ({@link IngestSpill}), with the same result.
+     */
+    public IngestCollector(SourceFile file, String kind, RepeatedKeyRule rule, long spillAt) {
         this.file = Objects.requireNonNull(file, "file");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.rule = Objects.requireNonNull(rule, "rule");
+        if (spillAt < 0) {
+            throw new IllegalArgumentException("spillAt " + spillAt + " < 0");
+        }
+        this.spillAt = spillAt;
+    }
+
+    /** Moves the rows to temporary files once memory holds {@code spillAt} of them. */
+    private void spillIfFull() {
+        if (spill != null || accepted.size() + (long) quarantined.size() < spillAt) {
+            return;
+        }
+        spill = new IngestSpill(file.name(), rule, spillAt);
+        for (int i = 0; i < accepted.size(); i++) {
+            spill.accept(accepted.get(i), acceptedFrom.get(i));
+        }
+        quarantined.forEach(spill::quarantine);
+        accepted.clear();
+        acceptedFrom.clear();
+        quarantined.clear();
+    }
+
+    /** Removes the rows spilled to temporary files when the ingest fails before {@link #finish}. */
+    void abandon() {
+        if (spill != null) {
+            spill.release();
+            spill = null;
+        }
     }
 
     /** Counts one row read. */
@@ -76,15 +117,30 @@ public final class IngestCollector {
         handedOver++;
         String[] canonical = c.canonical();
         ExtractValidator.RowCheck check = ExtractValidator.checkRow(file.name(), c.row(), canonical);
+        spillIfFull();
         if (check.accepted()) {
+            if (spill != null) {
+                spill.accept(check.observation().orElseThrow(), c);
+                return;
+            }
             accepted.add(check.observation().orElseThrow());
             acceptedFrom.add(c);
             return;
         }
         QuarantineRow q = check.quarantine().orElseThrow();
         Column col = q.column() == null ? null : Column.byName(q.column()).orElse(null);
-        quarantined.add(new QuarantineRow(file.name(), c.sheet(), c.row(), col == null ? q.column() : c.inputColumn(col),
-                col == null ? q.rawValue() : c.rawValue(col), q.reason(), q.detail(), canonical));
+        addQuarantined(new QuarantineRow(file.name(), c.sheet(), c.row(),
+                col == null ? q.column() : c.inputColumn(col), col == null ? q.rawValue() : c.rawValue(col),
+                q.reason(), q.detail(), canonical));
+    }
+
+    private void addQuarantined(QuarantineRow q) {
+        spillIfFull();
+        if (spill != null) {
+            spill.quarantine(q);
+        } else {
+            quarantined.add(q);
+        }
     }
 
     /** Quarantines a row; {@code column} is the canonical column at fault (its input column is reported), or null. */
@@ -96,7 +152,7 @@ public final class IngestCollector {
     /** Quarantines a row naming the input column and raw value at fault. */
     public void quarantine(Candidate c, QuarantineReason reason, String inputColumn, String rawValue, String detail) {
         handedOver++;
-        quarantined.add(new QuarantineRow(file.name(), c.sheet(), c.row(), inputColumn, rawValue, reason, detail,
+        addQuarantined(new QuarantineRow(file.name(), c.sheet(), c.row(), inputColumn, rawValue, reason, detail,
                 c.canonical()));
     }
 
@@ -148,11 +204,6 @@ public final class IngestCollector {
         }
     }
 
-    /** Accepted observations so far (for kinds that check totals before finishing). */
-    List<Observation> acceptedSoFar() {
-        return accepted;
-    }
-
     /**
      * Says what several records of one key mean in this kind's table (how they combine, whether the publisher
      * says so); added to the report's warning when the table has such keys.
@@ -178,6 +229,9 @@ public final class IngestCollector {
             throw new IllegalStateException(String.format(Locale.ROOT,
                     "%s (%s): %d rows read but %d handed over; every row read must be accepted or quarantined",
                     file.name(), kind, reads, handedOver));
+        }
+        if (spill != null) {
+            return finishSpilled(origin, rowUnit);
         }
         Map<ObservationKey, List<Integer>> byKey = new LinkedHashMap<>();
         for (int i = 0; i < accepted.size(); i++) {
@@ -242,6 +296,40 @@ public final class IngestCollector {
                 replaced[kept.get(k)] = b.build();
             }
         }
+        warnRepeats(conflictKeys, conflictRows, sameKeys, recordKeys, recordRows, repeatedRecords);
+        List<Observation> keep = new ArrayList<>();
+        for (int i = 0; i < accepted.size(); i++) {
+            if (!drop[i]) {
+                keep.add(replaced[i] != null ? replaced[i] : accepted.get(i));
+            }
+        }
+        List<QuarantineRow> allQ = new ArrayList<>(quarantined);
+        allQ.addAll(duplicates);
+        return new IngestResult(kind, rowUnit, origin, reads, keep, allQ, blankRows, skipped, unmappedNames(),
+                warnings, explanation);
+    }
+
+    /** {@link #finish} of a collector that spilled its rows: the same decisions, read from files. */
+    private IngestResult finishSpilled(Origin origin, String rowUnit) {
+        IngestSpill.Resolved r = spill.finish();
+        warnRepeats(r.conflictKeys(), r.conflictRows(), r.sameKeys(), r.recordKeys(), r.recordRows(),
+                r.repeatedRecords());
+        return new IngestResult(kind, rowUnit, origin, reads,
+                r.accepted().onRelease(spill::release).keysWithMultipleRecords(r.recordKeys()), r.quarantined(),
+                blankRows, skipped, unmappedNames(), warnings, explanation);
+    }
+
+    private List<UnmappedName> unmappedNames() {
+        List<UnmappedName> names = new ArrayList<>();
+        for (UnmappedAcc a : unmapped.values()) {
+            names.add(new UnmappedName(NameNormaliser.clean(a.match.input()), a.match.reason(),
+                    a.quarantined ? null : a.match.code(), a.rows, a.firstAt, a.match.detail()));
+        }
+        return names;
+    }
+
+    private void warnRepeats(long conflictKeys, long conflictRows, long sameKeys, long recordKeys, long recordRows,
+            long repeatedRecords) {
         if (conflictKeys > 0) {
             warn("%d keys have rows with different values (%d rows); all quarantined as duplicate-key, none accepted",
                     conflictKeys, conflictRows);
@@ -259,25 +347,10 @@ public final class IngestCollector {
                             repeatedRecords == 1 ? "repeats" : "repeat"),
                     recordsReading == null ? "" : "; " + recordsReading);
         }
-        List<Observation> keep = new ArrayList<>();
-        for (int i = 0; i < accepted.size(); i++) {
-            if (!drop[i]) {
-                keep.add(replaced[i] != null ? replaced[i] : accepted.get(i));
-            }
-        }
-        List<QuarantineRow> allQ = new ArrayList<>(quarantined);
-        allQ.addAll(duplicates);
-        List<UnmappedName> names = new ArrayList<>();
-        for (UnmappedAcc a : unmapped.values()) {
-            names.add(new UnmappedName(NameNormaliser.clean(a.match.input()), a.match.reason(),
-                    a.quarantined ? null : a.match.code(), a.rows, a.firstAt, a.match.detail()));
-        }
-        return new IngestResult(kind, rowUnit, origin, reads, keep, allQ, blankRows, skipped, names, warnings,
-                explanation);
     }
 
     /** Rows of a group of duplicates named in the quarantine detail. */
-    private static final int LISTED = 10;
+    static final int LISTED = 10;
 
     /** Quarantines the rows of one group: all but the first when they have the same values, else all. */
     private void quarantineDuplicates(List<Integer> group, boolean same, boolean[] drop,
@@ -309,7 +382,7 @@ public final class IngestCollector {
         }
     }
 
-    private static String join(String notes, String note) {
+    static String join(String notes, String note) {
         return notes == null || notes.isBlank() ? note : notes + "; " + note;
     }
 
@@ -320,6 +393,10 @@ public final class IngestCollector {
     }
 
     private static String where(Candidate c) {
-        return (c.sheet() == null ? "" : "sheet '" + c.sheet() + "' ") + "row " + c.row();
+        return where(c.sheet(), c.row());
+    }
+
+    static String where(String sheet, long row) {
+        return (sheet == null ? "" : "sheet '" + sheet + "' ") + "row " + row;
     }
 }

@@ -13,7 +13,8 @@ import org.drugstats.core.data.QuarantineRow;
 
 /**
  * What an ingest read: the accepted observations, the quarantined rows with reasons, and the report's facts.
- * The accounting identity {@code rowsRead = accepted + quarantined} is checked on construction.
+ * The accounting identity {@code rowsRead = accepted + quarantined} is checked on construction. The rows of a
+ * large ingest are read from temporary files on each pass ({@link SpilledList}); {@link #release} removes them.
  *
  * @param kind the kind's name
  * @param rowUnit what one row read is
@@ -44,8 +45,9 @@ public record IngestResult(String kind, String rowUnit, Origin origin, long rows
     public IngestResult {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(origin, "origin");
-        accepted = List.copyOf(accepted);
-        quarantined = List.copyOf(quarantined);
+        // rows spilled to temporary files by a large ingest stay there (copying them would hold them in memory)
+        accepted = accepted instanceof SpilledList<Observation> ? accepted : List.copyOf(accepted);
+        quarantined = quarantined instanceof SpilledList<QuarantineRow> ? quarantined : List.copyOf(quarantined);
         nonDataRowsSkipped = java.util.Collections.unmodifiableMap(new TreeMap<>(nonDataRowsSkipped));
         unmappedNames = List.copyOf(unmappedNames);
         warnings = List.copyOf(warnings);
@@ -68,6 +70,13 @@ public record IngestResult(String kind, String rowUnit, Origin origin, long rows
 
     /** Quarantined rows by reason code, sorted. */
     public Map<String, Long> quarantinedByReason() {
+        if (quarantined instanceof SpilledList<QuarantineRow> s) {
+            return s.counts(this::countReasons);
+        }
+        return countReasons();
+    }
+
+    private Map<String, Long> countReasons() {
         Map<String, Long> m = new TreeMap<>();
         for (QuarantineRow q : quarantined) {
             m.merge(q.reason().code(), 1L, Long::sum);
@@ -77,6 +86,13 @@ public record IngestResult(String kind, String rowUnit, Origin origin, long rows
 
     /** Accepted observations by quality flag code, sorted. */
     public Map<String, Long> flagged() {
+        if (accepted instanceof SpilledList<Observation> s) {
+            return s.counts(this::countFlags);
+        }
+        return countFlags();
+    }
+
+    private Map<String, Long> countFlags() {
         Map<String, Long> m = new TreeMap<>();
         for (Observation o : accepted) {
             for (QualityFlag f : o.flags()) {
@@ -86,19 +102,32 @@ public record IngestResult(String kind, String rowUnit, Origin origin, long rows
         return m;
     }
 
+    /**
+     * Removes the temporary files of an ingest whose rows were spilled to disk ({@link IngestCollector}); the rows
+     * cannot be read afterwards. Does nothing for rows held in memory.
+     */
+    public void release() {
+        if (accepted instanceof SpilledList<Observation> s) {
+            s.release();
+        }
+    }
+
     /** Keys with several published records among the accepted rows (rows flagged {@code multiple-records}). */
     public long keysWithMultipleRecords() {
+        if (accepted instanceof SpilledList<Observation> s && s.keysWithMultipleRecords() >= 0) {
+            return s.keysWithMultipleRecords();
+        }
         return accepted.stream().filter(o -> o.hasFlag(QualityFlag.MULTIPLE_RECORDS)).map(o -> o.key().withoutRecord())
                 .distinct().count();
     }
 
     /** Accepted rows that are one of several published records of their key. */
     public long rowsInMultipleRecords() {
-        return accepted.stream().filter(o -> o.hasFlag(QualityFlag.MULTIPLE_RECORDS)).count();
+        return flagged().getOrDefault(QualityFlag.MULTIPLE_RECORDS.code(), 0L);
     }
 
     /** Number of quarantined rows with this reason. */
     public long quarantined(QuarantineReason reason) {
-        return quarantined.stream().filter(q -> q.reason() == reason).count();
+        return quarantinedByReason().getOrDefault(reason.code(), 0L);
     }
 }

@@ -59,10 +59,21 @@ public final class M49Kind extends CsvIngestKind {
 
     @Override
     void parse(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
+        CsvTable.RowHandler rows = rowParser(table, file, context, out);
+        table.rows().forEach(rows::row);
+    }
+
+    @Override
+    boolean streams() {
+        return true;
+    }
+
+    @Override
+    CsvTable.RowHandler rowParser(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
         String origin = origin(file).id();
         out.skipped("header rows", 1);
         List<String> h = table.header();
-        for (CsvTable.Row rec : table.rows()) {
+        return rec -> {
             String[] v = new String[UnsdM49File.HEADER.size()];
             for (int i = 0; i < v.length; i++) {
                 String s = rec.get(table.index(UnsdM49File.HEADER.get(i)));
@@ -115,7 +126,7 @@ public final class M49Kind extends CsvIngestKind {
                 cand.set(Column.VALUE, flag.isEmpty() ? "0" : "1", header, flag);
                 out.submit(cand);
             }
-        }
+        };
     }
 
     /**

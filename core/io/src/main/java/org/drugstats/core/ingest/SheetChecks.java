@@ -8,7 +8,7 @@ import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.geo.NameNormaliser;
 
 /**
- * Checks that keep a sheet-per-subject workbook (one sheet per drug in annex table 1.2) from being read as
+ * Checks that keep a sheet-per-subject workbook (one sheet per drug in annex tables 1.2 and 1.4) from being read as
  * something else without a word: a sheet's tab name must agree with its own title where the title names the
  * subject of another sheet (swapped tab names would otherwise turn cannabis values into cocaine values), and a
  * sheet whose header row is recognisable but lacks a label (a blank or renamed header cell) is an error, not a
@@ -61,6 +61,15 @@ final class SheetChecks {
      */
     static void noPartialHeader(String file, XlsxSheet sheet, List<String> wanted, List<String> display,
             int minFound, int maxRows) {
+        noPartialHeader(file, sheet, IngestSupport::label, wanted, display, minFound, maxRows);
+    }
+
+    /**
+     * {@link #noPartialHeader(String, XlsxSheet, List, List, int, int)} for a kind that reads a header cell's text
+     * with its own function ({@code labelOf} gives the label a cell's text stands for, or null).
+     */
+    static void noPartialHeader(String file, XlsxSheet sheet, java.util.function.Function<String, String> labelOf,
+            List<String> wanted, List<String> display, int minFound, int maxRows) {
         int seen = 0;
         for (XlsxRow row : sheet.rows()) {
             if (seen++ >= maxRows) {
@@ -68,8 +77,9 @@ final class SheetChecks {
             }
             List<String> labels = new ArrayList<>();
             for (int c = 0; c < row.width(); c++) {
-                if (!row.cell(c).isBlank()) {
-                    labels.add(IngestSupport.label(row.cell(c).text()));
+                String label = row.cell(c).isBlank() ? null : labelOf.apply(row.cell(c).text());
+                if (label != null) {
+                    labels.add(label);
                 }
             }
             List<String> missing = new ArrayList<>();

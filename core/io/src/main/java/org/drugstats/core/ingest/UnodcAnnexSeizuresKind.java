@@ -36,6 +36,8 @@ public final class UnodcAnnexSeizuresKind extends XlsxIngestKind {
     static final String NAME = "unodc-annex-seizures";
     private static final List<String> HEADER = List.of("region", "subregion", "country", "druggroup", "drugsubgroup",
             "drugname", "referenceyear", "kilograms", "mscode");
+    private static final List<String> HEADER_DISPLAY = List.of("Region", "SubRegion", "Country", "DrugGroup",
+            "DrugSubGroup", "DrugName", "Reference year", "Kilograms", "msCode");
 
     @Override
     public String name() {
@@ -78,6 +80,10 @@ public final class UnodcAnnexSeizuresKind extends XlsxIngestKind {
                         }
                         return sb.append(']').toString();
                     }).toList());
+        }
+        for (XlsxSheet sheet : wb.sheets()) {
+            // six or more of the nine labels: the table is there, and a header cell is blank or renamed
+            SheetChecks.noPartialHeader(file.name(), sheet, HEADER, HEADER_DISPLAY, 6, 12);
         }
         throw DrugstatsException.of("%s is not a %s file: expected a header row Region / SubRegion / Country / "
                 + "DrugGroup / DrugSubGroup / DrugName / Reference year / Kilograms / msCode, found %s", file.name(), NAME,

@@ -100,6 +100,17 @@ public final class UnodcAnnexYouthPrevalenceKind extends XlsxIngestKind {
     private record Layout(List<Table> tables) {
     }
 
+    /** The labels a youth table's header row must have (a period stands for Lifetime, Past Year or Past Month). */
+    private static final List<String> HEADER_LABELS = List.of("country", "coverage", "period", "year");
+    private static final List<String> HEADER_DISPLAY = List.of("Country/Territory", "Coverage (age/grade)",
+            "Lifetime / Past Year / Past Month", "Year of Estimate");
+
+    /** The header label a cell's text stands for in {@link #HEADER_LABELS}, or null. */
+    private static String headerLabel(String text) {
+        String r = role(text);
+        return r != null && PERIODS.containsKey(r) ? "period" : r;
+    }
+
     /** The role of a header label, or null. */
     static String role(String text) {
         String k = NameNormaliser.clean(text).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
@@ -130,11 +141,15 @@ public final class UnodcAnnexYouthPrevalenceKind extends XlsxIngestKind {
     Object shape(XlsxWorkbook wb, SourceFile file) {
         List<Table> tables = new ArrayList<>();
         List<String> found = new ArrayList<>();
+        List<XlsxSheet> without = new ArrayList<>();
         for (XlsxSheet sheet : wb.sheets()) {
             Optional<Table> t = table(sheet);
             if (t.isPresent()) {
+                // the drug of a sheet is its tab name: a title naming another tab's drug means swapped tabs
+                SheetChecks.titleAgreesWithTab(file.name(), wb, sheet, t.get().headerIndex());
                 tables.add(t.get());
             } else {
+                without.add(sheet);
                 found.add("'" + sheet.name() + "'");
             }
         }
@@ -142,6 +157,12 @@ public final class UnodcAnnexYouthPrevalenceKind extends XlsxIngestKind {
             throw DrugstatsException.of("%s is not a %s file: expected a sheet with a header row Country/Territory, "
                     + "Coverage (age/grade), Lifetime / Past Year / Past Month, Year of Estimate, found none in sheets %s",
                     file.name(), NAME, String.join(", ", found));
+        }
+        for (XlsxSheet sheet : without) {
+            // a sheet with three of the four header labels is a youth table with a blank or renamed header cell:
+            // skipping it would lose its values with only a warning
+            SheetChecks.noPartialHeader(file.name(), sheet, UnodcAnnexYouthPrevalenceKind::headerLabel, HEADER_LABELS,
+                    HEADER_DISPLAY, 3, 12);
         }
         return new Layout(tables);
     }

@@ -30,8 +30,13 @@ abstract class XlsxIngestKind implements IngestKind {
     public final IngestResult ingest(SourceFile file, IngestContext context) {
         XlsxWorkbook wb = XlsxWorkbook.read(file, name());
         Object shape = shape(wb, file);
-        IngestCollector out = new IngestCollector(file, name(), repeatedKeyRule());
-        parse(wb, shape, file, context, out);
-        return out.finish(origin(file, shape), rowUnit());
+        IngestCollector out = new IngestCollector(file, name(), repeatedKeyRule(), context.spillAt());
+        try {
+            parse(wb, shape, file, context, out);
+            return out.finish(origin(file, shape), rowUnit());
+        } catch (RuntimeException e) {
+            out.abandon();
+            throw e;
+        }
     }
 }

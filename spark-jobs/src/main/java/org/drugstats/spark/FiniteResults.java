@@ -1,0 +1,110 @@
+package org.drugstats.spark;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.drugstats.core.DrugstatsException;
+
+/**
+ * Refuses a result table that holds NaN or an infinity: a value the inputs did not hold, made by a step that
+ * overflowed or divided by zero (IEEE 754-2019 §6.2: NaN is the result of an invalid operation, an infinity of an
+ * overflow). {@link Publisher} checks every Parquet result before it is published, reading the file Spark wrote
+ * (no Spark job), so the check costs one read of the table and nothing in the steps. The error names the step, the
+ * table, the column, the row's key (the table's leading sort columns) and what was expected.
+ */
+final class FiniteResults {
+
+    /** The step that computes each result table, by the table's folder. */
+    private static final Map<String, String> STEPS = Map.ofEntries(
+            Map.entry("results/observations", "validate"),
+            Map.entry("results/aggregates", "aggregate"),
+            Map.entry("results/trends", "trend"),
+            Map.entry("results/trend_points", "trend"),
+            Map.entry("results/trend_extensions", "trend"),
+            Map.entry("results/indicators", "indicator"),
+            Map.entry("results/inequality", "inequality"),
+            Map.entry("results/inequality_me", "inequality (medicines)"),
+            Map.entry("results/estimates", "estimate"),
+            Map.entry("results/tracker", "tracker"));
+
+    private FiniteResults() {
+    }
+
+    /** The step that computes the table at {@code rel}, or the table's own name when it is not listed. */
+    static String step(String rel) {
+        return STEPS.getOrDefault(rel, rel.substring(rel.lastIndexOf('/') + 1));
+    }
+
+    /**
+     * Checks every DOUBLE and FLOAT value of {@code file}, the table published at {@code rel}.
+     *
+     * @param key the columns that name a row in the message (the table's leading sort columns)
+     * @throws DrugstatsException at the first NaN or infinity
+     */
+    static void check(Path file, String rel, List<String> key) {
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            List<Integer> numbers = new ArrayList<>();
+            for (int i = 0; i < schema.getFieldCount(); i++) {
+                Type t = schema.getType(i);
+                if (t.isPrimitive() && (t.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.DOUBLE
+                        || t.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.FLOAT)) {
+                    numbers.add(i);
+                }
+            }
+            if (numbers.isEmpty()) {
+                return;
+            }
+            MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
+            PageReadStore pages;
+            long row = 0;
+            while ((pages = reader.readNextRowGroup()) != null) {
+                RecordReader<Group> rr = io.getRecordReader(pages, new GroupRecordConverter(schema));
+                for (long i = 0, n = pages.getRowCount(); i < n; i++, row++) {
+                    Group g = rr.read();
+                    for (int f : numbers) {
+                        for (int k = 0; k < g.getFieldRepetitionCount(f); k++) {
+                            double v = schema.getType(f).asPrimitiveType().getPrimitiveTypeName()
+                                    == PrimitiveTypeName.DOUBLE ? g.getDouble(f, k) : g.getFloat(f, k);
+                            if (!Double.isFinite(v)) {
+                                throw DrugstatsException.of("step %s, table %s, row %d %s: column '%s' is %s; "
+                                        + "expected a finite number (the step overflowed or divided by zero; nothing "
+                                        + "was published)", step(rel), rel, row + 1, describe(g, schema, key),
+                                        schema.getFieldName(f), Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity"
+                                                : "-Infinity");
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw DrugstatsException.of(e, "%s: cannot read the result to check it: %s", file, e.getMessage());
+        }
+    }
+
+    private static String describe(Group g, MessageType schema, List<String> key) {
+        List<String> parts = new ArrayList<>();
+        for (String k : key) {
+            if (!schema.containsField(k)) {
+                continue;
+            }
+            int f = schema.getFieldIndex(k);
+            parts.add(k + "=" + (g.getFieldRepetitionCount(f) == 0 ? "null" : g.getValueToString(f, 0)));
+        }
+        return String.format(Locale.ROOT, "(%s)", String.join(", ", parts));
+    }
+}
