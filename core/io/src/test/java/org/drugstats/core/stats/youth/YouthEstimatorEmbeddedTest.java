@@ -23,7 +23,7 @@ class YouthEstimatorEmbeddedTest {
 
     @BeforeAll
     static void read() {
-        youth = new EmbeddedYouth(Path.of(System.getProperty("drugstats.project.root", ".."), "data"));
+        youth = new EmbeddedYouth(Path.of(System.getProperty("drugstats.project.root", "../.."), "data"));
         latest = new TreeMap<>();
         for (YouthCountryEstimate e : YouthEstimator.of(YouthSettings.defaults()).latest(youth.rows)) {
             latest.put(e.refArea() + "|" + e.drug() + "|" + e.period() + "|" + e.group(), e);
