@@ -19,8 +19,6 @@ import org.apache.spark.sql.SparkSession;
  * <li>{@code spark.ui.enabled=false} for command-line runs (no port, no thread pool) unless set otherwise.</li>
  * <li>{@code spark.sql.session.timeZone=UTC}: no result may depend on the machine's time zone.</li>
  * <li>Parquet page checksums verified on read: a corrupt input fails the run naming the file.</li>
- * <li>{@code spark.sql.constraintPropagation.enabled=false} (unless set): inferring constraints over the analysis
- * plans dominated the driver's memory and CPU.</li>
  * <li>{@code spark.sql.maxPlanStringLength} 200,000 characters (unless set): the descriptions of plans over cached
  * inputs grew to megabytes per query.</li>
  * <li>Any other Spark setting from the configuration's {@code spark.conf.*} keys, applied last.</li>
@@ -61,11 +59,6 @@ public final class SparkSessions {
         // the analysis steps read datasets cached from cached datasets, and the full strings reached megabytes per
         // query (an OutOfMemoryError in a 1 GB driver, seconds of string building per step).
         conf.setIfMissing("spark.sql.maxPlanStringLength", "200000");
-        // Constraint propagation infers filters (isnotnull, equalities) from every operator up a plan; on the
-        // analysis steps' plans (unions and joins of many cached inputs) it held 850,000 attribute references and
-        // 400,000 attribute sets in the driver and filled a 1 GB heap (issue 18, BENCHMARKS.md). The filters it adds
-        // never change a result, only which rows an operator may skip early.
-        conf.setIfMissing("spark.sql.constraintPropagation.enabled", "false");
         conf.set("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
         conf.set("spark.sql.parquet.compression.codec", "snappy");
         // Parquet page checksums (written by parquet-java and Spark) are verified on read, so a corrupt page fails

@@ -214,9 +214,7 @@ public final class ValidateStep {
         Dataset<Row> all = null;
         long offset = 0;
         for (Path part : in.parts()) {
-            org.apache.parquet.hadoop.metadata.ParquetMetadata footer = footer(part);
-            // the schema Spark would infer, given: inferring it runs one Spark job per file (17 of the default run)
-            Dataset<Row> d = spark.read().schema(sparkSchema(spark, footer)).parquet(part.toUri().toString());
+            Dataset<Row> d = spark.read().parquet(part.toUri().toString());
             List<String> present = Arrays.asList(d.columns());
             List<org.apache.spark.sql.Column> sel = new ArrayList<>();
             for (String c : columns) {
@@ -226,34 +224,17 @@ public final class ValidateStep {
             sel.add(col("_metadata.row_index").plus(offset + 1).as(Schemas.ROW));
             d = d.select(sel.toArray(new org.apache.spark.sql.Column[0]));
             all = all == null ? d : all.unionByName(d);
-            offset += footer.getBlocks().stream().mapToLong(b -> b.getRowCount()).sum();
+            offset += rowCount(part);
         }
         return all;
     }
 
-    private static org.apache.parquet.hadoop.metadata.ParquetMetadata footer(Path part) {
+    private static long rowCount(Path part) {
         try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(part))) {
-            return r.getFooter();
+            return r.getRecordCount();
         } catch (java.io.IOException e) {
             throw DrugstatsException.of(e, "%s: not a readable Parquet file (%s)", part, e.getMessage());
         }
-    }
-
-    /**
-     * The schema Spark's Parquet source infers from a footer (its {@code ParquetFileFormat.readSchemaFromFooter}):
-     * the Spark schema a Spark writer stored in the metadata, else the conversion of the Parquet schema with the
-     * session's settings.
-     */
-    static StructType sparkSchema(SparkSession spark, org.apache.parquet.hadoop.metadata.ParquetMetadata footer) {
-        String stored = footer.getFileMetaData().getKeyValueMetaData().get("org.apache.spark.sql.parquet.row.metadata");
-        if (stored != null) {
-            org.apache.spark.sql.types.DataType t = org.apache.spark.sql.types.DataType.fromJson(stored);
-            if (t instanceof StructType st) {
-                return st;
-            }
-        }
-        return new org.apache.spark.sql.execution.datasources.parquet.ParquetToSparkSchemaConverter(
-                spark.sessionState().conf()).convert(footer.getFileMetaData().getSchema());
     }
 
     /** Core's per-row check, applied to each row of a partition. */
