@@ -179,6 +179,7 @@ public final class Pipeline {
                     Map.of("withheld", aggCounts.isNullAt(0) ? 0L : aggCounts.getLong(0)));
 
             // 2b. indicators of issue 14 computed before the trends, so that their series are trended with the rest
+            spark.sparkContext().setJobGroup(SparkWork.GROUP_PREFIX + "derived", "derived", false);
             DerivedIndicators derived = DerivedIndicators.run(spark, analysis, config, persisted);
 
             // 3. trends of every series: country observations and aggregates
@@ -304,6 +305,7 @@ public final class Pipeline {
             for (Dataset<Row> d : persisted) {
                 d.unpersist();
             }
+            spark.sparkContext().clearJobGroup();
         }
     }
 
@@ -354,6 +356,8 @@ public final class Pipeline {
 
     private void begin(String step) {
         currentStep = step;
+        // the step's Spark jobs carry its name (Spark UI, event log, SparkWork's counts per step)
+        spark.sparkContext().setJobGroup(SparkWork.GROUP_PREFIX + step, step, false);
         progress.start(step);
     }
 

@@ -17,6 +17,8 @@ import org.apache.spark.sql.SparkSession;
  * {@code progress.seconds} for a step that runs longer (step, input rows read so far, tasks done, elapsed),
  * and every step's start and end with {@code --verbose}.
  *
+ * <p>With {@code --verbose} each step's end also gives its Spark jobs and stages ({@link SparkWork}).
+ *
  * <p>Rows come from a Spark listener that adds up the input records of finished tasks; tasks from Spark's
  * status tracker.
  */
@@ -29,6 +31,7 @@ public final class Progress implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AtomicLong rowsRead = new AtomicLong();
     private final SparkListener listener;
+    private final SparkWork work;
     private volatile String step;
     private volatile long stepStart;
     private ScheduledFuture<?> ticker;
@@ -54,6 +57,7 @@ public final class Progress implements AutoCloseable {
         if (spark != null) {
             spark.sparkContext().addSparkListener(listener);
         }
+        this.work = spark != null && verbose ? SparkWork.attach(spark) : null;
     }
 
     /** Progress on {@code err}; {@code everySeconds} 0 turns the periodic lines off. */
@@ -84,7 +88,11 @@ public final class Progress implements AutoCloseable {
             ticker.cancel(false);
             ticker = null;
         }
-        if (verbose || (everySeconds > 0 && s >= everySeconds)) {
+        if (work != null) {
+            SparkWork.Count c = work.of(step);
+            line("%s: done in %.1f s (rows in %,d, out %,d; %d Spark jobs, %d stages)", step, s, rowsIn, rowsOut,
+                    c.jobs(), c.stages());
+        } else if (verbose || (everySeconds > 0 && s >= everySeconds)) {
             line("%s: done in %.1f s (rows in %,d, out %,d)", step, s, rowsIn, rowsOut);
         }
         return s;
@@ -136,6 +144,9 @@ public final class Progress implements AutoCloseable {
         timer.shutdownNow();
         if (spark != null) {
             spark.sparkContext().removeSparkListener(listener);
+        }
+        if (work != null) {
+            work.close();
         }
     }
 }

@@ -12,6 +12,7 @@ import org.drugstats.spark.RunConfig;
 import org.drugstats.spark.SparkSessions;
 import org.drugstats.spark.TrendStep;
 import org.drugstats.spark.bench.Bench;
+import org.drugstats.spark.bench.ValidateBench;
 import org.drugstats.spark.generate.Generated;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +29,7 @@ final class BenchCommand implements Callable<Integer> {
     long rows;
 
     @Option(names = "--step", defaultValue = "aggregate", paramLabel = "STEP",
-            description = "aggregate (seizure events -> country totals) or trend (country panel -> trends) (default: ${DEFAULT-VALUE}).")
+            description = "aggregate (seizure events -> country totals), validate (the pipeline's checks of seizure events, with a file of faulty events appended; DuckDB runs the same checks in SQL) or trend (country panel -> trends) (default: ${DEFAULT-VALUE}).")
     String step;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the generated data (default: ${DEFAULT-VALUE}).")
@@ -58,13 +59,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Usage.require(spec, step.equals("aggregate") || step.equals("trend"),
-                "unknown --step '%s'; expected aggregate or trend", step);
+        Usage.require(spec, step.equals("aggregate") || step.equals("validate") || step.equals("trend"),
+                "unknown --step '%s'; expected aggregate, validate or trend", step);
         Usage.require(spec, rows > 0, "--rows must be positive, got %d", rows);
         Usage.require(spec, repeat >= 1 && repeat <= 100, "--repeat must be in [1, 100], got %d", repeat);
         RunConfig config = configFile == null ? RunConfig.defaults() : RunConfig.load(configFile);
         Path dataHome = benchData != null ? benchData : Home.path("bench-data");
-        boolean events = step.equals("aggregate");
+        boolean events = !step.equals("trend");
         String kind = events ? "seizure-events" : "country-panel";
         Path dir = dataHome.resolve(String.format(Locale.ROOT, "%s-n%d-s%d", kind, rows, seed));
         PrintWriter out = spec.commandLine().getOut();
@@ -99,7 +100,8 @@ final class BenchCommand implements Callable<Integer> {
         try (SparkSessions.Handle h = SparkSessions.create(config, master, "drugstats bench")) {
             // a first small action so that session start-up is not counted as the step's time
             h.session().range(1).count();
-            o = events ? Bench.aggregate(h.session(), dir, d.rows(), duck, repeat)
+            o = step.equals("aggregate") ? Bench.aggregate(h.session(), dir, d.rows(), duck, repeat)
+                    : step.equals("validate") ? ValidateBench.run(h.session(), dir, d.rows(), duck, repeat)
                     : Bench.trend(h.session(), dir, d.rows(), TrendStep.Settings.of(config), duck, repeat);
             out.printf(Locale.ROOT, "bench %s: %,d rows, %d files, %.2f GB (sha256 %s...), spark %s with %s shuffle partitions, AQE %s, %s serializer; duckdb %d threads, memory limit %s; JVM max heap %.1f GB%n",
                     step, d.rows(), d.files(), bytes / 1e9, sha.substring(0, 12), h.session().sparkContext().master(),

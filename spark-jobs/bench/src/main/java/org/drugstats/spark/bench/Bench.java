@@ -274,7 +274,7 @@ public final class Bench {
     }
 
     /** Wall times and peaks of repeated runs: the median time, the largest peaks. */
-    private static final class Timings {
+    static final class Timings {
         private final List<Double> seconds = new java.util.ArrayList<>();
         private long heap;
         private long rss = -1;
