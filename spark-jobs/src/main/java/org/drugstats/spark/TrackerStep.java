@@ -198,10 +198,10 @@ public final class TrackerStep {
                             : m.indicator().startsWith("prevalence") ? "percent" : "";
                 }
             }
-            String name = str(last, Column.AREA_NAME.columnName());
-            if (countryNames.containsKey(area) && name.length() <= 3) {
-                name = countryNames.get(area);
-            }
+            // the area as the report names it (a country's name, "World"), not the label of the row it was read
+            // from ("TOTAL (best estimate)", "   Afghanistan (best estimate)" in annex 6.2.1)
+            String name = countryNames.containsKey(area) ? countryNames.get(area)
+                    : area.equals("WLD") ? areaName(area) : str(last, Column.AREA_NAME.columnName());
             int first = years.keySet().iterator().next();
             int lastYear = ((TreeMap<Integer, Row>) years).lastKey();
             String coverage = coverage(last, first, lastYear, years.size());

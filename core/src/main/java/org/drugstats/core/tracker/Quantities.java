@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * Numbers as a reader quotes them: rounded to what the data support and in the unit a report would use
- * (kilograms of seizures as tonnes, persons in millions, rates per 100,000).
+ * (kilograms of seizures as tonnes, persons in millions, rates per 100,000, hectares to the hundred as the World
+ * Drug Report gives cultivation, e.g. "345,900 ha"), negative numbers with the minus sign (U+2212), not a hyphen.
  */
 public final class Quantities {
     private Quantities() {
@@ -30,7 +31,9 @@ public final class Quantities {
                 return a >= 1e3 ? fmt("%.1f t", value / 1e3) : fmt("%.1f kg", value);
             case "hectares":
             case "ha":
-                return fmt("%,.0f ha", value);
+                // cultivation estimates are survey estimates with bounds thousands of hectares wide: the WDR
+                // quotes them to the hundred (345,900 ha); small areas keep their digits
+                return fmt("%,.0f ha", a >= 10_000 ? Math.round(value / 100.0) * 100.0 : value);
             case "percent":
                 return a >= 1 || a == 0 ? fmt("%.1f%%", value) : fmt("%.2f%%", value);
             case "per-100000":
@@ -82,6 +85,7 @@ public final class Quantities {
     }
 
     private static String fmt(String f, double v) {
-        return String.format(Locale.ROOT, f, v);
+        // the only hyphen a number format can produce is the sign: print it as the minus sign
+        return String.format(Locale.ROOT, f, v == 0 ? 0.0 : v).replace('-', '\u2212');
     }
 }
