@@ -53,6 +53,9 @@ public final class CultivationStep {
     private CultivationStep() {
     }
 
+    /** The classification the country names come from (immutable, read once). */
+    private static final org.drugstats.core.geo.Geography GEOGRAPHY = org.drugstats.core.geo.Geography.fromResources();
+
     /**
      * The opium poppy rows of the indicators table.
      *
@@ -78,8 +81,12 @@ public final class CultivationStep {
                 continue;
             }
             obs.add(o);
-            if (o.areaName() != null) {
-                names.putIfAbsent(o.refArea(), o.areaName());
+            if (!names.containsKey(o.refArea())) {
+                // the country's M49 name, not the annex row's label ("   Afghanistan (best estimate)"); a residual
+                // row ("Other countries") keeps its label, trimmed
+                names.put(o.refArea(), GEOGRAPHY.country(o.refArea()).map(c -> c.name())
+                        .or(() -> GEOGRAPHY.aggregate(o.refArea()).map(g -> g.name()))
+                        .orElse(o.areaName() == null ? null : o.areaName().strip()));
             }
             origin = origin == null || o.origin().compareTo(origin) < 0 ? o.origin() : origin;
         }

@@ -78,6 +78,8 @@ class CultivationStepTest {
         assertEquals(242_000.0, afg18.getDouble(afg18.fieldIndex("lower")), 0.0); // M7
         assertEquals(283_000.0, afg18.getDouble(afg18.fieldIndex("upper")), 0.0); // M8
         assertEquals("hectares", afg18.getAs("unit"));
+        // named as M49 names it, not by the annex row label "   Afghanistan (best estimate)"
+        assertEquals("Afghanistan", afg18.getAs("area_name"));
 
         Row afg19 = get(CultivationStep.AREA, "AFG", 2019, "as-published");
         assertNull(value(afg19)); // O6 is ='[1]OVERALL CALCULATION'!O6, cached 0: missing, not zero
