@@ -172,11 +172,13 @@ public final class ValidateStep {
                 .withColumn(QCOLUMN, lit(null).cast(DataTypes.StringType))
                 .withColumn(RAW, lit(null).cast(DataTypes.StringType))
                 .withColumn(DETAIL, org.apache.spark.sql.functions.format_string(
-                        "same key as row %d (indicator=%s, ref_area=%s, time_period=%s, sex=%s, age=%s, drug=%s, drug_group=%s, method=%s, source=%s)",
+                        "same key as row %d (indicator=%s, ref_area=%s, time_period=%s, sex=%s, age=%s, drug=%s, method=%s, source=%s%s)",
                         col("first_row"), col(TEXT + "indicator"), col(TEXT + "ref_area"), col(TEXT + "time_period"),
-                        col(TEXT + "sex"), col(TEXT + "age"), col(TEXT + "drug"), col(TEXT + "drug_group"),
-                        col(TEXT + "method"),
-                        col("source")));
+                        col(TEXT + "sex"), col(TEXT + "age"), col(TEXT + "drug"), col(TEXT + "method"),
+                        col("source"),
+                        // as core's ExtractValidator words it: the group only where the key has one
+                        when(col(TEXT + "drug_group").isNotNull(), org.apache.spark.sql.functions.concat(
+                                lit(", drug_group="), col(TEXT + "drug_group"))).otherwise(lit(""))));
         Dataset<Row> bad = withFirst.filter(org.apache.spark.sql.functions.not(col(OK)));
         Dataset<Row> quarantine = toQuarantine(bad).unionByName(toQuarantine(dups));
         Dataset<Row> noEvents = spark.createDataFrame(List.of(), EVENTS);
