@@ -14,9 +14,9 @@ import org.drugstats.core.results.ResultField.Type;
  */
 public enum ResultTable {
     /** Every accepted input observation (the canonical extract schema). */
-    OBSERVATIONS("observations", "drugstats-extract/1", canonicalPlus()),
+    OBSERVATIONS("observations", "drugstats-extract/1", false, canonicalPlus()),
     /** Subregion, region and world aggregates with coverage. */
-    AGGREGATES("aggregates", "drugstats-aggregates/1", canonicalPlus(
+    AGGREGATES("aggregates", "drugstats-aggregates/1", false, canonicalPlus(
             new ResultField(LEVEL, Type.STRING, false),
             new ResultField(COVERAGE, Type.DOUBLE, true),
             new ResultField(N_AREAS, Type.INT, false),
@@ -29,12 +29,12 @@ public enum ResultTable {
      * The steps build rows without {@code n_with_data} ({@link #indicatorRowFields()}); the union of their outputs
      * adds it last.
      */
-    INDICATORS("indicators", "drugstats-indicators/1", canonicalPlus(new ResultField(INPUTS, Type.STRING, false),
+    INDICATORS("indicators", "drugstats-indicators/1", false, canonicalPlus(new ResultField(INPUTS, Type.STRING, false),
             new ResultField(N_WITH_DATA, Type.INT, true))),
     /** Fitted trends: one row per segment (joinpoint), per series (log-linear, Mann–Kendall). */
-    TRENDS("trends", "drugstats-trends/1", trends()),
+    TRENDS("trends", "drugstats-trends/1", false, trends()),
     /** The data points of the fitted series with the fitted values. */
-    TREND_POINTS("trend_points", "drugstats-trend-points/1", List.of(
+    TREND_POINTS("trend_points", "drugstats-trend-points/1", false, List.of(
             new ResultField(SERIES_ID, Type.STRING, false),
             new ResultField(METHOD, Type.STRING, false),
             new ResultField(X, Type.DOUBLE, false),
@@ -122,7 +122,7 @@ public enum ResultTable {
      * comparability ratio, autocorrelation, empirical intervals): long format, one row per quantity of a joinpoint
      * series, {@code segment} null for a quantity of the whole series.
      */
-    TREND_EXTENSIONS("trend_extensions", "drugstats-trend-extensions/1", List.of(
+    TREND_EXTENSIONS("trend_extensions", "drugstats-trend-extensions/1", false, List.of(
             new ResultField(SERIES_ID, Type.STRING, false),
             new ResultField(SEGMENT, Type.INT, true),
             new ResultField(QUANTITY, Type.STRING, false),
@@ -146,11 +146,29 @@ public enum ResultTable {
     private final String name;
     private final String schemaVersion;
     private final List<ResultField> fields;
+    private final boolean nullabilityWritten;
 
     ResultTable(String name, String schemaVersion, List<ResultField> fields) {
+        this(name, schemaVersion, true, fields);
+    }
+
+    ResultTable(String name, String schemaVersion, boolean nullabilityWritten, List<ResultField> fields) {
         this.name = name;
         this.schemaVersion = schemaVersion;
+        this.nullabilityWritten = nullabilityWritten;
         this.fields = List.copyOf(fields);
+    }
+
+    /**
+     * Whether the Parquet file marks each column required or optional exactly as {@link #fields()} says. True for
+     * the tables a step writes from rows of its declared schema. False for the tables Spark derives through
+     * unions, joins and projections (observations, aggregates, indicators, trends, trend points, trend
+     * extensions): there Spark's plan decides the repetition of the written file (e.g. every column of
+     * {@code results/trends} is optional), and {@link ResultField#nullable()} says only whether a value may be
+     * null. Names, order, types and the schema tag are exact for every table.
+     */
+    public boolean nullabilityWritten() {
+        return nullabilityWritten;
     }
 
     /** The table's name, e.g. {@code trend_points}. */
