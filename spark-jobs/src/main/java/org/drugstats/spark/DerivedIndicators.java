@@ -54,7 +54,7 @@ public record DerivedIndicators(Dataset<Row> indicators, MedicinesStep.Result me
         long n = publisher.writeParquet(d.medicines().points(), ResultTable.INEQUALITY_ME.dir(),
                 ResultTable.INEQUALITY_ME.schemaVersion(),
                 origins, "ranking", "rank");
-        publisher.writeText("results/inequality_me.json", d.medicines().json(), d.medicines().areas());
+        publisher.writeText(org.drugstats.core.results.ResultsLayout.INEQUALITY_ME_JSON, d.medicines().json(), d.medicines().areas());
         return n;
     }
 }

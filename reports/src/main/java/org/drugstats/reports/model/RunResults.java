@@ -50,7 +50,7 @@ public final class RunResults {
     public static final String YOUTH_ESTIMATES = ResultTable.YOUTH_ESTIMATES.dir();
     /** The morphine-equivalent Lorenz curve of the latest INCB Table XII year. */
     public static final String INEQUALITY_ME = ResultTable.INEQUALITY_ME.dir();
-    public static final String INEQUALITY_ME_JSON = ResultTable.INEQUALITY_ME.dir() + ".json";
+    public static final String INEQUALITY_ME_JSON = ResultsLayout.INEQUALITY_ME_JSON;
     public static final String TRACKER = ResultTable.TRACKER.dir();
     /** The trend step's extension models (written only when an NCI Joinpoint 5 option is set). */
     public static final String TREND_EXTENSIONS = ResultTable.TREND_EXTENSIONS.dir();
