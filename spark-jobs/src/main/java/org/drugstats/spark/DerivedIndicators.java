@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.drugstats.core.data.Column;
 import org.drugstats.core.data.Origin;
 import org.drugstats.core.geo.Geography;
+import org.drugstats.core.results.ResultTable;
 
 /**
  * The indicators that are computed before the trend step, so that their series are trended like the observations:
@@ -50,9 +51,10 @@ public record DerivedIndicators(Dataset<Row> indicators, MedicinesStep.Result me
         if (d.medicines().json() == null) {
             return 0;
         }
-        long n = publisher.writeParquet(d.medicines().points(), "results/inequality_me", Schemas.INEQUALITY_VERSION,
+        long n = publisher.writeParquet(d.medicines().points(), ResultTable.INEQUALITY_ME.dir(),
+                ResultTable.INEQUALITY_ME.schemaVersion(),
                 origins, "ranking", "rank");
-        publisher.writeText("results/inequality_me.json", d.medicines().json(), d.medicines().areas());
+        publisher.writeText(org.drugstats.core.results.ResultsLayout.INEQUALITY_ME_JSON, d.medicines().json(), d.medicines().areas());
         return n;
     }
 }

@@ -11,14 +11,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.drugstats.core.data.Column;
 import org.drugstats.core.geo.AreaAggregate;
 import org.drugstats.core.geo.Geography;
 import org.drugstats.core.geo.M49Country;
+import org.drugstats.core.results.ResultTable;
 import org.drugstats.core.stats.estimate.AreaEstimate;
 import org.drugstats.core.stats.estimate.EstimatesContract;
 import org.drugstats.core.stats.estimate.EstimationInputs;
@@ -53,18 +51,9 @@ public final class EstimateStep {
     public record Result(Dataset<Row> rows, long inputRows, Map<String, Object> detail) {
     }
 
-    /** The Spark schema of {@link EstimatesContract#COLUMNS}. */
+    /** The Spark schema of {@code results/estimates} (the results contract's {@link ResultTable#ESTIMATES}). */
     public static StructType schema() {
-        List<StructField> f = new ArrayList<>();
-        for (EstimatesContract.Field c : EstimatesContract.COLUMNS) {
-            DataType t = switch (c.type()) {
-                case STRING -> DataTypes.StringType;
-                case DOUBLE -> DataTypes.DoubleType;
-                case INT -> DataTypes.IntegerType;
-            };
-            f.add(DataTypes.createStructField(c.name(), t, c.nullable()));
-        }
-        return DataTypes.createStructType(f);
+        return Schemas.of(ResultTable.ESTIMATES);
     }
 
     /** The estimation settings of a run: core's defaults with the run's window, bound method and seed. */

@@ -1,5 +1,6 @@
 package org.drugstats.spark;
 
+import org.drugstats.core.results.ResultTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,16 +31,16 @@ final class FiniteResults {
 
     /** The step that computes each result table, by the table's folder. */
     private static final Map<String, String> STEPS = Map.ofEntries(
-            Map.entry("results/observations", "validate"),
-            Map.entry("results/aggregates", "aggregate"),
-            Map.entry("results/trends", "trend"),
-            Map.entry("results/trend_points", "trend"),
-            Map.entry("results/trend_extensions", "trend"),
-            Map.entry("results/indicators", "indicator"),
-            Map.entry("results/inequality", "inequality"),
-            Map.entry("results/inequality_me", "inequality (medicines)"),
-            Map.entry("results/estimates", "estimate"),
-            Map.entry("results/tracker", "tracker"));
+            Map.entry(ResultTable.OBSERVATIONS.dir(), "validate"),
+            Map.entry(ResultTable.AGGREGATES.dir(), "aggregate"),
+            Map.entry(ResultTable.TRENDS.dir(), "trend"),
+            Map.entry(ResultTable.TREND_POINTS.dir(), "trend"),
+            Map.entry(ResultTable.TREND_EXTENSIONS.dir(), "trend"),
+            Map.entry(ResultTable.INDICATORS.dir(), "indicator"),
+            Map.entry(ResultTable.INEQUALITY.dir(), "inequality"),
+            Map.entry(ResultTable.INEQUALITY_ME.dir(), "inequality (medicines)"),
+            Map.entry(ResultTable.ESTIMATES.dir(), "estimate"),
+            Map.entry(ResultTable.TRACKER.dir(), "tracker"));
 
     private FiniteResults() {
     }

@@ -83,7 +83,7 @@ public final class IndicatorStep {
             CultivationStep.AREA, "price_retail", "price_wholesale", "purity_retail", "purity_wholesale");
 
     /** Indicators: the canonical schema plus {@code inputs}, the indicator ids used (joined by {@code ;}). */
-    public static final StructType INDICATORS = Schemas.of(ResultTable.INDICATORS);
+    public static final StructType INDICATORS = Schemas.of(ResultTable.indicatorRowFields());
 
     private IndicatorStep() {
     }

@@ -207,7 +207,7 @@ public final class Pipeline {
                     ResultTable.TREND_POINTS.dir(),
                     Schemas.TREND_POINTS_VERSION, origins, "series_id", "x");
             if (TrendStep.Settings.of(config).extended()) {
-                publisher.writeParquet(fitted.extensions(), "results/trend_extensions",
+                publisher.writeParquet(fitted.extensions(), ResultTable.TREND_EXTENSIONS.dir(),
                         Schemas.TREND_EXTENSIONS_VERSION, origins, "series_id", "quantity", "segment");
             }
             if (!config.trendCompare().isEmpty()) {
@@ -255,8 +255,8 @@ public final class Pipeline {
             // 5. world and regional drug use as the World Drug Report estimates it (issue 12)
             begin("estimates");
             EstimateStep.Result est = EstimateStep.run(spark, analysis, EstimateStep.settings(config));
-            long nEst = publisher.writeParquet(est.rows(), "results/estimates",
-                    org.drugstats.core.stats.estimate.EstimatesContract.SCHEMA, origins,
+            long nEst = publisher.writeParquet(est.rows(), ResultTable.ESTIMATES.dir(),
+                    ResultTable.ESTIMATES.schemaVersion(), origins,
                     org.drugstats.core.stats.estimate.EstimatesContract.ORDER.toArray(String[]::new));
             record(progress.end(est.inputRows(), nEst), "estimates", est.inputRows(), nEst, est.detail());
 
@@ -279,7 +279,7 @@ public final class Pipeline {
             Dataset<Row> tracker = TrackerStep.run(spark, resultTables, analysis,
                     org.drugstats.core.geo.Geography.fromResources(),
                     org.drugstats.core.tracker.Tracker.of(config.trackerRules()));
-            long nTracker = publisher.writeParquet(tracker, "results/tracker", TrackerStep.VERSION, origins,
+            long nTracker = publisher.writeParquet(tracker, ResultTable.TRACKER.dir(), ResultTable.TRACKER.schemaVersion(), origins,
                     "challenge", "indicator", "ref_area");
             record(progress.end(nInd, nTracker), "tracker", nInd, nTracker, Map.of());
 

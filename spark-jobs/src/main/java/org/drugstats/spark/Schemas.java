@@ -33,7 +33,7 @@ public final class Schemas {
     public static final String TREND_POINTS_VERSION = ResultTable.TREND_POINTS.schemaVersion();
     public static final String INEQUALITY_VERSION = ResultTable.INEQUALITY.schemaVersion();
     /** The trend step's optional extension models (jump, comparability ratio, autocorrelation, empirical CIs). */
-    public static final String TREND_EXTENSIONS_VERSION = "drugstats-trend-extensions/1";
+    public static final String TREND_EXTENSIONS_VERSION = ResultTable.TREND_EXTENSIONS.schemaVersion();
 
     /** The Spark schema of a result table of the contract (its fields in order, types and nullability). */
     public static StructType of(ResultTable table) {

@@ -16,13 +16,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.drugstats.core.data.Column;
 import org.drugstats.core.geo.Geography;
 import org.drugstats.core.geo.UnodcAssignment;
+import org.drugstats.core.results.ResultTable;
 import org.drugstats.core.tracker.ChallengeIndicator;
 import org.drugstats.core.tracker.TrackedSeries;
 import org.drugstats.core.tracker.Tracker;
@@ -45,7 +43,7 @@ import org.drugstats.core.tracker.YearValue;
  */
 public final class TrackerStep {
     /** Schema tag of {@code results/tracker}. */
-    public static final String VERSION = "drugstats-tracker/1";
+    public static final String VERSION = ResultTable.TRACKER.schemaVersion();
 
     /** The derived series' years: from the first year of the World Drug Report's current annex window. */
     static final int FIRST_DERIVED_YEAR = 2013;
@@ -60,8 +58,8 @@ public final class TrackerStep {
             + " fieldwork, so the latest years are incomplete and the share is a lower bound there; part of the fall"
             + " is this lag, not fewer surveys.";
 
-    /** Columns of {@code results/tracker} (core {@link TrackerRow#COLUMNS}) with their types. */
-    public static final StructType SCHEMA = schema();
+    /** The Spark schema of {@code results/tracker} (the results contract's {@link ResultTable#TRACKER}). */
+    public static final StructType SCHEMA = Schemas.of(ResultTable.TRACKER);
 
     private TrackerStep() {
     }
@@ -206,7 +204,7 @@ public final class TrackerStep {
             int lastYear = ((TreeMap<Integer, Row>) years).lastKey();
             String coverage = coverage(last, first, lastYear, years.size());
             String source = str(last, Column.SOURCE.columnName());
-            if (source.isEmpty() && table.equals("results/estimates")) {
+            if (source.isEmpty() && table.equals(ResultTable.ESTIMATES.dir())) {
                 source = "drugstats estimate from UNODC World Drug Report 2025 annex table 1.2 and UN WPP 2017"
                         + " (method: " + str(last, Column.METHOD.columnName()) + ")";
             }
@@ -417,23 +415,5 @@ public final class TrackerStep {
 
     private static Double nan(double d) {
         return Double.isFinite(d) ? d : null;
-    }
-
-    private static StructType schema() {
-        Map<String, DataType> types = new HashMap<>();
-        for (String c : List.of("baseline_value", "latest_value", "change", "change_percent", "trend_estimate",
-                "trend_lower", "trend_upper", "p_value")) {
-            types.put(c, DataTypes.DoubleType);
-        }
-        types.put("baseline_year", DataTypes.IntegerType);
-        types.put("latest_year", DataTypes.IntegerType);
-        types.put("points", DataTypes.IntegerType);
-        List<StructField> f = new ArrayList<>();
-        for (String c : TrackerRow.COLUMNS) {
-            DataType t = types.getOrDefault(c, DataTypes.StringType);
-            f.add(DataTypes.createStructField(c, t, !c.equals("challenge") && !c.equals("direction")
-                    && !c.equals("verdict")));
-        }
-        return DataTypes.createStructType(f);
     }
 }

@@ -96,11 +96,7 @@ public final class TrendStep {
      * {@code apc_empirical_lower, apc_empirical_upper} (per segment), {@code aapc_empirical_lower,
      * aapc_empirical_upper, resamples}, {@code autocorrelation_rho, autocorrelation_iterations}.
      */
-    public static final StructType TREND_EXTENSIONS = DataTypes.createStructType(new StructField[] {
-        Schemas.field("series_id", DataTypes.StringType, false),
-        Schemas.field("segment", DataTypes.IntegerType, true),
-        Schemas.field("quantity", DataTypes.StringType, false),
-        Schemas.field("value", DataTypes.DoubleType, true)});
+    public static final StructType TREND_EXTENSIONS = Schemas.of(ResultTable.TREND_EXTENSIONS);
 
     /**
      * All outputs in one row type: {@code kind} 0 = a trend row, 1 = a point row, 2 = an extension row (the other

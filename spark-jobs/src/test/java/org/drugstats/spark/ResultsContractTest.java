@@ -14,11 +14,13 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.drugstats.core.data.Origin;
 import org.drugstats.core.data.ParquetTables;
+import org.drugstats.core.data.ResultContractCheck;
 import org.drugstats.core.results.Manifest;
 import org.drugstats.core.results.ResultColumns;
 import org.drugstats.core.results.ResultField;
 import org.drugstats.core.results.ResultTable;
 import org.drugstats.core.results.ResultsLayout;
+import org.drugstats.reports.model.EstimateRow;
 import org.drugstats.reports.model.LorenzRow;
 import org.drugstats.reports.model.ResultObservation;
 import org.drugstats.reports.model.RunResults;
@@ -48,7 +50,9 @@ class ResultsContractTest {
         assertTrue(i >= 0, t + " has no column " + column);
         ResultField f = t.fields().get(i);
         return switch (f.type()) {
-            case STRING -> column.equals("sex") ? "T" : column.equals("unit_mult") ? null : column;
+            // the estimates' time_period is a year the report parses
+            case STRING -> column.equals("sex") ? "T" : column.equals("unit_mult") ? null
+                    : column.equals("time_period") ? "2023" : column;
             case DOUBLE -> 1000 + i + 0.25;
             case INT -> i;
             case BOOLEAN -> Boolean.TRUE;
@@ -71,18 +75,25 @@ class ResultsContractTest {
         Map<ResultTable, org.apache.spark.sql.types.StructType> schemas = new LinkedHashMap<>();
         schemas.put(ResultTable.OBSERVATIONS, Schemas.EXTRACT);
         schemas.put(ResultTable.AGGREGATES, AggregateStep.AGGREGATES);
-        schemas.put(ResultTable.INDICATORS, IndicatorStep.INDICATORS);
+        // the union of the indicator steps: their rows (IndicatorStep.INDICATORS) and n_with_data last
+        schemas.put(ResultTable.INDICATORS, IndicatorStep.INDICATORS.add(SeizureCategoryStep.N_WITH_DATA,
+                org.apache.spark.sql.types.DataTypes.IntegerType, true));
         schemas.put(ResultTable.TRENDS, TrendStep.TRENDS);
         schemas.put(ResultTable.TREND_POINTS, TrendStep.TREND_POINTS);
         schemas.put(ResultTable.INEQUALITY, InequalityStep.POINTS);
         schemas.put(ResultTable.YOUTH_ESTIMATES, YouthStep.SCHEMA);
         schemas.put(ResultTable.TREND_COMPARISONS, TrendComparisonStep.TREND_COMPARISONS);
+        schemas.put(ResultTable.INEQUALITY_ME, InequalityStep.POINTS);
+        schemas.put(ResultTable.ESTIMATES, EstimateStep.schema());
+        schemas.put(ResultTable.TREND_EXTENSIONS, TrendStep.TREND_EXTENSIONS);
+        schemas.put(ResultTable.TRACKER, TrackerStep.SCHEMA);
         try (Publisher p = Publisher.begin(out)) {
             for (Map.Entry<ResultTable, org.apache.spark.sql.types.StructType> e : schemas.entrySet()) {
                 p.writeParquet(spark.createDataFrame(List.of(row(e.getKey())), e.getValue()), e.getKey().dir(),
                         e.getKey().schemaVersion(), List.of(o));
             }
             p.writeText(ResultsLayout.INEQUALITY_JSON, "{\"gini\": 0.25, \"ranking\": \"per-capita ascending\"}\n", 1);
+            p.writeText(RunResults.INEQUALITY_ME_JSON, "{\"gini\": 0.5, \"ranking\": \"per-capita ascending\"}\n", 1);
             p.commit(new Manifest(Manifest.SCHEMA, "succeeded",
                     List.of(new Manifest.InputEntry("a/extract.parquet", "extract", "ab12", 10, 7, 5, 2,
                             "quarantine/a_extract.csv", false)),
@@ -104,6 +115,27 @@ class ResultsContractTest {
         }
         assertTrue(Files.isRegularFile(out.resolve(ResultsLayout.MANIFEST)));
         assertTrue(Files.isRegularFile(out.resolve(ResultsLayout.INEQUALITY_JSON)));
+    }
+
+    @Test
+    void everyFileHasTheContractsParquetSchemaAndTag() {
+        assertEquals(List.of(), ResultContractCheck.differences(out));
+        for (ResultTable t : ResultTable.values()) {
+            assertEquals(List.of(), ResultContractCheck.differences(out.resolve(t.partFile()), t), t.toString());
+        }
+    }
+
+    @Test
+    void theCheckNamesAFileThatBreaksTheContract() {
+        // the estimates file checked as the tracker: another tag and other columns
+        Path est = out.resolve(ResultTable.ESTIMATES.partFile());
+        List<String> d = ResultContractCheck.differences(est, ResultTable.TRACKER);
+        assertEquals(2, d.size(), d.toString());
+        assertTrue(d.get(0).contains("schema tag drugstats-estimates/1, expected drugstats-tracker/1"), d.get(0));
+        assertTrue(d.get(1).startsWith(est + ": columns [indicator, level,"), d.get(1));
+        // the inequality points checked as the medicines' points: same columns and tag, nothing to say
+        assertEquals(List.of(), ResultContractCheck.differences(out.resolve(ResultTable.INEQUALITY.partFile()),
+                ResultTable.INEQUALITY_ME));
     }
 
     @Test
@@ -137,13 +169,35 @@ class ResultsContractTest {
         assertEquals(ResultColumns.ADEQUACY, lr.adequacy());
         assertEquals(value(ResultTable.INEQUALITY, ResultColumns.CUM_CONSUMPTION_SHARE), lr.cumConsumptionShare());
         assertEquals(0.25, r.inequality().orElseThrow().gini());
+        assertEquals(0.5, r.inequalityMe().orElseThrow().gini());
+        LorenzRow me = r.lorenzMe().get(0);
+        assertEquals(ResultColumns.AREA, me.area());
+        assertEquals(value(ResultTable.INEQUALITY_ME, ResultColumns.PER_CAPITA), me.perCapita());
+        EstimateRow est = r.estimates().get(0);
+        assertEquals("indicator", est.indicator());
+        assertEquals(ResultColumns.LEVEL, est.level());
+        assertEquals(2023, est.year());
+        assertEquals("drug", est.drug());
+        assertEquals(value(ResultTable.ESTIMATES, "lower"), est.lower());
+        assertEquals(value(ResultTable.ESTIMATES, ResultColumns.COVERAGE), est.coverage());
+        assertEquals(value(ResultTable.ESTIMATES, ResultColumns.N_WITH_DATA), est.nWithData());
+        assertEquals(ResultColumns.CARRIED_AREAS, est.carriedAreas());
+        assertEquals("notes", est.notes());
+        org.drugstats.core.tracker.TrackerRow tk = r.tracker().get(0);
+        assertEquals("challenge", tk.challenge());
+        assertEquals(value(ResultTable.TRACKER, "baseline_year"), tk.baselineYear());
+        assertEquals(value(ResultTable.TRACKER, "latest_value"), tk.latestValue());
+        assertEquals(value(ResultTable.TRACKER, "p_value"), tk.pValue());
+        assertEquals(value(ResultTable.TRACKER, "points"), tk.points());
+        assertEquals("verdict", tk.verdict());
+        assertEquals("link", tk.link());
         org.drugstats.reports.model.Manifest m = r.manifest().orElseThrow();
         assertEquals(List.of(new org.drugstats.reports.model.Manifest.Input("a/extract.parquet", "ab12", 7, 5, 2, null)),
                 m.inputs());
         assertEquals("7", m.parameters().get("seed"));
         assertEquals("bic", m.parameters().get("trend.selection"));
         assertEquals("4.0.4", m.versions().get("spark"));
-        assertEquals(ResultTable.values().length + 1, m.outputs().size(), "seven tables and inequality.json");
+        assertEquals(ResultTable.values().length + 2, m.outputs().size(), "the tables and the two JSON summaries");
         assertEquals(ResultTable.TRENDS.partFile(), m.outputs().get(3).path());
     }
 }

@@ -25,6 +25,8 @@ public final class ResultColumns {
     public static final String K = "k";
     public static final String SELECTION = "selection";
     public static final String SEGMENT = "segment";
+    /** The quantity a row of {@code results/trend_extensions} holds (e.g. {@code jump_value}). */
+    public static final String QUANTITY = "quantity";
     public static final String SEG_START = "seg_start";
     public static final String SEG_END = "seg_end";
     public static final String SLOPE = "slope";

@@ -24,6 +24,8 @@ public final class ResultsLayout {
     public static final String PART_FILE = "part-00000.parquet";
     /** The inequality summary (JSON). */
     public static final String INEQUALITY_JSON = RESULTS + "/inequality.json";
+    /** Gini, readings and conversion factors of the morphine-equivalent Lorenz curve (results/inequality_me). */
+    public static final String INEQUALITY_ME_JSON = RESULTS + "/inequality_me.json";
     /** The HTML report. */
     public static final String REPORT = "report";
 

@@ -54,11 +54,8 @@ public record TrackerRow(String challenge, String challengeText, String indicato
         return s == null ? "" : s;
     }
 
-    /** The contract's column names, in order. */
-    public static final java.util.List<String> COLUMNS = java.util.List.of("challenge", "challenge_text",
-            "indicator", "label", "ref_area", "area_name", "unit", "baseline_year", "baseline_value", "latest_year",
-            "latest_value", "change", "change_percent", "trend_method", "trend_estimate", "trend_lower",
-            "trend_upper", "p_value", "direction", "points", "coverage", "verdict", "source", "link");
+    /** The contract's column names, in order ({@code ResultTable.TRACKER}). */
+    public static final java.util.List<String> COLUMNS = org.drugstats.core.results.ResultTable.TRACKER.columnNames();
 
     /** The row of {@code series} assessed as {@code a}. */
     static TrackerRow of(Challenge c, TrackedSeries s, Assessment a, String verdict) {

@@ -45,13 +45,15 @@ public final class RunResults {
     public static final String INEQUALITY = ResultTable.INEQUALITY.dir();
     public static final String INEQUALITY_JSON = ResultsLayout.INEQUALITY_JSON;
     /** Estimates of people who use drugs (issue 12; schema drugstats-estimates/1). */
-    public static final String ESTIMATES = "results/estimates";
+    public static final String ESTIMATES = ResultTable.ESTIMATES.dir();
     /** Drug use among students and youth (issue 12; schema drugstats-youth-estimates/1). */
     public static final String YOUTH_ESTIMATES = ResultTable.YOUTH_ESTIMATES.dir();
     /** The morphine-equivalent Lorenz curve of the latest INCB Table XII year. */
-    public static final String INEQUALITY_ME = "results/inequality_me";
-    public static final String INEQUALITY_ME_JSON = "results/inequality_me.json";
-    public static final String TRACKER = "results/tracker";
+    public static final String INEQUALITY_ME = ResultTable.INEQUALITY_ME.dir();
+    public static final String INEQUALITY_ME_JSON = ResultsLayout.INEQUALITY_ME_JSON;
+    public static final String TRACKER = ResultTable.TRACKER.dir();
+    /** The trend step's extension models (written only when an NCI Joinpoint 5 option is set). */
+    public static final String TREND_EXTENSIONS = ResultTable.TREND_EXTENSIONS.dir();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

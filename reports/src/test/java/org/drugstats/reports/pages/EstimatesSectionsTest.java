@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.drugstats.core.data.Origin;
 import org.drugstats.core.data.ParquetTables;
+import org.drugstats.core.results.ResultField;
 import org.drugstats.core.stats.estimate.AreaEstimate;
 import org.drugstats.core.stats.estimate.EstimateLevel;
 import org.drugstats.core.stats.estimate.EstimatesContract;
@@ -51,13 +52,14 @@ class EstimatesSectionsTest {
             rows.addAll(EstimatesContract.rows(e));
         }
         for (int i = 0; i < EstimatesContract.COLUMNS.size(); i++) {
-            EstimatesContract.Field f = EstimatesContract.COLUMNS.get(i);
+            ResultField f = EstimatesContract.COLUMNS.get(i);
             final int k = i;
             switch (f.type()) {
                 case STRING -> t.addColumns(StringColumn.create(f.name(), rows.stream().map(r -> (String) r[k])));
                 case DOUBLE -> t.addColumns(DoubleColumn.create(f.name(), rows.stream().mapToDouble(r -> (Double) r[k])));
                 case INT -> t.addColumns(IntColumn.create(f.name(), rows.stream().mapToInt(r -> (Integer) r[k])
                         .toArray()));
+                case BOOLEAN -> throw new AssertionError("no boolean column in the estimates: " + f);
             }
         }
         Path dir = run.resolve(RunResults.ESTIMATES);

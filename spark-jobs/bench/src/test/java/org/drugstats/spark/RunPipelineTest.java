@@ -19,6 +19,9 @@ import java.util.stream.Stream;
 import org.drugstats.cli.DrugstatsCli;
 import org.drugstats.core.data.Extract;
 import org.drugstats.core.data.ParquetExtracts;
+import org.drugstats.core.data.ResultContractCheck;
+import org.drugstats.core.results.ResultTable;
+import org.drugstats.core.results.ResultsLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +118,33 @@ class RunPipelineTest {
         List<String> lines = Files.readAllLines(out.resolve("quarantine/unodc_prevalence.csv"));
         assertEquals(4, lines.size());
         assertTrue(lines.get(0).endsWith("reason,sheet,row,column,raw_value,detail"));
+    }
+
+    /**
+     * The guard of the results contract: every table directory the run writes under {@code results/} is a
+     * {@link ResultTable}, with the contract's column names in order, types, schema tag and (where the table's
+     * {@link ResultTable#nullabilityWritten()}) required or optional columns. A table added without the contract
+     * fails here.
+     */
+    @Test
+    void everyTableTheRunWritesIsInTheResultsContract() throws IOException {
+        assertEquals(List.of(), ResultContractCheck.differences(out));
+        List<String> written;
+        try (Stream<Path> s = Files.list(out.resolve(ResultsLayout.RESULTS))) {
+            written = s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        // the fixture writes these (the check above had something to check)
+        assertTrue(written.containsAll(List.of("aggregates", "indicators", "observations", "trend_points", "trends")),
+                written.toString());
+        // a directory that is not a table of the contract is named
+        Path extra = out.resolve(ResultsLayout.RESULTS).resolve("not_in_the_contract");
+        Files.createDirectories(extra);
+        try {
+            assertEquals(List.of(extra + ": a result table that is not in the results contract (ResultTable)"),
+                    ResultContractCheck.differences(out));
+        } finally {
+            Files.delete(extra);
+        }
     }
 
     @Test
