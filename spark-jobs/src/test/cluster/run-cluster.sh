@@ -55,6 +55,15 @@ alive_ours() {
   cmd=$(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null) || return 1
   [[ "$cmd" == *"$work"* ]]
 }
+# True while our own child $1 runs. Its pid cannot be recycled before this script waits for it, so no command-line
+# check is needed (and none would work: until the forked shell has exec'ed java, its command line is this script's,
+# which on a loaded machine made the watch loop below end at once and never kill the worker); a zombie has ended.
+child_running() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  [ "${stat%% *}" != Z ]
+}
 cleanup() {
   status=$?
   for p in "${pids[@]}"; do signal_ours TERM "$p"; done
@@ -145,7 +154,7 @@ pids+=($submit)
 
 # wait for the trend step, then kill worker 1 and its executor (its whole process group) mid-step
 killed=""
-while alive_ours "$submit"; do
+while child_running "$submit"; do
   if [ -z "$killed" ] && grep -q 'trend: started' "$work/submit.log"; then
     sleep "${DRUGSTATS_CLUSTER_KILL_AFTER:-5}"
     if grep -q 'trend: done' "$work/submit.log"; then
