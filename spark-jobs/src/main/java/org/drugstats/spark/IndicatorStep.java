@@ -19,7 +19,6 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
-import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.Column;
 import org.drugstats.core.results.ResultTable;
 import org.drugstats.core.data.ObsStatus;
@@ -103,7 +102,7 @@ public final class IndicatorStep {
         return SeizureCategoryStep.withoutCount(peopleWhoUseDrugs(obs.unionByName(aggs, true))
                 .unionByName(consumptionPerCapita(obs, membership), true)
                 .unionByName(seizuresByDrugGroup(obs, membership), true)
-                .unionByName(cultivation(obs), true))
+                .unionByName(CultivationIndicators.cultivation(obs), true))
                 // steps of different issues carry the optional columns they use (n_with_data, sub_area,
                 // std_error): the union fills the others with nulls
                 .unionByName(SeizureCategoryStep.run(obs, membership), true)
@@ -113,7 +112,7 @@ public final class IndicatorStep {
     }
 
     /** One value per (area, year) of an indicator: the first by status (normal first), method, source. */
-    private static Dataset<Row> onePer(Dataset<Row> d, String... extraKeys) {
+    static Dataset<Row> onePer(Dataset<Row> d, String... extraKeys) {
         List<org.apache.spark.sql.Column> key = new ArrayList<>(List.of(col(Column.INDICATOR.columnName()),
                 col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()), col(Column.SEX.columnName()),
                 col(Column.AGE.columnName())));
@@ -332,105 +331,6 @@ public final class IndicatorStep {
                 lit(null).cast(DataTypes.StringType).as(Column.SUB_AREA.columnName()),
                 lit(null).cast(DataTypes.DoubleType).as(Column.STD_ERROR.columnName()),
                 lit(SeizureTotalsStep.INDICATOR).as("inputs"));
-    }
-
-    // ---------------------------------------------------------------------------- cultivation
-
-    static Dataset<Row> cultivation(Dataset<Row> obs) {
-        DecimalType dec = DataTypes.createDecimalType(38, 6);
-        Dataset<Row> c = obs.filter(col(Column.INDICATOR.columnName()).equalTo(CULTIVATION));
-        Dataset<Row> countries = onePer(c.filter(org.apache.spark.sql.functions.not(
-                coalesce(col(Column.OBS_FLAGS.columnName()), lit("")).contains(QualityFlag.PUBLISHED_AGGREGATE.code()))),
-                Column.DRUG.columnName());
-        Dataset<Row> published = c.filter(col(Column.REF_AREA.columnName()).equalTo(AggregateStep.WORLD))
-                .select(col(Column.TIME_PERIOD.columnName()).as("w_year"), Schemas.baseValue().as("published"));
-        Dataset<Row> totals = countries.groupBy(col(Column.TIME_PERIOD.columnName()), col(Column.DRUG.columnName()))
-                .agg(org.apache.spark.sql.functions.sum(Schemas.baseValue().cast(dec)).cast(DataTypes.DoubleType).as("total"),
-                        org.apache.spark.sql.functions.count(lit(1)).as("n"),
-                        org.apache.spark.sql.functions.min(col(Column.ORIGIN.columnName())).as(Column.ORIGIN.columnName()))
-                .join(published, col(Column.TIME_PERIOD.columnName()).equalTo(col("w_year")), "left");
-        Dataset<Row> totalRows = totals.select(
-                lit(CULTIVATION).as(Column.INDICATOR.columnName()),
-                lit(AggregateStep.WORLD).as(Column.REF_AREA.columnName()),
-                col(Column.TIME_PERIOD.columnName()),
-                lit("T").as(Column.SEX.columnName()),
-                lit("_T").as(Column.AGE.columnName()),
-                col("total").as(Column.VALUE.columnName()),
-                lit(null).cast(DataTypes.DoubleType).as(Column.LOWER.columnName()),
-                lit(null).cast(DataTypes.DoubleType).as(Column.UPPER.columnName()),
-                lit(Unit.HECTARES.code()).as(Column.UNIT.columnName()),
-                lit(ObsStatus.ESTIMATED.code()).as(Column.OBS_STATUS.columnName()),
-                lit("drugstats: sum of the country estimates").as(Column.SOURCE.columnName()),
-                when(col("published").isNull(), concat(lit("sum of "), col("n").cast(DataTypes.StringType),
-                        lit(" countries; no published total")))
-                        .otherwise(org.apache.spark.sql.functions.format_string(
-                                "sum of %d countries; published total %s, difference %s", col("n"),
-                                col("published").cast(DataTypes.StringType),
-                                col("total").minus(col("published")).cast(DataTypes.StringType)))
-                        .as(Column.NOTES.columnName()),
-                col(Column.ORIGIN.columnName()),
-                lit(0).as(Column.UNIT_MULT.columnName()),
-                col(Column.DRUG.columnName()),
-                lit(null).cast(DataTypes.StringType).as(Column.DRUG_GROUP.columnName()),
-                lit(null).cast(DataTypes.StringType).as(Column.DRUG_SUBGROUP.columnName()),
-                lit("sum-of-countries").as(Column.METHOD.columnName()),
-                lit(null).cast(DataTypes.StringType).as(Column.ADJUSTMENT.columnName()),
-                when(col("published").isNotNull().and(col("published").notEqual(col("total"))),
-                        lit(QualityFlag.TOTAL_MISMATCH.code())).as(Column.OBS_FLAGS.columnName()),
-                lit("World").as(Column.AREA_NAME.columnName()),
-                lit(null).cast(DataTypes.StringType).as(Column.RECORD.columnName()),
-                lit(null).cast(DataTypes.StringType).as(Column.SUB_AREA.columnName()),
-                lit(null).cast(DataTypes.DoubleType).as(Column.STD_ERROR.columnName()),
-                lit(CULTIVATION).as("inputs"));
-        // year-on-year changes of the countries and of the computed totals
-        Dataset<Row> series = countries.select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
-                        col(Column.DRUG.columnName()), Schemas.baseValue().as("v"), col(Column.ORIGIN.columnName()),
-                        col(Column.AREA_NAME.columnName()))
-                .unionByName(totalRows.select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
-                        col(Column.DRUG.columnName()), col(Column.VALUE.columnName()).as("v"),
-                        col(Column.ORIGIN.columnName()), col(Column.AREA_NAME.columnName())), true)
-                .filter(col(Column.TIME_PERIOD.columnName()).rlike("^[0-9]{4}$"));
-        var w = Window.partitionBy(col(Column.REF_AREA.columnName()), col(Column.DRUG.columnName()))
-                .orderBy(col(Column.TIME_PERIOD.columnName()));
-        Dataset<Row> changes = series.withColumn("prev_v", org.apache.spark.sql.functions.lag(col("v"), 1).over(w))
-                .withColumn("prev_year", org.apache.spark.sql.functions.lag(col(Column.TIME_PERIOD.columnName()), 1).over(w))
-                .filter(col("prev_v").isNotNull())
-                .select(col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
-                        col(Column.DRUG.columnName()), col("v"), col("prev_v"), col("prev_year"),
-                        col(Column.ORIGIN.columnName()), col(Column.AREA_NAME.columnName()))
-                .flatMap(new Change(), Encoders.row(INDICATORS));
-        return totalRows.unionByName(changes, true);
-    }
-
-    /** Year-on-year percent change by core's {@link ChangeRates}. */
-    static final class Change implements FlatMapFunction<Row, Row> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public java.util.Iterator<Row> call(Row r) {
-            double prev = number(r, "prev_v");
-            double cur = number(r, "v");
-            int y = Integer.parseInt(text(r, Column.TIME_PERIOD.columnName()));
-            int py = Integer.parseInt(text(r, "prev_year"));
-            if (!(prev > 0)) {
-                return java.util.Collections.emptyIterator();
-            }
-            double pc;
-            try {
-                pc = ChangeRates.percentChange(prev, cur);
-            } catch (DrugstatsException e) {
-                return java.util.Collections.emptyIterator();
-            }
-            Object[] v = base(CULTIVATION + CHANGE_SUFFIX, text(r, Column.REF_AREA.columnName()), text(r, Column.TIME_PERIOD.columnName()),
-                    "_T", pc, null, null,
-                    Unit.PERCENT_CHANGE, text(r, Column.ORIGIN.columnName()), text(r, Column.DRUG.columnName()), "percent-change",
-                    CULTIVATION);
-            v[Column.SOURCE.ordinal()] = "drugstats: 100 x (V2 - V1) / V1";
-            v[Column.NOTES.ordinal()] = y - py == 1 ? "change from " + py
-                    : "change from " + py + " (" + (y - py) + " years: no estimate in between)";
-            v[Column.AREA_NAME.ordinal()] = text(r, Column.AREA_NAME.columnName());
-            return List.of(RowFactory.create(v)).iterator();
-        }
     }
 
     // ---------------------------------------------------------------------------- rows

@@ -1,9 +1,7 @@
 package org.drugstats.core.ingest;
 
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,11 +9,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.Column;
-import org.drugstats.core.data.ExtractValidator;
 import org.drugstats.core.data.ObsStatus;
-import org.drugstats.core.data.Observation;
 import org.drugstats.core.data.Origin;
 import org.drugstats.core.data.QualityFlag;
 import org.drugstats.core.data.QuarantineReason;
@@ -70,20 +65,13 @@ import org.drugstats.core.geo.UnmappedReason;
 public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
 
     static final String NAME = "unodc-annex-cultivation";
-    private static final Pattern TITLE_DRUG = Pattern.compile(
-            "(cultivation|eradication|production) of (.+?)\\s*(?:,|\\(|$)",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern FOOTNOTE_DEF = Pattern.compile("^([a-z])\\)\\s*(.+)$", Pattern.DOTALL);
     private static final Pattern MARKERS = Pattern.compile("[a-z](?:\\s*,\\s*[a-z])*");
     private static final Pattern NUMBER_WITH_NOTE = Pattern.compile(
             "^(-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|-?\\d+(?:\\.\\d+)?)\\s*([a-z](?:\\s*,\\s*[a-z])*)?$");
     private static final Pattern NOTES_FOOTNOTE = Pattern.compile("(?m)^([a-z])\\)[ \\t]*(.+?)\\s*(?=^[a-z]\\)|\\z)",
             Pattern.DOTALL);
-    private static final Pattern TITLE_WORD = Pattern.compile("cultivation|eradication|production",
-            Pattern.CASE_INSENSITIVE);
     private static final String ROUNDED = "rounded";
-    private static final double SERIAL_MIN = 32874; // 1990-01-01
-    private static final double SERIAL_MAX = 73051; // 2100-01-01
 
     @Override
     public String name() {
@@ -102,138 +90,21 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
                 + "value, counts as one)";
     }
 
-    private record Layout(XlsxSheet sheet, String title, String drug, int headerIndex, int labelCol,
-            Map<Integer, String> years, List<String> yearNotes, String activity, AnnexPivotLabels labels,
-            Unit titleUnit) {
-    }
-
     @Override
     Object shape(XlsxWorkbook wb, SourceFile file) {
-        List<String> found = new ArrayList<>();
-        for (XlsxSheet sheet : wb.sheets()) {
-            String title = null;
-            for (XlsxRow row : sheet.rows()) {
-                if (row.index() > 15) {
-                    break;
-                }
-                Map<Integer, String> years = new TreeMap<>();
-                List<String> notes = new ArrayList<>();
-                for (int c = 1; c < row.width(); c++) {
-                    Optional<String> y = yearOf(row.cell(c), notes);
-                    if (y.isPresent()) {
-                        years.put(c, y.get());
-                    }
-                }
-                if (years.size() >= 3 && title != null) {
-                    Matcher m = TITLE_DRUG.matcher(title);
-                    if (!m.find()) {
-                        break;
-                    }
-                    int first = years.keySet().iterator().next();
-                    AnnexPivotLabels labels = AnnexPivotLabels.find(sheet, row.index(), first);
-                    return new Layout(sheet, title, m.group(2).toLowerCase(Locale.ROOT), row.index(),
-                            labelColumn(sheet, row.index(), first, labels), years, notes,
-                            m.group(1).toLowerCase(Locale.ROOT), labels, AnnexPivotLabels.titleUnit(title));
-                }
-                for (int c = 0; c < row.width() && title == null; c++) {
-                    XlsxCell cell = row.cell(c);
-                    if (!cell.isBlank() && TITLE_WORD.matcher(cell.text()).find()) {
-                        title = cell.text();
-                    }
-                }
-            }
-            String firstText = sheet.rows().isEmpty() ? "an empty sheet" : "'" + firstText(sheet.rows().get(0)) + "'";
-            found.add("sheet '" + sheet.name() + "' starting " + firstText);
-        }
-        throw DrugstatsException.of("%s is not a %s file: expected a title naming the cultivation of a crop "
-                + "(\"Global illicit cultivation of coca bush ...\"; or its eradication, or the production of a drug) "
-                + "above a row of at least three years across columns, "
-                + "found %s", file.name(), NAME, String.join(", ", found));
-    }
-
-    private static String firstText(XlsxRow row) {
-        for (int c = 0; c < row.width(); c++) {
-            if (!row.cell(c).isBlank()) {
-                String t = row.cell(c).text();
-                return t.length() > 60 ? t.substring(0, 60) + "..." : t;
-            }
-        }
-        return "";
-    }
-
-    private static int labelColumn(XlsxSheet sheet, int headerIndex, int firstYearCol, AnnexPivotLabels labels) {
-        int best = 0;
-        for (XlsxRow row : sheet.rows()) {
-            if (row.index() <= headerIndex) {
-                continue;
-            }
-            for (int c = 0; c < firstYearCol; c++) {
-                if (!row.cell(c).isBlank() && !labels.cols().containsKey(c)) {
-                    return c;
-                }
-            }
-        }
-        return best;
-    }
-
-    /** The year a header cell names: a whole number 1900–2099, a year as text, or an Excel date serial. */
-    private static Optional<String> yearOf(XlsxCell cell, List<String> notes) {
-        if (cell.isBlank()) {
-            return Optional.empty();
-        }
-        if (cell.isNumber()) {
-            double d = cell.number();
-            if (!cell.date() && d == Math.rint(d) && d >= 1900 && d < 2100) {
-                return Optional.of(Integer.toString((int) d));
-            }
-            if (cell.date() || (d >= SERIAL_MIN && d < SERIAL_MAX)) {
-                LocalDateTime t = cell.dateValue();
-                if (t != null) {
-                    notes.add(String.format(Locale.ROOT, "year header %s is an Excel date (serial %s = %s); read as %d",
-                            cell.ref(), cell.text(), t.toLocalDate(), t.getYear()));
-                    return Optional.of(Integer.toString(t.getYear()));
-                }
-            }
-            return Optional.empty();
-        }
-        return IngestSupport.period(cell.text()).filter(p -> p.length() == 4);
+        return AnnexCultivationLayout.detect(wb, file);
     }
 
     @Override
     Origin origin(SourceFile file, Object shape) {
         String table = file.name().matches("^\\d+(\\.\\d+)*_.*") ? file.name().substring(0, file.name().indexOf('_'))
                 : "6.x";
-        return IngestSupport.unodcAnnex(NAME, file, table, ((Layout) shape).title());
-    }
-
-    /** A labelled data row and its cells by year. */
-    private static final class DataRow {
-        final XlsxRow row;
-        final String label;
-        final NameMatch match;
-        final Map<String, XlsxCell> cells = new LinkedHashMap<>();
-        final Map<String, String> footnotes = new HashMap<>();
-        final Map<String, XlsxCell> lower = new HashMap<>();
-        final Map<String, XlsxCell> upper = new HashMap<>();
-        final List<XlsxRow> boundRows = new ArrayList<>();
-        final AnnexLabel parsed;
-        String boundMarkers;
-        AnnexLabel.Role lastBound;
-        String method;
-        XlsxCell unitCell;
-        Unit unit;
-
-        DataRow(XlsxRow row, String label, NameMatch match, AnnexLabel parsed) {
-            this.row = row;
-            this.label = label;
-            this.match = match;
-            this.parsed = parsed;
-        }
+        return IngestSupport.unodcAnnex(NAME, file, table, ((AnnexCultivationLayout) shape).title());
     }
 
     @Override
     void parse(XlsxWorkbook wb, Object shape, SourceFile file, IngestContext context, IngestCollector out) {
-        Layout l = (Layout) shape;
+        AnnexCultivationLayout l = (AnnexCultivationLayout) shape;
         l.yearNotes().forEach(out::warn);
         IngestSupport.skipOtherSheets(wb, l.sheet(), out);
         XlsxSheet sheet = l.sheet();
@@ -241,7 +112,7 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
         CountryNames names = context.names().withScheme(RegionScheme.UNODC);
         String origin = origin(file, shape).id();
 
-        List<DataRow> rows = new ArrayList<>();
+        List<AnnexCultivationRow> rows = new ArrayList<>();
         Map<String, String> footnoteText = new TreeMap<>();
         boolean notesStarted = false;
         for (XlsxRow row : sheet.rows()) {
@@ -272,8 +143,8 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
                     && !(rows.get(rows.size() - 1).lastBound != null
                             && rows.get(rows.size() - 1).boundRows.size() == 1)) {
                 // a further method or unit of the area above: its label is written on the group's first row only
-                DataRow above = rows.get(rows.size() - 1);
-                DataRow dr = new DataRow(row, above.label, above.match, above.parsed);
+                AnnexCultivationRow above = rows.get(rows.size() - 1);
+                AnnexCultivationRow dr = new AnnexCultivationRow(row, above.label, above.match, above.parsed);
                 out.explain("row %d: values of '%s' (label of row %d)", row.number(), above.parsed.name(),
                         above.row.number());
                 readLabelsAndYears(l, row, dr);
@@ -287,7 +158,7 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
             if (labelCell.isBlank() && hasYearCell && !rows.isEmpty() && rows.get(rows.size() - 1).lastBound != null
                     && rows.get(rows.size() - 1).boundRows.size() == 1) {
                 // a bound row pair whose second label is missing (6.2.1 row 26 under the Total's "lower bound")
-                DataRow best = rows.get(rows.size() - 1);
+                AnnexCultivationRow best = rows.get(rows.size() - 1);
                 lowerRow = best.lastBound == AnnexLabel.Role.UPPER;
                 upperRow = !lowerRow;
                 out.warn("sheet '%s' row %d has values but no label; it follows the %s bound row of '%s' (row %d), so it "
@@ -296,7 +167,7 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
                         lowerRow ? "lower" : "upper");
             }
             if ((lowerRow || upperRow) && !rows.isEmpty()) {
-                DataRow best = rows.get(rows.size() - 1);
+                AnnexCultivationRow best = rows.get(rows.size() - 1);
                 best.lastBound = lowerRow ? AnnexLabel.Role.LOWER : AnnexLabel.Role.UPPER;
                 if (parsed.boundMarkers() != null) {
                     best.boundMarkers = parsed.boundMarkers();
@@ -329,7 +200,7 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
                         parsed.name(), parsed.inCapitals() ? "written in capitals" : "a region name");
                 continue;
             }
-            DataRow dr = new DataRow(row, labelCell.rawOrNull(), match, parsed);
+            AnnexCultivationRow dr = new AnnexCultivationRow(row, labelCell.rawOrNull(), match, parsed);
             out.explain("row %d: values of '%s'%s%s", row.number(), parsed.name(),
                     parsed.qualified() ? " " + parsed.qualifiers() : "",
                     match == null ? "" : " -> " + match.refArea().orElse("(unmapped)"));
@@ -341,7 +212,8 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
     }
 
     /** Footnote letters in spacer cells belong to the nearest year column on their left; other text is reported. */
-    private static void spacerFootnotes(Layout l, XlsxRow row, DataRow dr, IngestCollector out) {
+    private static void spacerFootnotes(AnnexCultivationLayout l, XlsxRow row, AnnexCultivationRow dr,
+            IngestCollector out) {
         for (int c = 0; c < row.width(); c++) {
             XlsxCell cell = row.cell(c);
             if (cell.isBlank() || c == l.labelCol() || l.years().containsKey(c) || l.labels().cols().containsKey(c)) {
@@ -363,7 +235,7 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
     }
 
     /** The method and unit cells of a data row, and its cells under the years. */
-    private static void readLabelsAndYears(Layout l, XlsxRow row, DataRow dr) {
+    private static void readLabelsAndYears(AnnexCultivationLayout l, XlsxRow row, AnnexCultivationRow dr) {
         int m = l.labels().col(AnnexPivotLabels.Role.METHOD);
         dr.method = m < 0 ? null : row.cell(m).textOrNull();
         int u = l.labels().col(AnnexPivotLabels.Role.UNIT);
@@ -378,7 +250,7 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
     }
 
     /** The method of a row: the Method column's text, then the label's footnote marker, then "rounded". */
-    private static String method(DataRow dr, String marker) {
+    private static String method(AnnexCultivationRow dr, String marker) {
         List<String> parts = new ArrayList<>();
         if (dr.method != null) {
             parts.add(dr.method);
@@ -392,14 +264,14 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
         return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
-    private void emit(Layout l, List<DataRow> rows, Map<String, String> footnoteText, CountryNames names,
-            String origin, IngestCollector out) {
+    private void emit(AnnexCultivationLayout l, List<AnnexCultivationRow> rows, Map<String, String> footnoteText,
+            CountryNames names, String origin, IngestCollector out) {
         String sheetName = l.sheet().name();
         List<Candidate> pending = new ArrayList<>();
         Map<Candidate, String> yearOf = new HashMap<>();
-        Map<Candidate, DataRow> rowOf = new HashMap<>();
+        Map<Candidate, AnnexCultivationRow> rowOf = new HashMap<>();
         Map<Candidate, Double> numeric = new HashMap<>();
-        for (DataRow dr : rows) {
+        for (AnnexCultivationRow dr : rows) {
             String where = "sheet '" + sheetName + "' row " + dr.row.number();
             if (dr.match instanceof NameMatch.Unmapped u) {
                 out.unmapped(u, where, u.code() == null);
@@ -514,42 +386,13 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
             }
         }
         List<Candidate> unrounded = pending.stream().filter(c -> !rowOf.get(c).parsed.rounded()).toList();
-        multipleMethods(unrounded, yearOf, rowOf, out);
-        checkTotals(unrounded, yearOf, rowOf, numeric, sheetName, out);
-        checkRounded(pending, yearOf, rowOf, numeric, sheetName, out);
+        AnnexCultivationChecks.multipleMethods(unrounded, yearOf, rowOf, out);
+        AnnexCultivationChecks.checkTotals(unrounded, yearOf, rowOf, numeric, sheetName, out);
+        AnnexCultivationChecks.checkRounded(pending, yearOf, rowOf, numeric, sheetName, out);
         pending.forEach(out::submit);
     }
 
-    /**
-     * A row published rounded ("TOTAL (best estimate, rounded)") against the unrounded row of the same area and
-     * year: they must agree within half the rounding unit of the rounded value; else {@code total-mismatch}.
-     */
-    private static void checkRounded(List<Candidate> pending, Map<Candidate, String> yearOf,
-            Map<Candidate, DataRow> rowOf, Map<Candidate, Double> numeric, String sheetName, IngestCollector out) {
-        for (Candidate r : pending) {
-            if (!rowOf.get(r).parsed.rounded() || !numeric.containsKey(r)) {
-                continue;
-            }
-            for (Candidate u : pending) {
-                if (u == r || rowOf.get(u).parsed.rounded() || !numeric.containsKey(u)
-                        || !yearOf.get(u).equals(yearOf.get(r)) || !series(u, rowOf).equals(series(r, rowOf))
-                        || !String.valueOf(u.get(Column.REF_AREA)).equals(r.get(Column.REF_AREA))) {
-                    continue;
-                }
-                double diff = numeric.get(r) - numeric.get(u);
-                if (Math.abs(diff) > roundingUnit(numeric.get(r)) / 2) {
-                    String what = String.format(Locale.ROOT, "the rounded value %s differs from the unrounded %s of "
-                            + "row %d by %s", Observation.number(numeric.get(r)), Observation.number(numeric.get(u)),
-                            rowOf.get(u).row.number(), Observation.number(diff));
-                    r.flag(QualityFlag.TOTAL_MISMATCH).note(what);
-                    out.warn("sheet '%s' row %d, %s: %s; kept as published and flagged total-mismatch", sheetName,
-                            rowOf.get(r).row.number(), yearOf.get(r), what);
-                }
-            }
-        }
-    }
-
-    private static boolean hasFormula(XlsxSheet sheet, XlsxRow row, Layout l) {
+    private static boolean hasFormula(XlsxSheet sheet, XlsxRow row, AnnexCultivationLayout l) {
         return l.years().keySet().stream().anyMatch(c -> sheet.formula(row.cell(c).ref()).isPresent());
     }
 
@@ -568,7 +411,7 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
         return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 
-    private static List<Map.Entry<String, XlsxCell>> orphans(DataRow dr) {
+    private static List<Map.Entry<String, XlsxCell>> orphans(AnnexCultivationRow dr) {
         List<Map.Entry<String, XlsxCell>> o = new ArrayList<>();
         for (Map<String, XlsxCell> bounds : List.of(dr.lower, dr.upper)) {
             for (Map.Entry<String, XlsxCell> e : bounds.entrySet()) {
@@ -590,7 +433,8 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
         return sb.toString();
     }
 
-    private static Candidate base(IngestCollector out, String sheet, DataRow dr, Layout l, String origin, String year) {
+    private static Candidate base(IngestCollector out, String sheet, AnnexCultivationRow dr,
+            AnnexCultivationLayout l, String origin, String year) {
         Unit unit = dr.unit == null ? l.titleUnit() : dr.unit;
         Candidate c = out.candidate(sheet, dr.row.number())
                 .set(Column.REF_AREA, dr.match == null ? null : dr.match.refArea().orElse(null))
@@ -612,15 +456,6 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
         return c;
     }
 
-    /**
-     * The series a value belongs to within one year: its indicator (which carries the unit) and the Method column's
-     * text. Totals are checked, and alternative estimates told, within one series only: areas and quantities, or
-     * manual and aerial eradication, are never summed together.
-     */
-    private static String series(Candidate c, Map<Candidate, DataRow> rowOf) {
-        return c.get(Column.INDICATOR) + "|" + rowOf.get(c).method;
-    }
-
     /** The catalog's indicator for a crop: cultivation_area_coca, cultivation_area_opium_poppy, else by name. */
     static String indicator(String drug) {
         String d = drug.toLowerCase(Locale.ROOT);
@@ -633,7 +468,7 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
         return "cultivation_area_" + SdgOpenCsvKind.slug(d);
     }
 
-    private static boolean resolveArea(DataRow dr, Candidate c, IngestCollector out) {
+    private static boolean resolveArea(AnnexCultivationRow dr, Candidate c, IngestCollector out) {
         if (dr.match == null) {
             out.quarantine(c, QuarantineReason.MALFORMED_ROW, "label", null, "a value without a row label");
             return false;
@@ -654,118 +489,8 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
         return true;
     }
 
-    private static void multipleMethods(List<Candidate> pending, Map<Candidate, String> yearOf,
-            Map<Candidate, DataRow> rowOf, IngestCollector out) {
-        Map<String, List<Candidate>> byAreaYear = new LinkedHashMap<>();
-        for (Candidate c : pending) {
-            if (c.get(Column.VALUE) != null) {
-                byAreaYear.computeIfAbsent(c.get(Column.REF_AREA) + "|" + yearOf.get(c) + "|" + series(c, rowOf),
-                        k -> new ArrayList<>()).add(c);
-            }
-        }
-        for (Map.Entry<String, List<Candidate>> e : byAreaYear.entrySet()) {
-            List<Candidate> list = e.getValue();
-            long methods = list.stream().map(c -> String.valueOf(c.get(Column.METHOD))).distinct().count();
-            if (methods > 1) {
-                list.forEach(c -> c.flag(QualityFlag.MULTIPLE_METHODS));
-                out.warn("%s %s: %d estimates by different methods (%s); both kept and flagged multiple-methods",
-                        list.get(0).get(Column.REF_AREA), yearOf.get(list.get(0)), list.size(),
-                        String.join(", ", list.stream().map(c -> NameNormaliser.clean(c.get(Column.AREA_NAME)) + " = "
-                                + c.get(Column.VALUE)).toList()));
-            }
-        }
-    }
-
-    private static void checkTotals(List<Candidate> pending, Map<Candidate, String> yearOf,
-            Map<Candidate, DataRow> rowOf, Map<Candidate, Double> numeric, String sheetName, IngestCollector out) {
-        Map<String, List<Candidate>> byYear = new TreeMap<>();
-        pending.forEach(c -> byYear.computeIfAbsent(yearOf.get(c) + "|" + series(c, rowOf), k -> new ArrayList<>())
-                .add(c));
-        for (Map.Entry<String, List<Candidate>> e : byYear.entrySet()) {
-            String year = yearOf.get(e.getValue().get(0));
-            List<Candidate> totals = e.getValue().stream().filter(c -> "WLD".equals(c.get(Column.REF_AREA))).toList();
-            if (totals.size() != 1 || !numeric.containsKey(totals.get(0))) {
-                continue;
-            }
-            Candidate total = totals.get(0);
-            Map<String, List<Candidate>> parts = new LinkedHashMap<>();
-            Map<String, Integer> perMethod = new HashMap<>();
-            String missing = null;
-            for (Candidate c : e.getValue()) {
-                if (c == total) {
-                    continue;
-                }
-                if (!numeric.containsKey(c) || !ExtractValidator.checkRow("", c.row(), c.canonical()).accepted()) {
-                    missing = "some listed areas have no valid value";
-                    continue;
-                }
-                if (perMethod.merge(c.get(Column.REF_AREA) + "|" + c.get(Column.METHOD), 1, Integer::sum) > 1) {
-                    missing = "an area is listed twice with the same method";
-                }
-                parts.computeIfAbsent(c.get(Column.REF_AREA), k -> new ArrayList<>()).add(c);
-            }
-            if (missing != null) {
-                out.warn("%s: the total of %s cannot be checked: %s", year,
-                        NameNormaliser.clean(total.get(Column.AREA_NAME)), missing);
-                continue;
-            }
-            double t = numeric.get(total);
-            double tolerance = roundingUnit(t) / 2;
-            List<List<Candidate>> choices = new ArrayList<>(parts.values());
-            long combos = choices.stream().mapToLong(List::size).reduce(1, (a, b) -> a * b);
-            if (combos > 4096) {
-                out.warn("%s: the total cannot be checked: %d combinations of methods", year, combos);
-                continue;
-            }
-            double bestDiff = Double.POSITIVE_INFINITY;
-            List<Candidate> bestPick = null;
-            int[] idx = new int[choices.size()];
-            for (long k = 0; k < combos; k++) {
-                long rest = k;
-                double sum = 0;
-                List<Candidate> pick = new ArrayList<>();
-                for (int i = 0; i < choices.size(); i++) {
-                    idx[i] = (int) (rest % choices.get(i).size());
-                    rest /= choices.get(i).size();
-                    Candidate c = choices.get(i).get(idx[i]);
-                    sum += numeric.get(c);
-                    pick.add(c);
-                }
-                double diff = t - sum;
-                if (Math.abs(diff) < Math.abs(bestDiff)) {
-                    bestDiff = diff;
-                    bestPick = pick;
-                }
-            }
-            if (bestPick == null) {
-                continue;
-            }
-            double sum = t - bestDiff;
-            String terms = String.join(" + ", bestPick.stream().map(c -> NameNormaliser.clean(c.get(Column.AREA_NAME))
-                    + " " + c.get(Column.VALUE)).toList());
-            if (Math.abs(bestDiff) <= tolerance) {
-                if (choices.stream().anyMatch(ch -> ch.size() > 1)) {
-                    total.note("equals the sum of " + terms);
-                }
-                continue;
-            }
-            total.flag(QualityFlag.TOTAL_MISMATCH);
-            String what = String.format(Locale.ROOT, "the listed areas sum to %s (%s); the published total is %s, "
-                    + "a difference of %s", Observation.number(sum), terms, Observation.number(t),
-                    Observation.number(bestDiff));
-            total.note(what);
-            out.warn("sheet '%s' row %d, %s: %s; the total is kept as published and flagged total-mismatch", sheetName,
-                    rowOf.get(total).row.number(), year, what);
-        }
-    }
-
-    /** The rounding unit of a published total: the largest of 100, 10, 1 that divides it, else 0 (no tolerance). */
+    /** The rounding unit of a published total: see {@link AnnexCultivationChecks#roundingUnit(double)}. */
     static double roundingUnit(double total) {
-        for (double u : new double[] {100, 10, 1}) {
-            if (Math.rint(total / u) * u == total) {
-                return u;
-            }
-        }
-        return 1e-9 * Math.abs(total);
+        return AnnexCultivationChecks.roundingUnit(total);
     }
 }

@@ -19,7 +19,7 @@ final class ExtraColumns {
         int used = 0;
         for (double[] col : d.extra) {
             double[] r = new double[n];
-            Joinpoint.lineResiduals(d, lo, hi, col, r);
+            InformationCriteria.lineResiduals(d, lo, hi, col, r);
             double scale0 = 0;
             for (int a = 0; a < n; a++) {
                 if (d.x[a] > lo && d.x[a] <= hi) {

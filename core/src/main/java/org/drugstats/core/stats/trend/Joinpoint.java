@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.ArraySampler;
 import org.drugstats.core.DrugstatsException;
 
 /**
@@ -50,7 +49,6 @@ public final class Joinpoint {
     public static final int MAX_PERMUTATIONS = 100_000;
     /** NCI Joinpoint's default number of permutations. */
     public static final int DEFAULT_PERMUTATIONS = 4499;
-    private static final int BLOCK = 256;
 
     private final Scale scale;
     private final Weighting weighting;
@@ -326,7 +324,7 @@ public final class Joinpoint {
             if (sse[j] < sseFloor) {
                 floored++;
             }
-            criteria.add(criteria(d, taus[j], Math.max(sse[j], sseFloor), sse[j]));
+            criteria.add(InformationCriteria.criteria(d, taus[j], Math.max(sse[j], sseFloor), sse[j]));
         }
         if (floored > 0 && selection != SelectionMethod.PERMUTATION) {
             notes.add(String.format(Locale.ROOT,
@@ -338,10 +336,11 @@ public final class Joinpoint {
         int selected;
         List<PermutationTest> tests = new ArrayList<>();
         switch (selection) {
-            case BIC -> selected = argmin(criteria, ModelCriteria::bic);
-            case BIC3 -> selected = argmin(criteria, ModelCriteria::bic3);
-            case WBIC -> selected = argmin(criteria, ModelCriteria::wbic);
-            case PERMUTATION -> selected = permutationSelect(d, search, taus, fits, searchSse, k, sse0, rng, tests);
+            case BIC -> selected = InformationCriteria.argmin(criteria, ModelCriteria::bic);
+            case BIC3 -> selected = InformationCriteria.argmin(criteria, ModelCriteria::bic3);
+            case WBIC -> selected = InformationCriteria.argmin(criteria, ModelCriteria::wbic);
+            case PERMUTATION -> selected = PermutationSelection.select(d, search, taus, fits, searchSse, k, sse0,
+                    permutations, alpha, rng, tests);
             default -> throw new IllegalStateException(selection.name());
         }
         if (fits[selected] == null) {
@@ -399,165 +398,5 @@ public final class Joinpoint {
         }
         return new JoinpointResult(d.name, scale, weighting, inference, confidenceLevel, d.n, fit.tau, fit.beta,
                 fit.sse, st.segments, sel, notes, st.cov, st.df);
-    }
-
-    /** Criteria from {@code sseForCriteria} (the SSE, floored for exact fits); {@code sse} is recorded as is. */
-    private static ModelCriteria criteria(PreparedSeries d, double[] tau, double sseForCriteria, double sse) {
-        int n = d.n;
-        int k = tau.length;
-        double lnn = Math.log(n) / n;
-        double base = Math.log(sseForCriteria / n);
-        double r2 = k == 0 ? 0 : maxPartialR2(d, tau);
-        List<Double> jp = new ArrayList<>();
-        for (double t : tau) {
-            jp.add(t);
-        }
-        return new ModelCriteria(k, jp, sse, base + 2.0 * (k + 1) * lnn, base + (3.0 * k + 2) * lnn, r2,
-                base + ((2 + r2) * k + 2) * lnn);
-    }
-
-    /**
-     * Largest partial R² of the slope changes (NCI Joinpoint help, "Weighted BIC"): for joinpoint τ<sub>i</sub>,
-     * the observations after τ<sub>i−1</sub> up to and including τ<sub>i+1</sub> (the series ends for the first
-     * and last joinpoints), the squared partial correlation of the response and (x − τ<sub>i</sub>)⁺ given the
-     * straight line [1, x], all weighted.
-     */
-    static double maxPartialR2(PreparedSeries d, double[] tau) {
-        double max = 0;
-        int k = tau.length;
-        double[] rz = new double[d.n];
-        double[] rh = new double[d.n];
-        for (int i = 0; i < k; i++) {
-            double lo = i == 0 ? Double.NEGATIVE_INFINITY : tau[i - 1];
-            double hi = i == k - 1 ? Double.POSITIVE_INFINITY : tau[i + 1];
-            double[] h = new double[d.n];
-            for (int a = 0; a < d.n; a++) {
-                h[a] = Math.max(d.x[a] - tau[i], 0);
-            }
-            lineResiduals(d, lo, hi, d.z, rz);
-            lineResiduals(d, lo, hi, h, rh);
-            if (d.extra.length > 0) {
-                ExtraColumns.partialOut(d, lo, hi, rz, rh);
-            }
-            double szh = 0;
-            double szz = 0;
-            double shh = 0;
-            for (int a = 0; a < d.n; a++) {
-                if (d.x[a] > lo && d.x[a] <= hi) {
-                    szh += d.w[a] * rz[a] * rh[a];
-                    szz += d.w[a] * rz[a] * rz[a];
-                    shh += d.w[a] * rh[a] * rh[a];
-                }
-            }
-            double r2 = szz > 0 && shh > 0 ? szh * szh / (szz * shh) : 0;
-            max = Math.max(max, r2);
-        }
-        return max;
-    }
-
-    static void lineResiduals(PreparedSeries d, double lo, double hi, double[] v, double[] out) {
-        double sw = 0;
-        double swx = 0;
-        double swv = 0;
-        for (int a = 0; a < d.n; a++) {
-            if (d.x[a] > lo && d.x[a] <= hi) {
-                sw += d.w[a];
-                swx += d.w[a] * d.x[a];
-                swv += d.w[a] * v[a];
-            }
-        }
-        double mx = swx / sw;
-        double mv = swv / sw;
-        double cxx = 0;
-        double cxv = 0;
-        for (int a = 0; a < d.n; a++) {
-            if (d.x[a] > lo && d.x[a] <= hi) {
-                cxx += d.w[a] * (d.x[a] - mx) * (d.x[a] - mx);
-                cxv += d.w[a] * (d.x[a] - mx) * (v[a] - mv);
-            }
-        }
-        double b = cxx > 0 ? cxv / cxx : 0;
-        for (int a = 0; a < d.n; a++) {
-            out[a] = v[a] - mv - b * (d.x[a] - mx);
-        }
-    }
-
-    private static int argmin(List<ModelCriteria> c, java.util.function.ToDoubleFunction<ModelCriteria> f) {
-        int best = 0;
-        for (int j = 1; j < c.size(); j++) {
-            if (f.applyAsDouble(c.get(j)) < f.applyAsDouble(c.get(best))) {
-                best = j;
-            }
-        }
-        return best;
-    }
-
-    private int permutationSelect(PreparedSeries d, HingeSearch search, double[][] taus, WeightedFit[] fits,
-            double[] sse, int k, double sse0, UniformRandomProvider rng, List<PermutationTest> tests) {
-        int n = d.n;
-        double total = 0;
-        for (int i = 0; i < n; i++) {
-            total += d.w[i] * d.z[i] * d.z[i];
-        }
-        // SSEs below this are rounding noise of an exact fit (relative error ~1e-16 of SSE0 or ~1e-30 of ||y||²)
-        double floor = Math.max(1e-13 * sse0, 1e-20 * total) + Double.MIN_NORMAL;
-        int ka = 0;
-        int kb = k;
-        int block = Math.min(BLOCK, permutations);
-        double[] rows = new double[block * n];
-        double[] sse0s = new double[block];
-        double[] best = new double[(k + 1) * block];
-        double[] fitted = new double[n];
-        double[] resid = new double[n];
-        while (ka < kb) {
-            if (fits[ka] == null) {
-                fits[ka] = WeightedFit.of(d, taus[ka]);
-            }
-            WeightedFit nullFit = fits[ka];
-            for (int i = 0; i < n; i++) {
-                fitted[i] = d.sw[i] * nullFit.fitted[i];
-                resid[i] = d.sw[i] * (d.z[i] - nullFit.fitted[i]);
-            }
-            d.whiten(fitted, 0);
-            d.whiten(resid, 0);
-            double observed = statistic(sse[ka], sse[kb], floor);
-            double threshold = observed - 1e-9 * Math.abs(observed);
-            int exceed = 0;
-            for (int done = 0; done < permutations; done += block) {
-                int bs = Math.min(block, permutations - done);
-                for (int b = 0; b < bs; b++) {
-                    ArraySampler.shuffle(rng, resid);
-                    int off = b * n;
-                    for (int i = 0; i < n; i++) {
-                        rows[off + i] = fitted[i] + resid[i];
-                    }
-                    sse0s[b] = search.residualise(rows, off);
-                }
-                search.search(rows, bs, kb, best, null);
-                for (int b = 0; b < bs; b++) {
-                    double sa = ka == 0 ? sse0s[b] : sse0s[b] - best[ka * bs + b];
-                    double sb = sse0s[b] - best[kb * bs + b];
-                    if (statistic(sa, sb, floor) >= threshold) {
-                        exceed++;
-                    }
-                }
-            }
-            double p = (exceed + 1.0) / (permutations + 1.0);
-            double level = alpha / (k - ka);
-            boolean reject = p <= level;
-            tests.add(new PermutationTest(ka, kb, observed, exceed, permutations, p, level, reject));
-            if (reject) {
-                ka++;
-            } else {
-                kb--;
-            }
-        }
-        return ka;
-    }
-
-    private static double statistic(double sseNull, double sseAlt, double floor) {
-        double a = Math.max(sseNull, floor);
-        double b = Math.max(sseAlt, floor);
-        return (a - b) / b;
     }
 }
