@@ -2,7 +2,6 @@ package org.drugstats.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -57,6 +56,9 @@ import org.drugstats.core.stats.trend.MannKendall;
  */
 public final class WastewaterStep {
 
+    /** Decimal type of the exact sums (loads × populations: up to 10^17 with ten decimals). */
+    private static final org.apache.spark.sql.types.DecimalType EXACT = DataTypes.createDecimalType(38, 10);
+
     public static final String LOAD = "wastewater_mass_load";
     public static final String MEAN = "wastewater_mass_load_mean";
     public static final String RATIO = "wastewater_weekend_weekday_ratio";
@@ -79,7 +81,8 @@ public final class WastewaterStep {
         Dataset<Row> pop = analysis.filter(col(Column.INDICATOR.columnName()).equalTo(POPULATION)
                         .and(col(Column.VALUE.columnName()).gt(0)))
                 .groupBy(col(Column.SUB_AREA.columnName()).as("p_site"))
-                .agg(first(Schemas.baseValue()).as("pop"));
+                // min, not first: the same value whichever partition a site's rows come from
+                .agg(org.apache.spark.sql.functions.min(Schemas.baseValue()).as("pop"));
         Dataset<Row> joined = loads.join(pop, loads.col(Column.SUB_AREA.columnName()).equalTo(pop.col("p_site")))
                 .withColumn("load", Schemas.baseValue());
         List<String> europe = geography.countries().stream().filter(c -> "150".equals(c.regionCode()))
@@ -93,8 +96,12 @@ public final class WastewaterStep {
     private static Dataset<Row> means(Dataset<Row> joined, org.apache.spark.sql.Column area, String areaName) {
         Dataset<Row> g = joined.groupBy(area.as("m_area"), col(Column.TIME_PERIOD.columnName()).as("m_year"),
                         col(Column.DRUG.columnName()).as("m_drug"), col(Column.DRUG_SUBGROUP.columnName()).as("m_sub"))
-                .agg(sum(col("load").multiply(col("pop"))).as("lp"), sum(col("pop")).as("p"),
-                        count(lit(1)).as("sites"), first(col(Column.ORIGIN.columnName())).as("m_origin"));
+                // exact decimal sums: a sum of doubles depends on the order the rows arrive in, which differs
+                // between local[*] and a cluster (the cluster test compares the two byte for byte)
+                .agg(sum(col("load").multiply(col("pop")).cast(EXACT)).cast(DataTypes.DoubleType).as("lp"),
+                        sum(col("pop").cast(EXACT)).cast(DataTypes.DoubleType).as("p"),
+                        count(lit(1)).as("sites"),
+                        org.apache.spark.sql.functions.min(col(Column.ORIGIN.columnName())).as("m_origin"));
         Map<Column, org.apache.spark.sql.Column> v = new EnumMap<>(Column.class);
         v.put(Column.INDICATOR, lit(MEAN));
         v.put(Column.REF_AREA, col("m_area"));
