@@ -167,7 +167,11 @@ public final class SupplyValueStep {
                 lit(null).cast(DataTypes.StringType).as(Column.DRUG_SUBGROUP.columnName()),
                 lit("kg-x-wholesale-price").as(Column.METHOD.columnName()),
                 lit(null).cast(DataTypes.StringType).as(Column.ADJUSTMENT.columnName()),
-                lit(null).cast(DataTypes.StringType).as(Column.OBS_FLAGS.columnName()),
+                // annex 8.1 publishes some typical prices outside their own minimum-maximum range (e.g. Poland
+                // 2021 heroin): the value keeps the publisher's range and says so, as the extracts do
+                when(col("lo").gt(col("v")).or(col("v").gt(col("hi"))).or(col("lo").gt(col("hi"))),
+                        lit(QualityFlag.BEST_OUTSIDE_BOUNDS.code())).otherwise(lit(null).cast(DataTypes.StringType))
+                        .as(Column.OBS_FLAGS.columnName()),
                 col(Column.AREA_NAME.columnName()),
                 lit(null).cast(DataTypes.StringType).as(Column.RECORD.columnName()),
                 lit(SeizureCategoryStep.INDICATOR + ";price_wholesale").as("inputs"),

@@ -82,4 +82,22 @@ class SupplyValueStepTest {
         assertEquals(1, (Integer) world.getAs("n_with_data"));
         assertTrue(((String) world.getAs("source")).contains("not an estimate of illicit financial flows"));
     }
+
+    @Test
+    void aTypicalPriceOutsideItsPublishedRangeIsKeptAndFlagged() {
+        // annex 8.1 gives e.g. Poland 2021 heroin a typical price outside its own minimum-maximum: the value keeps
+        // the publisher's range and carries best-outside-bounds, so that it passes extract validation
+        List<Row> in = List.of(
+                r("seizures_quantity", "BOL", "Cocaine-type", "Cocaine", "Cocaine hydrochloride", 10.0, null, null, "kg"),
+                r("price_wholesale", "BOL", "Cocaine-type drugs", null, "Cocaine hydrochloride", 4.0, 1.0, 3.0,
+                        "usd-per-gram"));
+        List<Row> out = SupplyValueStep.run(SparkTestSession.get().createDataFrame(in, Schemas.EXTRACT)).collectAsList();
+        Row bol = out.stream().filter(x -> x.getAs("indicator").equals("seizures_value_wholesale")
+                && x.getAs("ref_area").equals("BOL")).findFirst().orElseThrow();
+        assertEquals(40_000.0, (Double) bol.getAs("value"), 0.0); // 10 kg x 1,000 g x 4 US$
+        assertEquals(10_000.0, (Double) bol.getAs("lower"), 0.0);
+        assertEquals(30_000.0, (Double) bol.getAs("upper"), 0.0);
+        assertEquals("best-outside-bounds", bol.getAs("obs_flags"));
+        assertEquals(null, (String) find("seizures_value_wholesale", "COL").getAs("obs_flags"), "Colombia in range");
+    }
 }
