@@ -80,6 +80,8 @@ public final class Pipeline {
 
         List<Dataset<Row>> persisted = new ArrayList<>();
         try (Publisher publisher = Publisher.begin(options.out())) {
+            PlanCuts cuts = PlanCuts.under(spark, publisher.staging().resolve(".spark").resolve("checkpoints"),
+                    persisted);
             // 1. validate
             begin("validate");
             ValidateStep.Result v = ValidateStep.run(spark, inputs);
@@ -146,8 +148,16 @@ public final class Pipeline {
             }
 
             List<Origin> origins = origins(inputs);
-            Dataset<Row> canonical = used.select(java.util.Arrays.stream(Schemas.EXTRACT_COLUMNS)
-                    .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
+            // the plans of the steps below start here, not at the reading and checking of every input
+            Dataset<Row> canonical = cuts.cut(used.select(java.util.Arrays.stream(Schemas.EXTRACT_COLUMNS)
+                    .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new)));
+            // validation's caches are not read again: free them before the analysis steps
+            for (Dataset<Row> d : List.copyOf(persisted)) {
+                if (d != canonical) {
+                    d.unpersist();
+                    persisted.remove(d);
+                }
+            }
 
             begin("observations");
             long nObs = publisher.writeParquet(canonical, ResultTable.OBSERVATIONS.dir(), Schemas.OBSERVATIONS_VERSION, origins,
@@ -158,7 +168,7 @@ public final class Pipeline {
 
             // records of one key that are parts of one total (separate seizure reports) are summed for analysis;
             // each step reads only the indicators it uses, cached once in few partitions (below)
-            Dataset<Row> analysis = Records.collapse(canonical, config.recordsSummed());
+            Dataset<Row> analysis = cuts.cut(Records.collapse(canonical, config.recordsSummed()));
             int partitions = analysisPartitions(spark, nObs);
 
             // 2. aggregates to UNODC and M49 subregions and regions and the world
@@ -167,8 +177,8 @@ public final class Pipeline {
             Dataset<Row> toAggregate = persist(SubnationalSteps.generic(analysis).filter(org.apache.spark.sql.functions.not(
                     col(Column.INDICATOR.columnName()).isin(config.aggregateExclude().toArray()))).coalesce(partitions),
                     persisted);
-            Dataset<Row> aggregates = persist(AggregateStep.run(toAggregate, membership, config.minCoverage(),
-                    config.latestWithinYears()), persisted);
+            Dataset<Row> aggregates = cuts.cut(AggregateStep.run(toAggregate, membership, config.minCoverage(),
+                    config.latestWithinYears()));
             long nAgg = publisher.writeParquet(aggregates, ResultTable.AGGREGATES.dir(), Schemas.AGGREGATES_VERSION, origins,
                     Column.INDICATOR.columnName(), "level", Column.REF_AREA.columnName(),
                     Column.TIME_PERIOD.columnName(), Column.SEX.columnName(), Column.AGE.columnName(),
@@ -180,7 +190,8 @@ public final class Pipeline {
 
             // 2b. indicators of issue 14 computed before the trends, so that their series are trended with the rest
             spark.sparkContext().setJobGroup(SparkWork.GROUP_PREFIX + "derived", "derived", false);
-            DerivedIndicators derived = DerivedIndicators.run(spark, analysis, config, persisted);
+            DerivedIndicators computed = DerivedIndicators.run(spark, analysis, config, persisted);
+            DerivedIndicators derived = new DerivedIndicators(cuts.cut(computed.indicators()), computed.medicines());
 
             // 3. trends of every series: country observations and aggregates
             begin("trend");
@@ -198,8 +209,8 @@ public final class Pipeline {
                     .unionByName(DerivedIndicators.asSeries(derived.indicators()), true);
             Dataset<Row> points = TrendStep.points(series.filter(org.apache.spark.sql.functions.not(
                     col(Column.INDICATOR.columnName()).isin(config.trendExclude().toArray()))));
-            TrendStep.Fitted fitted = new TrendStep.Fitted(persist(TrendStep.fit(points,
-                    TrendStep.Settings.of(config)).all(), persisted));
+            TrendStep.Fitted fitted = new TrendStep.Fitted(cuts.cut(TrendStep.fit(points,
+                    TrendStep.Settings.of(config)).all()));
             SubnationalSteps.Trends subnational = SubnationalSteps.trends(spark, analysis, TrendStep.Settings.of(config));
             long nTrends = publisher.writeParquet(fitted.trends().unionByName(subnational.trends(), true),
                     ResultTable.TRENDS.dir(), Schemas.TRENDS_VERSION, origins, "series_id", "segment");
@@ -229,9 +240,9 @@ public final class Pipeline {
             begin("indicators");
             Dataset<Row> indicatorInputs = persist(analysis.filter(col(Column.INDICATOR.columnName())
                     .isin(IndicatorStep.INPUTS.toArray())).coalesce(partitions), persisted);
-            Dataset<Row> indicators = persist(IndicatorStep.run(indicatorInputs, aggregates, membership)
+            Dataset<Row> indicators = cuts.cut(IndicatorStep.run(indicatorInputs, aggregates, membership)
                     .unionByName(SubnationalSteps.indicators(analysis), true)
-                    .unionByName(derived.indicators(), true), persisted);
+                    .unionByName(derived.indicators(), true));
             long nInd = publisher.writeParquet(indicators, ResultTable.INDICATORS.dir(), Schemas.INDICATORS_VERSION, origins,
                     Column.INDICATOR.columnName(), Column.REF_AREA.columnName(), Column.TIME_PERIOD.columnName(),
                     Column.SEX.columnName(), Column.AGE.columnName(), Column.DRUG.columnName(),
@@ -255,7 +266,8 @@ public final class Pipeline {
             // 5. world and regional drug use as the World Drug Report estimates it (issue 12)
             begin("estimates");
             EstimateStep.Result est = EstimateStep.run(spark, analysis, EstimateStep.settings(config));
-            long nEst = publisher.writeParquet(est.rows(), ResultTable.ESTIMATES.dir(),
+            Dataset<Row> estimates = cuts.cut(est.rows());
+            long nEst = publisher.writeParquet(estimates, ResultTable.ESTIMATES.dir(),
                     ResultTable.ESTIMATES.schemaVersion(), origins,
                     org.drugstats.core.stats.estimate.EstimatesContract.ORDER.toArray(String[]::new));
             record(progress.end(est.inputRows(), nEst), "estimates", est.inputRows(), nEst, est.detail());
@@ -274,7 +286,7 @@ public final class Pipeline {
             Map<String, Dataset<Row>> resultTables = new LinkedHashMap<>();
             resultTables.put("indicators", indicators);
             resultTables.put("aggregates", aggregates);
-            resultTables.put("estimates", est.rows());
+            resultTables.put("estimates", estimates);
             resultTables.put("observations", analysis);
             Dataset<Row> tracker = TrackerStep.run(spark, resultTables, analysis,
                     org.drugstats.core.geo.Geography.fromResources(),
