@@ -168,8 +168,11 @@ public final class Pipeline {
 
             // records of one key that are parts of one total (separate seizure reports) are summed for analysis;
             // each step reads only the indicators it uses, cached once in few partitions (below)
-            Dataset<Row> analysis = cuts.cut(Records.collapse(canonical, config.recordsSummed()));
+            // sorted by indicator, so that a step reading a few indicators skips the cached batches of the others
+            // (population by age group is 80% of the embedded rows and read by no step but the aggregation)
             int partitions = analysisPartitions(spark, nObs);
+            Dataset<Row> analysis = cuts.cut(Records.collapse(canonical, config.recordsSummed()).coalesce(partitions)
+                    .sortWithinPartitions(col(Column.INDICATOR.columnName())));
 
             // 2. aggregates to UNODC and M49 subregions and regions and the world
             begin("aggregate");
@@ -327,7 +330,12 @@ public final class Pipeline {
      * the cluster's default parallelism (the embedded data: 2 partitions on 2 cores instead of 16, which made each
      * stage 16 near-empty tasks).
      */
+    static final long SINGLE_PARTITION_ROWS = 1_000_000;
+
     static int analysisPartitions(SparkSession spark, long observations) {
+        if (observations < SINGLE_PARTITION_ROWS) {
+            return 1;
+        }
         long perMillion = (observations + 999_999) / 1_000_000;
         return (int) Math.max(spark.sparkContext().defaultParallelism(), Math.min(perMillion, 100_000));
     }

@@ -277,6 +277,8 @@ public final class SeizureCategoryStep {
     static final class Count implements FlatMapGroupsFunction<String, Row, Row> {
         private static final long serialVersionUID = 1L;
         private final TotalRule rule;
+        /** The category table, read once per task (it was read from the class path for every country-year). */
+        private transient SeizureCategories categories;
 
         Count(TotalRule rule) {
             this.rule = rule;
@@ -296,7 +298,10 @@ public final class SeizureCategoryStep {
                 q.add(new SeizureQuantity(r.getString(1), r.getString(2), r.getString(4), r.getString(5),
                         r.getString(6), r.isNullAt(7) ? null : r.getDouble(7), r.getString(8)));
             }
-            SeizureCategories cats = SeizureCategories.fromResources();
+            if (categories == null) {
+                categories = SeizureCategories.fromResources();
+            }
+            SeizureCategories cats = categories;
             SeizureCountryTotals.Result res = SeizureCountryTotals.of(cats, rule).countryYear(q);
             List<Row> out = new ArrayList<>();
             for (CategoryTotal t : res.totals()) {

@@ -40,6 +40,7 @@ import org.drugstats.core.io.CsvTable;
 public final class SeizureCategories {
 
     static final String CATEGORIES = "seizure-categories.csv";
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     static final String MAPPING = "seizure-drug-categories.csv";
 
     /** A mapped annex combination. */
@@ -147,7 +148,7 @@ public final class SeizureCategories {
     }
 
     private static String norm(String s) {
-        return s == null ? "" : s.replace('\u00A0', ' ').strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return s == null ? "" : SPACES.matcher(s.replace('\u00A0', ' ').strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     /** The mapping of an annex combination, empty when it is not mapped. */
