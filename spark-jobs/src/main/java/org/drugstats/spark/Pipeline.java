@@ -42,6 +42,8 @@ public final class Pipeline {
     public record Options(Path data, Path out, Path configFile, String master) {
     }
 
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+
     private final SparkSession spark;
     private final RunConfig config;
     private final Options options;
@@ -76,10 +78,26 @@ public final class Pipeline {
         TrendComparisonStep.check(config);
         begin("inputs");
         inputs = InputFiles.discover(options.data());
+        Map<String, Long> rowsRead = new HashMap<>();
+        long totalRows = 0;
+        for (InputFiles.Input in : inputs) {
+            long r = rowsInFile(in);
+            rowsRead.put(in.name(), r);
+            totalRows += r;
+        }
+        boolean small = totalRows < config.smallRunRows();
         record(progress.end(0, inputs.size()), "inputs", 0, inputs.size(), Map.of("files", inputs.size()));
+        if (small) {
+            progress.detail("%,d input rows: a small run, every shuffle in one partition (spark.small_run_rows %,d)",
+                    totalRows, config.smallRunRows());
+        }
+        String shufflePartitions = spark.conf().get(SHUFFLE_PARTITIONS);
 
         List<Dataset<Row>> persisted = new ArrayList<>();
         try (Publisher publisher = Publisher.begin(options.out())) {
+            if (small) {
+                spark.conf().set(SHUFFLE_PARTITIONS, "1");
+            }
             PlanCuts cuts = PlanCuts.under(spark, publisher.staging().resolve(".spark").resolve("checkpoints"),
                     persisted);
             // 1. validate
@@ -104,7 +122,7 @@ public final class Pipeline {
             long ok = 0;
             long bad = 0;
             for (InputFiles.Input in : inputs) {
-                long r = rowsInFile(in);
+                long r = rowsRead.get(in.name());
                 long a = accepted.getOrDefault(in.name(), 0L);
                 long q = quarantined.getOrDefault(in.name(), 0L);
                 if (r != a + q) {
@@ -170,7 +188,7 @@ public final class Pipeline {
             // each step reads only the indicators it uses, cached once in few partitions (below)
             // sorted by indicator, so that a step reading a few indicators skips the cached batches of the others
             // (population by age group is 80% of the embedded rows and read by no step but the aggregation)
-            int partitions = analysisPartitions(spark, nObs);
+            int partitions = small ? 1 : analysisPartitions(spark, nObs);
             Dataset<Row> analysis = cuts.cut(Records.collapse(canonical, config.recordsSummed()).coalesce(partitions)
                     .sortWithinPartitions(col(Column.INDICATOR.columnName())));
 
@@ -321,21 +339,16 @@ public final class Pipeline {
                 d.unpersist();
             }
             spark.sparkContext().clearJobGroup();
+            spark.conf().set(SHUFFLE_PARTITIONS, shufflePartitions);
         }
     }
 
     /**
      * Partitions of the cached inputs of the analysis steps: the aggregation, trend and indicator plans read them in
      * dozens of stages, and every partition is a task in each; one partition per million observations, at least
-     * the cluster's default parallelism (the embedded data: 2 partitions on 2 cores instead of 16, which made each
-     * stage 16 near-empty tasks).
+     * the cluster's default parallelism (a small run, {@link RunConfig.Key#SMALL_RUN_ROWS}, uses one partition).
      */
-    static final long SINGLE_PARTITION_ROWS = 1_000_000;
-
     static int analysisPartitions(SparkSession spark, long observations) {
-        if (observations < SINGLE_PARTITION_ROWS) {
-            return 1;
-        }
         long perMillion = (observations + 999_999) / 1_000_000;
         return (int) Math.max(spark.sparkContext().defaultParallelism(), Math.min(perMillion, 100_000));
     }

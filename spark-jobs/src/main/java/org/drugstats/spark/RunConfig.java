@@ -51,6 +51,8 @@ public final class RunConfig {
                 v -> asLong(v)),
         SHUFFLE_PARTITIONS("spark.shuffle_partitions", 8, "spark.sql.shuffle.partitions: small for the embedded data (a few thousand rows); raise it for generated data of 10^8 rows (e.g. 64).",
                 v -> intIn(v, 1, 100_000)),
+        SMALL_RUN_ROWS("spark.small_run_rows", 1_000_000L, "A run whose inputs hold fewer rows than this (the embedded data: 386,719) computes every shuffle and its cached analysis inputs in one partition: spark.sql.shuffle.partitions is 1 during the run and the key spark.shuffle_partitions applies from this size on. 0 turns it off.",
+                v -> longIn(v, 0, Long.MAX_VALUE)),
         ADAPTIVE("spark.adaptive", true, "spark.sql.adaptive.enabled: adaptive query execution coalesces small shuffle partitions and handles skew.",
                 v -> asBoolean(v)),
         SERIALIZER("spark.serializer", Serializer.KRYO, "kryo or java: the serializer for shuffled and cached data.",
@@ -247,6 +249,11 @@ public final class RunConfig {
 
     public int shufflePartitions() {
         return (Integer) values.get(Key.SHUFFLE_PARTITIONS);
+    }
+
+    /** Below this number of input rows a run computes in one partition (see {@link Key#SMALL_RUN_ROWS}). */
+    public long smallRunRows() {
+        return (Long) values.get(Key.SMALL_RUN_ROWS);
     }
 
     /** Whether the run renders the HTML report as its last step. */
