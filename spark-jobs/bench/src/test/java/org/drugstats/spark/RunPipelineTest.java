@@ -121,6 +121,21 @@ class RunPipelineTest {
     }
 
     /**
+     * The fixture is a small run (under {@code spark.small_run_rows}): every shuffle and the cached analysis inputs
+     * in one partition. The general path (the key 0: the configured shuffle partitions, the analysis inputs in the
+     * default parallelism) must publish the same bytes, so the shortcut can never change a result.
+     */
+    @Test
+    void aSmallRunInOnePartitionPublishesTheSameBytesAsTheGeneralPath() throws IOException {
+        Path config = tmp.resolve("general-path.yaml");
+        Files.writeString(config, "spark.small_run_rows: 0\nreport.enabled: false\n");
+        Path general = tmp.resolve("out-general-path");
+        Result r = run("run", "--data", data.toString(), "--out", general.toString(), "--config", config.toString());
+        assertEquals(0, r.status, r.err);
+        assertEquals(firstRun, checksums(general));
+    }
+
+    /**
      * The guard of the results contract: every table directory the run writes under {@code results/} is a
      * {@link ResultTable}, with the contract's column names in order, types, schema tag and (where the table's
      * {@link ResultTable#nullabilityWritten()}) required or optional columns. A table added without the contract
