@@ -103,7 +103,7 @@ public final class RunConfig {
         TREND_ALPHA("trend.alpha", 0.05, "Significance level of tests and the confidence level 1 - alpha of intervals.",
                 v -> doubleIn(v, 1e-6, 0.5)),
         TREND_PRESET("trend.preset", "none",
-                "none or nci5: NCI Joinpoint 5 defaults for the joinpoint fits (WBIC selection and empirical-quantile intervals, overriding trend.selection and trend.ci).",
+                "none or nci5: NCI Joinpoint 5 defaults for the joinpoint fits (WBIC selection and empirical-quantile intervals, overriding trend.selection and trend.ci). The maximum number of joinpoints stays trend.max_joinpoints (default: the 4.9 table by number of points), since NCI's own statement of Joinpoint 5's default maximum was not found (README).",
                 v -> oneOf(v, "none", "nci5")),
         TREND_CI("trend.ci", "parametric",
                 "parametric, or empirical: also empirical-quantile APC/AAPC intervals by resampling residuals (Kim et al. 2022), written to results/trend_extensions.",

@@ -51,7 +51,9 @@ public final class TrendCommand implements Callable<Integer> {
 
     @Option(names = "--preset", paramLabel = "P",
             description = "nci5: NCI Joinpoint 5 defaults (WBIC selection, empirical-quantile intervals); options"
-                    + " given explicitly override the preset.")
+                    + " given explicitly override the preset. The maximum number of joinpoints stays the 4.9 table"
+                    + " by number of points (0-6 -> 0, 7-11 -> 1, ..., 27+ -> 5; --max-joinpoints to change): NCI's"
+                    + " own statement of Joinpoint 5's default maximum was not found (README).")
     String preset;
 
     @Option(names = "--jump-at", paramLabel = "X",

@@ -141,6 +141,8 @@ class TrendCommandTest {
                 "--preset", "nci5", "--resamples", "200", "--seed", "3", "--out", out.toString()), err.toString());
         JsonNode o = new ObjectMapper().readTree(out.toFile()).get(0);
         assertEquals("wbic", o.get("selection").get("method").asText());
+        // 19 observed years (2004 missing): the 4.9 table's 17-21 -> 3, which the preset keeps
+        assertEquals(3, o.get("selection").get("max_joinpoints").asInt());
         assertEquals("empirical", o.get("intervals").get("method").asText());
         assertEquals(200, o.get("intervals").get("resamples").asInt());
         assertTrue(o.get("segments").get(0).has("apc_empirical_lower"));
@@ -149,6 +151,17 @@ class TrendCommandTest {
         assertEquals(0, run(err, "trend", "--input", input().toString(), "--method", "joinpoint", "--log",
                 "--preset", "nci5", "--ci", "parametric", "--out", p.toString()), err.toString());
         assertTrue(!new ObjectMapper().readTree(p.toFile()).get(0).has("intervals"));
+    }
+
+    @Test
+    void helpSaysWhatThePresetsMaximumIs() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = DrugstatsCli.commandLine();
+        cl.setOut(new PrintWriter(out));
+        assertEquals(0, cl.execute("trend", "--help"));
+        String help = out.toString().replaceAll("\\s+", " ");
+        assertTrue(help.contains("The maximum number of joinpoints stays the 4.9 table by number of points"), help);
+        assertTrue(help.contains("own statement of Joinpoint 5's default maximum was not found"), help);
     }
 
     @Test

@@ -227,11 +227,23 @@ public final class Joinpoint {
     }
 
     /**
-     * NCI's older default maximum number of joinpoints for a number of points: ⌊(points − 2)/5⌋ clamped to [0, 5]
-     * (0–6 → 0, 7–11 → 1, 12–16 → 2, 17–21 → 3, 22–26 → 4, 27+ → 5). Also used under NCI Joinpoint 5's defaults
-     * ({@code --preset nci5}, {@code trend.preset: nci5}): NCI's "V 5.0 – Default Settings Changes" page says version
-     * 5 chose a new default maximum, but its text for it could not be read here (what was searched: README,
-     * "Joinpoint beyond NCI Joinpoint 4.9"), so no other rule is guessed.
+     * NCI Joinpoint 4.x's default maximum number of joinpoints for a number of points: ⌊(points − 2)/5⌋ clamped to
+     * [0, 5] (0–6 → 0, 7–11 → 1, 12–16 → 2, 17–21 → 3, 22–26 → 4, 27+ → 5). Under NCI's default constraints
+     * (NumObsEnd = NumObsBetween = 2) every value of the table satisfies NCI's "Minimum Number of Observations
+     * Required", 2·NumObsEnd + (K − 1)·NumObsBetween + K ≤ points
+     * (https://surveillance.cancer.gov/help/joinpoint/setting-parameters/method-and-parameters-tab/minimum-number-of-observations-required);
+     * with larger constraints {@link #fit} lowers the maximum to what the data allow and says so in a note.
+     *
+     * <p>Also the maximum of {@code --preset nci5} / {@code trend.preset: nci5}. NCI's page "V 5.0 – Default Settings
+     * Changes" (https://surveillance.cancer.gov/help/joinpoint/joinpoint-5-0-default-settings-changes) says that
+     * Joinpoint 5.0 chose new defaults for the model selection method, the confidence intervals "and the Maximum
+     * Number of Joinpoints", but NCI's statement of the new maximum could not be read: the stored copy of that page
+     * ends inside its first section, and NCI's page "Data Files Containing Cohorts with an Unequal Number of
+     * Observations" only links to the "recommended default maximum number of Joinpoints … based on the number of
+     * observations" without giving it. The one table with a longer range that was found (0–6 → 0, …, 27–31 → 5,
+     * 32–36 → 6, 37+ → 7) is a third-party R package's (joinpointR, CRAN), attributed there to Kim et al. (2000),
+     * not NCI's documentation of version 5, so it is not adopted; README ("Joinpoint beyond NCI Joinpoint 4.9")
+     * lists what was searched.
      */
     public static int defaultMaxJoinpoints(int points) {
         return Math.max(0, Math.min(5, (points - 2) / 5));

@@ -167,6 +167,41 @@ class JoinpointTest {
     }
 
     @Test
+    void defaultMaximumIsAlwaysFeasibleUnderNciDefaultConstraints() {
+        // NCI "Minimum Number of Observations Required": 2*NumObsEnd + (MaxJP-1)*NumObsBetween + MaxJP points,
+        // with NCI's defaults NumObsEnd = NumObsBetween = 2: 4K + 1 points for K joinpoints. The table never asks
+        // for more than that (27 points, K = 5: 21 needed), so under the defaults it is never lowered.
+        for (int n = 0; n <= 200; n++) {
+            int k = Joinpoint.defaultMaxJoinpoints(n);
+            assertTrue(k == 0 || 2 * 2 + (k - 1) * 2 + k <= n, "points " + n + ", K " + k);
+            assertTrue(k <= HingeSearch.maxFeasible(n, 2, 2), "points " + n);
+        }
+    }
+
+    @Test
+    void defaultMaximumIsLoweredToWhatTheDataAllow() {
+        // 17 points, WBIC (the nci5 preset's selection), default maximum from the table: 17-21 -> 3.
+        // With NumObsEnd = 3 and NumObsBetween = 5, NCI's minimum for 3 joinpoints is 2*3 + 2*5 + 3 = 19 > 17,
+        // for 2 it is 2*3 + 5 + 2 = 13 <= 17: the maximum is lowered to 2, as NCI's "lower the maximum number of
+        // joinpoints by 1 until" the cohort can be run.
+        double[] x = TrendTestData.range(2000, 2016);
+        double[] y = new double[17];
+        for (int i = 0; i < 17; i++) {
+            y[i] = Math.exp(3 + 0.04 * i - 0.09 * Math.max(0, i - 8) + 0.01 * Math.sin(7 * i));
+        }
+        Joinpoint jp = Joinpoint.withDefaults().withSelection(SelectionMethod.WBIC).withNumObsEnd(3)
+                .withNumObsBetween(5);
+        assertEquals(-1, jp.maxJoinpoints());
+        JoinpointResult r = jp.fit(TrendSeries.of("s17", x, y));
+        assertEquals(2, r.selection().maxJoinpoints());
+        assertEquals(3, r.selection().models().size());
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("lowered from 3 to 2")), r.notes().toString());
+        // with NCI's default constraints the table's 3 stands
+        assertEquals(3, jp.withNumObsEnd(2).withNumObsBetween(2).fit(TrendSeries.of("s17", x, y)).selection()
+                .maxJoinpoints());
+    }
+
+    @Test
     void feasibleMaximumFromConstraints() {
         // minimum points for k joinpoints: 2E + (k−1)B + k
         assertEquals(0, HingeSearch.maxFeasible(4, 2, 2));

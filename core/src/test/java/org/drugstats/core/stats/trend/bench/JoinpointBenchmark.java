@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Throughput of joinpoint fits (one operation = one series), single thread: 20-point annual series, up to 4
  * joinpoints, NumObsEnd = NumObsBetween = 2 (537 candidate models per series). The series are 64 simulated log-linear
  * trends with 0–2 random changes of slope and 3% noise, cycled through.
+ * {@code permutationNciDefault} keeps NCI's default maximum from the number of points (3 at 20 points).
  *
  * <p>Run (from the repository root):
  * <pre>
@@ -43,6 +44,7 @@ public class JoinpointBenchmark {
     private Joinpoint bic;
     private Joinpoint wbic;
     private Joinpoint permutation;
+    private Joinpoint permutationNciDefault;
     private UniformRandomProvider rng;
     private int next;
 
@@ -53,6 +55,8 @@ public class JoinpointBenchmark {
         bic = base.withSelection(SelectionMethod.BIC);
         wbic = base.withSelection(SelectionMethod.WBIC);
         permutation = base.withSelection(SelectionMethod.PERMUTATION); // 4499 permutations, alpha 0.05
+        // NCI's defaults throughout: the maximum from the table by number of points, 3 for these 20-point series
+        permutationNciDefault = Joinpoint.withDefaults();
         rng = RandomSource.XO_RO_SHI_RO_128_PP.create(7L);
     }
 
@@ -81,5 +85,12 @@ public class JoinpointBenchmark {
     @Measurement(iterations = 5, time = 10)
     public JoinpointResult permutation() {
         return permutation.fit(nextSeries(), rng);
+    }
+
+    @Benchmark
+    @Warmup(iterations = 2, time = 5)
+    @Measurement(iterations = 5, time = 10)
+    public JoinpointResult permutationNciDefault() {
+        return permutationNciDefault.fit(nextSeries(), rng);
     }
 }
