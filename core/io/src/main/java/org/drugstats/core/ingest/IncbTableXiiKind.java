@@ -74,7 +74,8 @@ public final class IncbTableXiiKind implements IngestKind {
     @Override
     public IngestResult ingest(SourceFile file, IngestContext context) {
         JsonNode array = parseArray(file);
-        IngestCollector out = new IngestCollector(file, NAME, repeatedKeyRule(), context.spillAt());
+        IngestCollector out = new IngestCollector(file, NAME, repeatedKeyRule(), context.spillAt(),
+                context.tempDir());
         String origin = origin(file).id();
         try {
             for (int i = 0; i < array.size(); i++) {

@@ -49,6 +49,8 @@ public final class IngestCollector {
     /** Rows held in memory before the collector spills to temporary files ({@link IngestSpill}). */
     private final long spillAt;
     private IngestSpill spill;
+    /** Where the spill makes its temporary folder; null for {@code java.io.tmpdir}. */
+    private final java.nio.file.Path tempDir;
 
     /** Rows an ingest holds in memory before it spills them to temporary files, by default. */
     public static final long DEFAULT_SPILL_AT = 100_000;
@@ -70,6 +72,16 @@ public final class IngestCollector {
      * them to temporary files and keeps the rest there ({@link IngestSpill}), with the same result.
      */
     public IngestCollector(SourceFile file, String kind, RepeatedKeyRule rule, long spillAt) {
+        this(file, kind, rule, spillAt, null);
+    }
+
+    /**
+     * A collector that keeps at most {@code spillAt} rows in memory and spills the rest into a temporary folder under
+     * {@code tempDir} (null: {@code java.io.tmpdir}).
+     */
+    public IngestCollector(SourceFile file, String kind, RepeatedKeyRule rule, long spillAt,
+            java.nio.file.Path tempDir) {
+        this.tempDir = tempDir;
         this.file = Objects.requireNonNull(file, "file");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.rule = Objects.requireNonNull(rule, "rule");
@@ -84,7 +96,7 @@ public final class IngestCollector {
         if (spill != null || accepted.size() + (long) quarantined.size() < spillAt) {
             return;
         }
-        spill = new IngestSpill(file.name(), rule, spillAt);
+        spill = new IngestSpill(file.name(), rule, spillAt, tempDir);
         for (int i = 0; i < accepted.size(); i++) {
             spill.accept(accepted.get(i), acceptedFrom.get(i));
         }

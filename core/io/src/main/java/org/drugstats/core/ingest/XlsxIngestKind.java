@@ -30,7 +30,8 @@ abstract class XlsxIngestKind implements IngestKind {
     public final IngestResult ingest(SourceFile file, IngestContext context) {
         XlsxWorkbook wb = XlsxWorkbook.read(file, name());
         Object shape = shape(wb, file);
-        IngestCollector out = new IngestCollector(file, name(), repeatedKeyRule(), context.spillAt());
+        IngestCollector out = new IngestCollector(file, name(), repeatedKeyRule(), context.spillAt(),
+                context.tempDir());
         try {
             parse(wb, shape, file, context, out);
             return out.finish(origin(file, shape), rowUnit());
