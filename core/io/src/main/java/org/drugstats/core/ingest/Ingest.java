@@ -61,8 +61,12 @@ public final class Ingest {
      * read (a header-only file or workbook) or no row is accepted is refused unless {@code allowEmpty}: an empty
      * extract must never replace a good one by accident.
      *
+     * <p>A large input spills its rows to a temporary folder under {@link IngestContext#tempDir()} (else
+     * {@code java.io.tmpdir}), removed when the ingest ends, fails or the JVM is stopped by a signal.
+     *
      * @throws DrugstatsException when the input is missing, unreadable, not of the kind or (unless allowed) empty,
-     *     or the outputs cannot be written; a previous {@code outDir} is then unchanged
+     *     the temporary folder is missing or not writable, or the outputs cannot be written; a previous
+     *     {@code outDir} is then unchanged
      */
     public static Outcome run(IngestKind kind, Path input, Path outDir, OutputFormat format, IngestContext context,
             boolean allowEmpty) {
@@ -73,6 +77,9 @@ public final class Ingest {
         if (target.getParent() == null) {
             throw DrugstatsException.of("%s is the root of the file system; expected an output folder below it",
                     outDir);
+        }
+        if (context.tempDir() != null) {
+            IngestContext.checkTempDir(context.tempDir());
         }
         IngestResult result = kind.ingest(file, context);
         try {

@@ -1,8 +1,11 @@
 package org.drugstats.core.ingest;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.geo.CountryNames;
 
 /**
@@ -62,6 +65,31 @@ public record IngestContext(CountryNames names, String area, long spillAt, Path 
      */
     public IngestContext withTempDir(Path dir) {
         return new IngestContext(names, area, spillAt, dir);
+    }
+
+    /**
+     * Checks a folder for the temporary files of an ingest: it must exist, be a folder and take a new file (one is
+     * created and deleted to find out; permission bits alone do not tell, e.g. for root or a read-only mount).
+     *
+     * @return the folder
+     * @throws DrugstatsException "DIR: ...; expected an existing writable folder for the ingest's temporary files"
+     */
+    public static Path checkTempDir(Path dir) {
+        Objects.requireNonNull(dir, "dir");
+        String expected = "expected an existing writable folder for the ingest's temporary files";
+        if (!Files.exists(dir)) {
+            throw DrugstatsException.of("%s: no such folder; %s", dir, expected);
+        }
+        if (!Files.isDirectory(dir)) {
+            throw DrugstatsException.of("%s: not a folder; %s", dir, expected);
+        }
+        try {
+            Path probe = Files.createTempFile(dir, ".drugstats-probe-", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw DrugstatsException.of("%s: cannot write in it (%s); %s", dir, XlsxWorkbook.oneLine(e), expected);
+        }
+        return dir;
     }
 
     /** The area given with {@code --area}, if any. */
