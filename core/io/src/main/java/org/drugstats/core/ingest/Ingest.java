@@ -72,14 +72,14 @@ public final class Ingest {
             boolean allowEmpty) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(format, "format");
+        if (context.tempDir() != null) {
+            IngestContext.checkTempDir(context.tempDir());
+        }
         SourceFile file = SourceFile.of(input);
         Path target = outDir.toAbsolutePath().normalize();
         if (target.getParent() == null) {
             throw DrugstatsException.of("%s is the root of the file system; expected an output folder below it",
                     outDir);
-        }
-        if (context.tempDir() != null) {
-            IngestContext.checkTempDir(context.tempDir());
         }
         IngestResult result = kind.ingest(file, context);
         try {
