@@ -70,12 +70,21 @@ final class IngestCommand implements Callable<Integer> {
             + "(by default such an input is refused, so that an empty extract never replaces a good one).")
     boolean allowEmpty;
 
+    @Option(names = "--temp-dir", paramLabel = "DIR",
+            description = "Folder for the temporary files of a large input (rows past the in-memory bound are "
+                    + "spilled and sorted there; removed when the ingest ends, fails or is stopped by a signal). "
+                    + "Must exist and be writable (default: the JVM's java.io.tmpdir).")
+    Path tempDir;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         OutputFormat fmt = Usage.option(spec, "--format", () -> OutputFormat.ofCode(format));
+        if (tempDir != null) {
+            Usage.option(spec, "--temp-dir", () -> IngestContext.checkTempDir(tempDir));
+        }
         PrintWriter w = spec.commandLine().getOut();
         IngestKind kind;
         if (AUTO.equals(source)) {
@@ -91,7 +100,7 @@ final class IngestCommand implements Callable<Integer> {
         } else {
             kind = Usage.option(spec, "--source", () -> IngestKinds.byName(source));
         }
-        IngestContext context = IngestContext.withDefaults().withArea(area);
+        IngestContext context = IngestContext.withDefaults().withArea(area).withTempDir(tempDir);
         Ingest.Outcome o = Ingest.run(kind, input, out, fmt, context, allowEmpty);
         IngestResult r = o.result();
         if (explain) {

@@ -54,6 +54,35 @@ class IngestCommandTest {
     }
 
     @Test
+    void aMissingOrUnwritableTempDirIsAUsageErrorNamingIt() throws Exception {
+        Path in = shared("geo/unsd-m49.csv");
+        Path missing = dir.resolve("no-such-folder");
+        assertEquals(2, run("ingest", "--source", "m49", "--input", in.toString(), "--out", dir.resolve("m").toString(),
+                "--temp-dir", missing.toString()));
+        String e = err.toString();
+        assertTrue(e.startsWith("drugstats: usage error: --temp-dir: " + missing + ": no such folder; expected an "
+                + "existing writable folder for the ingest's temporary files"), e);
+        assertTrue(Files.notExists(dir.resolve("m")));
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("ingest", "--source", "m49", "--input", in.toString(), "--out", dir.resolve("m").toString(),
+                "--temp-dir", file.toString()));
+        assertTrue(err.toString().startsWith("drugstats: usage error: --temp-dir: " + file + ": not a folder;"),
+                err.toString());
+    }
+
+    @Test
+    void aTempDirIsUsedAndLeftEmpty() throws Exception {
+        Path temp = Files.createDirectory(dir.resolve("spill"));
+        assertEquals(0, run("ingest", "--source", "m49", "--input", shared("geo/unsd-m49.csv").toString(), "--out",
+                dir.resolve("m").toString(), "--temp-dir", temp.toString()), err.toString());
+        assertTrue(out.toString().startsWith("unsd-m49.csv (m49): read 747, accepted 747"), out.toString());
+        try (var left = Files.list(temp)) {
+            assertEquals(0, left.count(), "the temporary folder is left empty");
+        }
+    }
+
+    @Test
     void aFileOfAnotherKindFailsWithOneLineNamingFileAndExpectation() {
         Path in = shared("unodc-wdr2025/7.1_drug_seizures_2019-2023.xlsx");
         assertEquals(1, run("ingest", "--source", "unodc-annex-cultivation", "--input", in.toString(), "--out",

@@ -6,76 +6,64 @@ import org.drugstats.core.data.Origin;
 import org.drugstats.core.io.CsvTable;
 
 /**
- * Base of the kinds that read a CSV file: reads it once ({@link CsvTable}: RFC 4180, UTF-8, a byte-order mark
- * dropped, blank lines counted as blank rows), checks its header, then parses it. Rows keep the line they start
- * on, which quarantine rows report; rows with a different number of fields than the header are handed to the kind,
- * which quarantines them.
+ * Base of the kinds that read a CSV file ({@link CsvTable}: RFC 4180, UTF-8, a byte-order mark dropped, blank lines
+ * counted as blank rows). Every kind streams: the file is read row by row and never held in memory, so the memory
+ * an ingest needs does not grow with the number of rows (the rows a kind accepts or quarantines go to the
+ * {@link IngestCollector}, which spills them to temporary files past {@link IngestContext#spillAt()} rows). The
+ * shape check reads the header only. Rows keep the line they start on, which quarantine rows report; rows with a
+ * different number of fields than the header are handed to the kind, which quarantines them.
  */
 abstract class CsvIngestKind implements IngestKind {
 
-    /** Checks the header; throws "FILE is not a KIND file: expected ..., found ...". */
-    abstract void shape(CsvTable table);
-
-    /** Parses the rows. */
-    abstract void parse(CsvTable table, SourceFile file, IngestContext context, IngestCollector out);
+    /** Checks the header (a table with the header and no rows); throws "FILE is not a KIND file: expected ...". */
+    abstract void shape(CsvTable header);
 
     /** The provenance of the input. */
     abstract Origin origin(SourceFile file);
 
+    /**
+     * The parser of the data rows, called once per ingest after the header is checked; {@code header} has the
+     * header and no rows. It sees each row once, in file order, and must not keep rows: what it needs of the whole
+     * file (counts, a first example) it keeps as totals and reports in {@link RowParser#end()}. A kind that must
+     * know something of every row before it reads the first (the area of an SDG file) reads the file twice with
+     * {@link CsvTable#stream}, never into memory.
+     */
+    abstract RowParser rowParser(CsvTable header, SourceFile file, IngestContext context, IngestCollector out);
+
+    /** Reads one data row at a time; {@link #end()} after the last. */
+    interface RowParser extends CsvTable.RowHandler {
+        /** After the last row: the counts and warnings about the whole file. */
+        default void end() {
+        }
+    }
+
     @Override
     public final void checkShape(SourceFile file) {
-        if (streams()) {
-            // the header is all a streaming kind's shape check reads: a large file is not read whole to sniff it
-            CsvTable header = CsvTable.header(file.path(), file.name());
-            requireHeader(header, file);
-            shape(header);
-            return;
-        }
-        shape(read(file));
-    }
-
-    /**
-     * The parser of one data row, for a kind that reads each row on its own (then the file is streamed, never held
-     * in memory), or null when the kind needs the whole table ({@link #parse}). {@code header} has the header and
-     * no rows. Called once per ingest, after the header is checked.
-     */
-    CsvTable.RowHandler rowParser(CsvTable header, SourceFile file, IngestContext context, IngestCollector out) {
-        return null;
-    }
-
-    /** True when the kind reads each row on its own ({@link #rowParser}). */
-    boolean streams() {
-        return false;
+        // the header is all the shape check reads: a large file is not read whole to sniff it
+        CsvTable header = CsvTable.header(file.path(), file.name());
+        requireHeader(header, file);
+        shape(header);
     }
 
     @Override
     public final IngestResult ingest(SourceFile file, IngestContext context) {
-        IngestCollector out = new IngestCollector(file, name(), repeatedKeyRule(), context.spillAt());
+        IngestCollector out = new IngestCollector(file, name(), repeatedKeyRule(), context.spillAt(),
+                context.tempDir());
         try {
-            if (streams()) {
-                long blank = CsvTable.stream(file.path(), file.name(), header -> {
-                    requireHeader(header, file);
-                    shape(header);
-                    return rowParser(header, file, context, out);
-                });
-                out.blankRows(blank);
-            } else {
-                CsvTable table = read(file);
-                shape(table);
-                out.blankRows(table.blankLines());
-                parse(table, file, context, out);
-            }
+            RowParser[] parser = new RowParser[1];
+            long blank = CsvTable.stream(file.path(), file.name(), header -> {
+                requireHeader(header, file);
+                shape(header);
+                parser[0] = rowParser(header, file, context, out);
+                return parser[0];
+            });
+            parser[0].end();
+            out.blankRows(blank);
             return out.finish(origin(file), rowUnit());
         } catch (RuntimeException e) {
             out.abandon();
             throw e;
         }
-    }
-
-    private CsvTable read(SourceFile file) {
-        CsvTable table = CsvTable.read(file.path(), file.name());
-        requireHeader(table, file);
-        return table;
     }
 
     private void requireHeader(CsvTable table, SourceFile file) {

@@ -90,18 +90,35 @@ public final class EudaWastewaterKind extends CsvIngestKind {
     }
 
     @Override
-    void parse(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
-        String origin = origin(file).id();
-        out.skipped("header rows", 1);
-        Iso2 iso2 = Iso2.of(context);
-        int h = table.header().size();
-        long emptyCells = 0;
-        long meanMismatch = 0;
-        String firstMismatch = null;
-        long complete = 0;
-        long weekendAsFriMon = 0;
-        long weekdayAsTueThu = 0;
-        for (CsvTable.Row rec : table.rows()) {
+    RowParser rowParser(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
+        return new Rows(table, origin(file).id(), Iso2.of(context), out);
+    }
+
+    /** The rows of one file: each row read on its own; the counts of the whole file kept for {@link #end()}. */
+    private static final class Rows implements RowParser {
+        private final CsvTable table;
+        private final String origin;
+        private final Iso2 iso2;
+        private final IngestCollector out;
+        private final int h;
+        private long emptyCells;
+        private long meanMismatch;
+        private String firstMismatch;
+        private long complete;
+        private long weekendAsFriMon;
+        private long weekdayAsTueThu;
+
+        Rows(CsvTable table, String origin, Iso2 iso2, IngestCollector out) {
+            this.table = table;
+            this.origin = origin;
+            this.iso2 = iso2;
+            this.out = out;
+            this.h = table.header().size();
+            out.skipped("header rows", 1);
+        }
+
+        @Override
+        public void row(CsvTable.Row rec) {
             String year = text(rec, table, "Year");
             String metabolite = text(rec, table, "Metabolite");
             String site = text(rec, table, "Site ID");
@@ -197,12 +214,16 @@ public final class EudaWastewaterKind extends CsvIngestKind {
                 out.submit(c);
             }
         }
-        out.skipped("empty cells: days not sampled (and means not published)", emptyCells);
-        out.warn("weekend mean = mean of the Friday-Monday samples in %d of %d rows with all seven days; weekday mean "
-                + "= mean of Tuesday-Thursday in %d", weekendAsFriMon, complete, weekdayAsTueThu);
-        if (meanMismatch > 0) {
-            out.warn("%d daily means differ from the mean of their published days by more than 0.01; kept as "
-                    + "published and noted (first: %s)", meanMismatch, firstMismatch);
+
+        @Override
+        public void end() {
+            out.skipped("empty cells: days not sampled (and means not published)", emptyCells);
+            out.warn("weekend mean = mean of the Friday-Monday samples in %d of %d rows with all seven days; weekday "
+                    + "mean = mean of Tuesday-Thursday in %d", weekendAsFriMon, complete, weekdayAsTueThu);
+            if (meanMismatch > 0) {
+                out.warn("%d daily means differ from the mean of their published days by more than 0.01; kept as "
+                        + "published and noted (first: %s)", meanMismatch, firstMismatch);
+            }
         }
     }
 

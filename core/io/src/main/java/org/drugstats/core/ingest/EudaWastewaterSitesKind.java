@@ -57,7 +57,7 @@ public final class EudaWastewaterSitesKind extends CsvIngestKind {
     }
 
     @Override
-    void parse(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
+    RowParser rowParser(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
         String origin = origin(file).id();
         out.skipped("header rows", 1);
         Matcher m = RELEASE.matcher(file.name());
@@ -67,7 +67,7 @@ public final class EudaWastewaterSitesKind extends CsvIngestKind {
         }
         EudaWastewaterKind.Iso2 iso2 = EudaWastewaterKind.Iso2.of(context);
         int h = table.header().size();
-        for (CsvTable.Row rec : table.rows()) {
+        return rec -> {
             out.read();
             String site = EudaWastewaterKind.text(rec, table, "SiteID");
             String country = EudaWastewaterKind.text(rec, table, "Country");
@@ -97,30 +97,30 @@ public final class EudaWastewaterSitesKind extends CsvIngestKind {
             if (rec.fields().size() != h) {
                 out.quarantine(c, QuarantineReason.MALFORMED_ROW, null, null,
                         rec.fields().size() + " fields; expected " + h + " as in the header");
-                continue;
+                return;
             }
             if (iso3 == null) {
                 out.quarantine(c, QuarantineReason.UNKNOWN_CODE, "Country", country, "'" + country
                         + "' is not an ISO 3166 alpha-2 code (site " + site + ", " + city + "); not guessed");
-                continue;
+                return;
             }
             if (site.isEmpty()) {
                 out.quarantine(c, QuarantineReason.MISSING_REQUIRED, "SiteID", site, "expected a site id");
-                continue;
+                return;
             }
             if (!coordinate(lat, 90) || !coordinate(lon, 180)) {
                 out.quarantine(c, QuarantineReason.OUT_OF_DOMAIN, coordinate(lat, 90) ? "Longitude" : "Latitude",
                         coordinate(lat, 90) ? lon : lat, "expected decimal degrees within ±90 (latitude), ±180 "
                                 + "(longitude)");
-                continue;
+                return;
             }
             if (release == null) {
                 out.quarantine(c, QuarantineReason.MISSING_REQUIRED, "file name", file.name(),
                         "expected the release year in the file name (ww2025)");
-                continue;
+                return;
             }
             out.submit(c);
-        }
+        };
     }
 
     private static boolean coordinate(String s, double limit) {

@@ -63,18 +63,7 @@ public final class IncbConsumptionKind extends CsvIngestKind {
     }
 
     @Override
-    void parse(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
-        CsvTable.RowHandler rows = rowParser(table, file, context, out);
-        table.rows().forEach(rows::row);
-    }
-
-    @Override
-    boolean streams() {
-        return true;
-    }
-
-    @Override
-    CsvTable.RowHandler rowParser(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
+    RowParser rowParser(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
         CountryNames names = context.names().withScheme(RegionScheme.M49);
         String origin = origin(file).id();
         out.skipped("header rows", 1);

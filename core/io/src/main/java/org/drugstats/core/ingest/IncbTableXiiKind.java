@@ -71,10 +71,16 @@ public final class IncbTableXiiKind implements IngestKind {
         parseArray(file);
     }
 
+    /**
+     * Reads the file. The JSON array is parsed whole into a tree (Jackson): the file is one JavaScript statement
+     * holding one array of one object per country (219 KB, 200 countries), not a sequence of records, and the
+     * countries are few; the rows read (value cells) go to the collector, which bounds them as for every kind.
+     */
     @Override
     public IngestResult ingest(SourceFile file, IngestContext context) {
         JsonNode array = parseArray(file);
-        IngestCollector out = new IngestCollector(file, NAME, repeatedKeyRule(), context.spillAt());
+        IngestCollector out = new IngestCollector(file, NAME, repeatedKeyRule(), context.spillAt(),
+                context.tempDir());
         String origin = origin(file).id();
         try {
             for (int i = 0; i < array.size(); i++) {

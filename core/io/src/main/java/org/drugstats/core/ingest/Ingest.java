@@ -61,13 +61,20 @@ public final class Ingest {
      * read (a header-only file or workbook) or no row is accepted is refused unless {@code allowEmpty}: an empty
      * extract must never replace a good one by accident.
      *
+     * <p>A large input spills its rows to a temporary folder under {@link IngestContext#tempDir()} (else
+     * {@code java.io.tmpdir}), removed when the ingest ends, fails or the JVM is stopped by a signal.
+     *
      * @throws DrugstatsException when the input is missing, unreadable, not of the kind or (unless allowed) empty,
-     *     or the outputs cannot be written; a previous {@code outDir} is then unchanged
+     *     the temporary folder is missing or not writable, or the outputs cannot be written; a previous
+     *     {@code outDir} is then unchanged
      */
     public static Outcome run(IngestKind kind, Path input, Path outDir, OutputFormat format, IngestContext context,
             boolean allowEmpty) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(format, "format");
+        if (context.tempDir() != null) {
+            IngestContext.checkTempDir(context.tempDir());
+        }
         SourceFile file = SourceFile.of(input);
         Path target = outDir.toAbsolutePath().normalize();
         if (target.getParent() == null) {

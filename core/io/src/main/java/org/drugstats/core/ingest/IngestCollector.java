@@ -42,13 +42,28 @@ public final class IngestCollector {
     private final List<Observation> accepted = new ArrayList<>();
     private final List<QuarantineRow> quarantined = new ArrayList<>();
     private final Map<String, UnmappedAcc> unmapped = new LinkedHashMap<>();
-    private final List<String> warnings = new ArrayList<>();
-    private final List<String> explanation = new ArrayList<>();
+    private final Examples warnings = new Examples(WARNING_EXAMPLES);
+    private final Examples explanation = new Examples(EXPLANATION_EXAMPLES);
+    /** Rows of names not listed because {@link #UNMAPPED_LISTED} names were listed already. */
+    private long unmappedUnlisted;
     private long blankRows;
     private final Map<String, Long> skipped = new TreeMap<>();
     /** Rows held in memory before the collector spills to temporary files ({@link IngestSpill}). */
     private final long spillAt;
     private IngestSpill spill;
+    /** Where the spill makes its temporary folder; null for {@code java.io.tmpdir}. */
+    private final java.nio.file.Path tempDir;
+
+    /**
+     * Warnings of one kind (one template, see {@link #warn(String, Object...)}) kept as examples: past this many, a
+     * warning is counted, not kept, and the report says "… and K more" after the examples. So the report does not
+     * grow with the number of rows of a damaged file, and says how many rows each warning concerns.
+     */
+    public static final int WARNING_EXAMPLES = 20;
+    /** Lines of one kind of the {@code --explain} text kept as examples (the same rule as the warnings). */
+    public static final int EXPLANATION_EXAMPLES = 200;
+    /** Distinct names that are not one country listed at most; the rows of further names are counted together. */
+    public static final int UNMAPPED_LISTED = 1_000;
 
     /** Rows an ingest holds in memory before it spills them to temporary files, by default. */
     public static final long DEFAULT_SPILL_AT = 100_000;
@@ -70,6 +85,16 @@ public final class IngestCollector {
      * them to temporary files and keeps the rest there ({@link IngestSpill}), with the same result.
      */
     public IngestCollector(SourceFile file, String kind, RepeatedKeyRule rule, long spillAt) {
+        this(file, kind, rule, spillAt, null);
+    }
+
+    /**
+     * A collector that keeps at most {@code spillAt} rows in memory and spills the rest into a temporary folder under
+     * {@code tempDir} (null: {@code java.io.tmpdir}).
+     */
+    public IngestCollector(SourceFile file, String kind, RepeatedKeyRule rule, long spillAt,
+            java.nio.file.Path tempDir) {
+        this.tempDir = tempDir;
         this.file = Objects.requireNonNull(file, "file");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.rule = Objects.requireNonNull(rule, "rule");
@@ -84,7 +109,7 @@ public final class IngestCollector {
         if (spill != null || accepted.size() + (long) quarantined.size() < spillAt) {
             return;
         }
-        spill = new IngestSpill(file.name(), rule, spillAt);
+        spill = new IngestSpill(file.name(), rule, spillAt, tempDir);
         for (int i = 0; i < accepted.size(); i++) {
             spill.accept(accepted.get(i), acceptedFrom.get(i));
         }
@@ -165,7 +190,15 @@ public final class IngestCollector {
      */
     public void unmapped(NameMatch.Unmapped u, String where, boolean rowsQuarantined) {
         String key = NameNormaliser.clean(u.input()) + "\u0000" + u.reason();
-        UnmappedAcc a = unmapped.computeIfAbsent(key, k -> new UnmappedAcc());
+        UnmappedAcc a = unmapped.get(key);
+        if (a == null) {
+            if (unmapped.size() >= UNMAPPED_LISTED) {
+                unmappedUnlisted++;
+                return;
+            }
+            a = new UnmappedAcc();
+            unmapped.put(key, a);
+        }
         if (a.match == null) {
             a.match = u;
             a.firstAt = where;
@@ -174,22 +207,65 @@ public final class IngestCollector {
         a.quarantined |= rowsQuarantined;
     }
 
-    /** Adds a warning (one line). */
+    /** Adds a warning (one line); the warning is its own kind ({@link #WARNING_EXAMPLES} of it are kept). */
     public void warn(String warning) {
-        warnings.add(warning);
+        warnings.add(warning, () -> warning);
     }
 
-    /** Adds a formatted warning ({@link Locale#ROOT}). */
+    /**
+     * Adds a formatted warning ({@link Locale#ROOT}). The template is the warning's kind: the first
+     * {@link #WARNING_EXAMPLES} of a kind are kept, the others counted ("… and K more" in the report).
+     */
     public void warn(String template, Object... args) {
-        warnings.add(String.format(Locale.ROOT, template, args));
+        warnings.add(template, () -> String.format(Locale.ROOT, template, args));
     }
 
     /**
      * Notes how a part of the input was read (a row's role, a column's concept), for {@code --explain}
-     * ({@link Locale#ROOT} formatting).
+     * ({@link Locale#ROOT} formatting); the first {@link #EXPLANATION_EXAMPLES} lines of a template are kept.
      */
     public void explain(String template, Object... args) {
-        explanation.add(String.format(Locale.ROOT, template, args));
+        explanation.add(template, () -> String.format(Locale.ROOT, template, args));
+    }
+
+    /**
+     * Lines of text by kind (template), in the order they came: the first {@code limit} of each kind kept, the
+     * others counted. {@link #lines()} gives the kept lines with, after the last example of a kind that had more,
+     * one line "… and K more like the above (N in all): TEMPLATE" (the template's fields shown as "…").
+     */
+    private static final class Examples {
+        private final int limit;
+        private final List<String> lines = new ArrayList<>();
+        private final List<String> kinds = new ArrayList<>();
+        private final Map<String, long[]> counts = new LinkedHashMap<>();
+
+        Examples(int limit) {
+            this.limit = limit;
+        }
+
+        void add(String kind, java.util.function.Supplier<String> text) {
+            long[] n = counts.computeIfAbsent(kind, k -> new long[1]);
+            n[0]++;
+            if (n[0] <= limit) {
+                lines.add(text.get());
+                kinds.add(kind);
+            }
+        }
+
+        List<String> lines() {
+            List<String> all = new ArrayList<>(lines.size());
+            Map<String, Integer> seen = new java.util.HashMap<>();
+            for (int i = 0; i < lines.size(); i++) {
+                all.add(lines.get(i));
+                String kind = kinds.get(i);
+                long n = counts.get(kind)[0];
+                if (seen.merge(kind, 1, Integer::sum) == limit && n > limit) {
+                    all.add(String.format(Locale.ROOT, "\u2026 and %d more like the above (%d in all): %s", n - limit, n,
+                            kind.replaceAll("%[-#+ 0,(]*[0-9]*(\\.[0-9]+)?[a-zA-Z%]", "\u2026")));
+                }
+            }
+            return all;
+        }
     }
 
     /** Counts stored rows that hold nothing. */
@@ -306,7 +382,7 @@ public final class IngestCollector {
         List<QuarantineRow> allQ = new ArrayList<>(quarantined);
         allQ.addAll(duplicates);
         return new IngestResult(kind, rowUnit, origin, reads, keep, allQ, blankRows, skipped, unmappedNames(),
-                warnings, explanation);
+                warningLines(), explanation.lines());
     }
 
     /** {@link #finish} of a collector that spilled its rows: the same decisions, read from files. */
@@ -316,7 +392,15 @@ public final class IngestCollector {
                 r.repeatedRecords());
         return new IngestResult(kind, rowUnit, origin, reads,
                 r.accepted().onRelease(spill::release).keysWithMultipleRecords(r.recordKeys()), r.quarantined(),
-                blankRows, skipped, unmappedNames(), warnings, explanation);
+                blankRows, skipped, unmappedNames(), warningLines(), explanation.lines());
+    }
+
+    private List<String> warningLines() {
+        if (unmappedUnlisted > 0) {
+            warn("%d rows have names that are not one country beyond the %d names listed in unmapped_names; not "
+                    + "listed, each counted and handled as the listed ones are", unmappedUnlisted, UNMAPPED_LISTED);
+        }
+        return warnings.lines();
     }
 
     private List<UnmappedName> unmappedNames() {

@@ -63,14 +63,24 @@ final class IngestSpill {
 
     /** A spill whose sorts hold at most {@code memoryRows} rows (between 16 and {@link #RUN_LENGTH}). */
     IngestSpill(String fileName, RepeatedKeyRule rule, long memoryRows) {
+        this(fileName, rule, memoryRows, null);
+    }
+
+    /**
+     * A spill whose temporary folder is made under {@code tempDir} ({@code java.io.tmpdir} when null) and removed by
+     * {@link #release()} or, if the JVM is stopped by a signal first, by the signal's cleanup.
+     */
+    IngestSpill(String fileName, RepeatedKeyRule rule, long memoryRows, Path tempDir) {
         this.fileName = fileName;
         this.rule = rule;
         this.runLength = (int) Math.max(MIN_RUN_LENGTH, Math.min(RUN_LENGTH, memoryRows));
         try {
-            this.dir = Files.createTempDirectory("drugstats-ingest-");
+            this.dir = tempDir == null ? Files.createTempDirectory("drugstats-ingest-")
+                    : Files.createTempDirectory(tempDir, "drugstats-ingest-");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary folder for the ingest's rows: " + e.getMessage(),
-                    e);
+            throw org.drugstats.core.DrugstatsException.of("%s: cannot create a temporary folder for the ingest's rows "
+                    + "(%s); expected a writable folder (--temp-dir DIR)", tempDir == null
+                    ? System.getProperty("java.io.tmpdir") : tempDir, XlsxWorkbook.oneLine(e));
         }
         this.cleanup = ExitCleanup.deleteOnSignal(dir);
         this.accepted = SpillFile.create(dir, "accepted", ACC);

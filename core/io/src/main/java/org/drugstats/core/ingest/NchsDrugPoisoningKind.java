@@ -95,14 +95,30 @@ public final class NchsDrugPoisoningKind extends CsvIngestKind {
     }
 
     @Override
-    void parse(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
-        String origin = origin(file).id();
-        out.skipped("header rows", 1);
-        int h = table.header().size();
-        long notPublished = 0;
-        long crudeMismatch = 0;
-        String firstMismatch = null;
-        for (CsvTable.Row rec : table.rows()) {
+    RowParser rowParser(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
+        return new Rows(table, origin(file).id(), out);
+    }
+
+    /** The rows of one file: each row read on its own; the counts of the whole file kept for {@link #end()}. */
+    private static final class Rows implements RowParser {
+        private final CsvTable table;
+        private final String origin;
+        private final IngestCollector out;
+        private final int h;
+        private long notPublished;
+        private long crudeMismatch;
+        private String firstMismatch;
+
+        Rows(CsvTable table, String origin, IngestCollector out) {
+            this.table = table;
+            this.origin = origin;
+            this.out = out;
+            this.h = table.header().size();
+            out.skipped("header rows", 1);
+        }
+
+        @Override
+        public void row(CsvTable.Row rec) {
             String state = text(rec, table, "State");
             String year = text(rec, table, "Year");
             String sexText = text(rec, table, "Sex");
@@ -197,10 +213,14 @@ public final class NchsDrugPoisoningKind extends CsvIngestKind {
                 out.submit(c);
             }
         }
-        out.skipped("age-adjusted rate not published (cells of rows for one age group)", notPublished);
-        if (crudeMismatch > 0) {
-            out.warn("%d crude rates differ from deaths / population x 100,000 by more than the published rounding "
-                    + "(first: %s)", crudeMismatch, firstMismatch);
+
+        @Override
+        public void end() {
+            out.skipped("age-adjusted rate not published (cells of rows for one age group)", notPublished);
+            if (crudeMismatch > 0) {
+                out.warn("%d crude rates differ from deaths / population x 100,000 by more than the published "
+                        + "rounding (first: %s)", crudeMismatch, firstMismatch);
+            }
         }
     }
 

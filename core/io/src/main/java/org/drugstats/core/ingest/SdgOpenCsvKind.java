@@ -108,7 +108,7 @@ public final class SdgOpenCsvKind extends CsvIngestKind {
     public Sniff sniff(SourceFile file) {
         CsvTable t;
         try {
-            t = CsvTable.read(file.path(), file.name());
+            t = CsvTable.header(file.path(), file.name());
             shape(t);
         } catch (org.drugstats.core.DrugstatsException e) {
             return Sniff.noMatch(NAME, e.getMessage());
@@ -201,7 +201,7 @@ public final class SdgOpenCsvKind extends CsvIngestKind {
     }
 
     @Override
-    void parse(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
+    RowParser rowParser(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
         String origin = origin(file).id();
         out.recordsReading("no column of the file tells the records of a key apart: they are alternative values "
                 + "for one observation, not parts of a sum, and neither is chosen");
@@ -242,20 +242,23 @@ public final class SdgOpenCsvKind extends CsvIngestKind {
         otherDims.forEach(i -> out.explain("column '%s' -> dimension, kept in method as %s=<value>", h.get(i),
                 shortName(h.get(i))));
         SdgAreaCodes codes = SdgAreaCodes.of(context.names().geography());
-        boolean headlineRows = false;
-        boolean allGss = true;
+        // which country rows without an area are about depends on every area code of the file: a first pass reads
+        // the file for that (streaming, as the second), before any row is handed over
+        boolean[] headline = {false};
+        boolean[] gss = {true};
         Set<String> prefixes = new LinkedHashSet<>();
-        for (CsvTable.Row r : table.rows()) {
+        int areaColumn = areaCol;
+        CsvTable.stream(file.path(), file.name(), header -> r -> {
             String g = get(r, geoCol);
-            String la = get(r, areaCol);
-            String decile = get(r, decileCol);
             if (!g.isEmpty()) {
                 prefixes.add(g.substring(0, 1));
-                allGss &= SdgAreaCodes.isGss(g);
-            } else if (la.isEmpty() && decile.isEmpty()) {
-                headlineRows = true;
+                gss[0] &= SdgAreaCodes.isGss(g);
+            } else if (get(r, areaColumn).isEmpty() && get(r, decileCol).isEmpty()) {
+                headline[0] = true;
             }
-        }
+        });
+        boolean headlineRows = headline[0];
+        boolean allGss = gss[0];
         String country;
         String countryName;
         if (context.givenArea().isPresent()) {
@@ -277,7 +280,7 @@ public final class SdgOpenCsvKind extends CsvIngestKind {
             country = null;
             countryName = null;
         }
-        for (CsvTable.Row rec : table.rows()) {
+        return rec -> {
             out.read();
             String series = code(get(rec, seriesCol));
             String units = get(rec, unitsCol);
@@ -299,13 +302,13 @@ public final class SdgOpenCsvKind extends CsvIngestKind {
             if (rec.fields().size() != h.size()) {
                 out.quarantine(c, QuarantineReason.MALFORMED_ROW, null, null,
                         rec.fields().size() + " fields; expected " + h.size() + " as in the header");
-                continue;
+                return;
             }
             Unit unit = unit(code(units));
             if (unit == null) {
                 out.quarantine(c, QuarantineReason.UNKNOWN_CODE, unitsCol < 0 ? "(no units column)" : h.get(unitsCol),
                         units, "expected Units 'Percentage (%)', 'Number' or a rate per 100,000 (PER_100000)");
-                continue;
+                return;
             }
             c.set(Column.UNIT, unit.code(), unitsCol < 0 ? null : h.get(unitsCol), units);
             Integer um = switch (code(mult).toLowerCase(Locale.ROOT)) {
@@ -317,7 +320,7 @@ public final class SdgOpenCsvKind extends CsvIngestKind {
             if (um == null) {
                 out.quarantine(c, QuarantineReason.UNKNOWN_CODE, h.get(multCol), mult,
                         "expected Units, Thousands or Millions");
-                continue;
+                return;
             }
             c.set(Column.UNIT_MULT, Integer.toString(um));
             List<String> dims = new ArrayList<>();
@@ -337,14 +340,14 @@ public final class SdgOpenCsvKind extends CsvIngestKind {
                 if (sex == null) {
                     out.quarantine(c, QuarantineReason.UNKNOWN_CODE, h.get(sexCol), get(rec, sexCol),
                             "expected Male or Female (or the SDMX codes M, F, _T)");
-                    continue;
+                    return;
                 }
                 c.set(Column.SEX, sex.code());
             }
             if (ageCol >= 0 && !get(rec, ageCol).isEmpty()) {
                 c.set(Column.AGE, IngestSupport.age(get(rec, ageCol)).orElse("_T"), h.get(ageCol), get(rec, ageCol));
             }
-            String la = get(rec, areaCol);
+            String la = get(rec, areaColumn);
             String geo = get(rec, geoCol);
             String decile = get(rec, decileCol);
             String where = "line " + rec.line();
@@ -353,7 +356,7 @@ public final class SdgOpenCsvKind extends CsvIngestKind {
                 if (!la.isEmpty() || !geo.isEmpty() || !m.find() || country == null) {
                     out.quarantine(c, QuarantineReason.MALFORMED_ROW, "Deprivation decile", decile,
                             "expected 'Decile N' on a row without a local authority");
-                    continue;
+                    return;
                 }
                 String code = String.format(Locale.ROOT, "%s_DEPRIVATION_D%02d", country, Integer.parseInt(m.group(1)));
                 c.set(Column.REF_AREA, code).set(Column.AREA_NAME, countryName + ", " + decile, "Deprivation decile",
@@ -369,27 +372,27 @@ public final class SdgOpenCsvKind extends CsvIngestKind {
                             "area code " + geo + ": " + SdgAreaCodes.describe(geo)), where, true);
                     out.quarantine(c, QuarantineReason.UNMAPPED_AREA, h.get(geoCol), geo, "area code '" + geo + "' is "
                             + SdgAreaCodes.describe(geo));
-                    continue;
+                    return;
                 }
                 c.set(Column.REF_AREA, mapped.get(), h.get(geoCol), geo)
                         .set(Column.AREA_NAME, la.isEmpty() ? (SdgAreaCodes.isGss(geo) ? null : geo) : la);
             } else if (!la.isEmpty()) {
-                c.set(Column.AREA_NAME, la, h.get(areaCol), la);
+                c.set(Column.AREA_NAME, la, h.get(areaColumn), la);
                 out.unmapped(new NameMatch.Unmapped(la, UnmappedReason.UNKNOWN, null, null,
                         "local authority without a GeoCode in the file"), where, true);
-                out.quarantine(c, QuarantineReason.UNMAPPED_AREA, h.get(areaCol), la,
+                out.quarantine(c, QuarantineReason.UNMAPPED_AREA, h.get(areaColumn), la,
                         "local authority '" + la + "' has no GeoCode in the file; expected an ONS GSS code");
-                continue;
+                return;
             } else {
                 c.set(Column.REF_AREA, country).set(Column.AREA_NAME, countryName);
             }
             if (period.isEmpty()) {
                 out.quarantine(c, year.isEmpty() ? QuarantineReason.MISSING_REQUIRED : QuarantineReason.MALFORMED_ROW,
                         h.get(yearCol), year, "expected a year such as 2019 or 2010/11");
-                continue;
+                return;
             }
             out.submit(c);
-        }
+        };
     }
 
     /** The unit of a Units code or label. */

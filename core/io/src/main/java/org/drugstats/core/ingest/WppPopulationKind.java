@@ -40,6 +40,8 @@ public final class WppPopulationKind extends CsvIngestKind {
     private static final Pattern UNDER = Pattern.compile("under (\\d+)");
     private static final Pattern PLUS = Pattern.compile("(\\d+)\\+");
     private static final int LAST_ESTIMATE_YEAR = 2015;
+    /** Entity names whose match is remembered at most. */
+    private static final int NAME_CACHE = 10_000;
 
     @Override
     public String name() {
@@ -96,7 +98,7 @@ public final class WppPopulationKind extends CsvIngestKind {
     }
 
     @Override
-    void parse(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
+    RowParser rowParser(CsvTable table, SourceFile file, IngestContext context, IngestCollector out) {
         CountryNames names = context.names().withScheme(RegionScheme.M49);
         String origin = origin(file).id();
         int entityCol = table.index("Entity");
@@ -116,13 +118,21 @@ public final class WppPopulationKind extends CsvIngestKind {
             }
         }
         out.skipped("header rows", 1);
+        // the matches of the entity names met so far: a file repeats each entity on many rows; bounded, so that a
+        // file of millions of distinct names does not hold them all (past the bound a name is matched again)
         java.util.Map<String, NameMatch> cache = new java.util.HashMap<>();
-        for (CsvTable.Row rec : table.rows()) {
+        return rec -> {
             String entity = rec.get(entityCol);
             String yearText = rec.get(yearCol);
             Optional<String> year = yearText == null ? Optional.empty()
                     : IngestSupport.period(yearText).filter(p -> p.length() == 4);
-            NameMatch match = entity == null ? null : cache.computeIfAbsent(entity, names::match);
+            NameMatch match = entity == null ? null : cache.get(entity);
+            if (match == null && entity != null) {
+                match = names.match(entity);
+                if (cache.size() < NAME_CACHE) {
+                    cache.put(entity, match);
+                }
+            }
             String where = "line " + rec.line();
             if (match instanceof NameMatch.Unmapped u) {
                 out.unmapped(u, where, u.code() == null);
@@ -175,6 +185,6 @@ public final class WppPopulationKind extends CsvIngestKind {
                 }
                 out.submit(c);
             }
-        }
+        };
     }
 }
