@@ -188,8 +188,19 @@ public final class PngEncoder {
                 return true;
             }
             int w = image.getWidth();
+            int h = image.getHeight();
+            if (data != null) {
+                for (int y = 0; y < h; y++) {
+                    for (int i = offset + y * scanline, end = i + w; i < end; i++) {
+                        if (data[i] >>> 24 != 0xff) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            }
             int[] r = new int[w];
-            for (int y = 0; y < image.getHeight(); y++) {
+            for (int y = 0; y < h; y++) {
                 row(y, r);
                 for (int p : r) {
                     if (p >>> 24 != 0xff) {
