@@ -22,7 +22,7 @@ import java.util.zip.Deflater;
  * encoder reads the image's {@code int} pixels in place, writes three bytes per pixel when the image is opaque (a
  * chart on a white background always is), leaves the rows unfiltered and deflates at {@link #LEVEL}. A chart is
  * mostly runs of one colour, which deflate's string matching finds without a filter: on the default run's charts
- * the unfiltered rows deflated as small as "Up"- or Paeth-filtered ones in 0.4–0.7 times their time, and the whole
+ * the unfiltered rows deflated smaller than "Up"- or Paeth-filtered ones in about half their time, and the whole
  * encoding took a quarter of ImageIO's time for 11% larger files (level 4 gave smaller files than ImageIO's in 40%
  * of its time; measured in BENCHMARKS.md). The decoded pixels are exactly those of the image (the tests compare
  * them through the JDK's decoder); the bytes differ from ImageIO's.
