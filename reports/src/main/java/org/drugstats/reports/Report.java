@@ -15,6 +15,7 @@ import org.drugstats.core.catalog.IndicatorDefinition;
 import org.drugstats.core.geo.Geography;
 import org.drugstats.core.io.PathTrees;
 import org.drugstats.reports.chart.ReportTheme;
+import org.drugstats.reports.data.ResultsDataset;
 import org.drugstats.reports.html.HtmlRenderer;
 import org.drugstats.reports.html.Page;
 import org.drugstats.reports.html.ReportAssets;
@@ -95,7 +96,7 @@ public final class Report {
     public ReportSummary render(Path resultsDir, Path outDir) {
         long start = System.nanoTime();
         Map<String, Double> phases = new LinkedHashMap<>();
-        RunResults run = RunResults.load(resultsDir);
+        RunResults run = RunResults.load(resultsDir, threads);
         long t = lap(phases, "read", start);
         Path out = outDir.toAbsolutePath().normalize();
         checkReplaceable(out, run.runDir().toAbsolutePath().normalize());
@@ -105,14 +106,23 @@ public final class Report {
             Files.createDirectories(parent);
             PathTrees.delete(staging);
             Files.createDirectories(staging);
-            ReportAssets assets = new ReportAssets(staging, theme);
             String runLabel = run.manifest().map(m -> m.ended().isEmpty() ? "" : "run of " + m.ended()).orElse("");
-            PageContext ctx = new PageContext(run, AreaNames.from(run, geography), assets, headlines, indicatorNames,
-                    runLabel.isEmpty() ? "this run" : runLabel);
-            List<Page> pages = Pages.build(ctx);
-            t = lap(phases, "build", t);
-            assets.renderCharts(threads);
-            t = lap(phases, "charts", t);
+            List<Page> pages;
+            int chartCount;
+            int tableCount;
+            try (ReportAssets assets = new ReportAssets(staging, theme, threads)) {
+                // the downloadable dataset depends on the results only: it is written on the pool while the pages
+                // are built and their charts rendered
+                assets.inBackground(() -> ResultsDataset.write(run, staging.resolve(ReportAssets.DATA)));
+                PageContext ctx = new PageContext(run, AreaNames.from(run, geography), assets, headlines,
+                        indicatorNames, runLabel.isEmpty() ? "this run" : runLabel);
+                pages = Pages.build(ctx);
+                t = lap(phases, "build", t);
+                assets.awaitCharts();
+                t = lap(phases, "charts", t);
+                chartCount = assets.chartCount();
+                tableCount = assets.tableCount();
+            }
             HtmlRenderer html = HtmlRenderer.create();
             // no path in the pages: the report may be rendered in a staging directory and moved, and a report of
             // the same results should not depend on where they lie
@@ -122,13 +132,11 @@ public final class Report {
                 html.write(staging, p, pages, footer, run.warnings());
             }
             HtmlRenderer.writeCss(staging);
-            org.drugstats.reports.data.ResultsDataset.write(run, staging.resolve(ReportAssets.DATA));
-            t = lap(phases, "dataset", t);
             replace(staging, out);
             lap(phases, "html", t);
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new ReportSummary(out, pages.stream().map(Page::file).toList(), assets.chartCount(),
-                    assets.tableCount(), run.warnings(), seconds, phases);
+            return new ReportSummary(out, pages.stream().map(Page::file).toList(), chartCount, tableCount,
+                    run.warnings(), seconds, phases);
         } catch (IOException e) {
             throw new DrugstatsException(out + ": cannot write report: " + e.getMessage(), e);
         } finally {

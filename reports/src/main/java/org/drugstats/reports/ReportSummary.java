@@ -12,8 +12,9 @@ import java.util.List;
  * @param tables number of tables (each with a CSV)
  * @param warnings result files that were present but could not be read
  * @param seconds wall-clock rendering time
- * @param phases seconds per phase: read (results), build (pages, tables, CSV), charts (PNG and SVG), html (pages
- *     and the atomic move)
+ * @param phases wall-clock seconds per phase: read (results), build (pages, tables, CSV; the charts and the
+ *     dataset are being written on other threads meanwhile), charts (waiting for the charts and the dataset still
+ *     being written when the pages are built), html (pages and the atomic move)
  */
 public record ReportSummary(Path outDir, List<String> pages, int charts, int tables, List<String> warnings,
         double seconds, java.util.Map<String, Double> phases) {

@@ -1,19 +1,23 @@
 package org.drugstats.reports.chart;
 
+import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.drugstats.core.DrugstatsException;
-import org.jfree.chart.ChartUtils;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
 /**
- * Renders a chart headless to an SVG (shown in the pages: sharp at any screen density and in print) and a PNG (at twice the pixel density, for sharp display and print; very tall charts
- * at their nominal size; for slides and documents) with the same base name. Rendering is deterministic: the SVG's definition ids are prefixed with the base
+ * Renders a chart headless to an SVG (shown in the pages: sharp at any screen density and in print) and a PNG (at
+ * twice the pixel density, for sharp display and print; very tall charts at their nominal size; for slides and
+ * documents; encoded by {@link PngEncoder}) with the same base name. Rendering is deterministic: the SVG's definition ids are prefixed with the base
  * name instead of a time stamp, so the same chart gives the same files.
  */
 public final class ChartFiles {
@@ -34,6 +38,27 @@ public final class ChartFiles {
         return "\"" + family + "\", Verdana, \"Bitstream Vera Sans\", sans-serif";
     }
 
+    /**
+     * The chart drawn into an ARGB image of {@link #PNG_SCALE} times its size (its nominal size when taller than
+     * {@link #TALL}): the chart's own coordinates, scaled by the graphics transform, so that lines and text are
+     * drawn at the higher density rather than enlarged.
+     */
+    static BufferedImage raster(BuiltChart chart) {
+        int scale = chart.height() > TALL ? 1 : PNG_SCALE;
+        BufferedImage image = new BufferedImage(chart.width() * scale, chart.height() * scale,
+                BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g2 = image.createGraphics();
+        try {
+            if (scale != 1) {
+                g2.transform(AffineTransform.getScaleInstance(scale, scale));
+            }
+            chart.chart().draw(g2, new Rectangle2D.Double(0, 0, chart.width(), chart.height()), null, null);
+        } finally {
+            g2.dispose();
+        }
+        return image;
+    }
+
     /** The files written for one chart, relative names. */
     public record Written(String png, String svg) {
     }
@@ -52,9 +77,9 @@ public final class ChartFiles {
         Path svg = dir.resolve(baseName + ".svg");
         try {
             Files.createDirectories(dir);
-            try (OutputStream out = Files.newOutputStream(png)) {
-                int scale = chart.height() > TALL ? 1 : PNG_SCALE;
-                ChartUtils.writeScaledChartAsPNG(out, chart.chart(), chart.width(), chart.height(), scale, scale);
+            BufferedImage image = raster(chart);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(png), 1 << 16)) {
+                PngEncoder.write(image, out);
             }
             SVGGraphics2D g2 = new SVGGraphics2D(chart.width(), chart.height());
             g2.setDefsKeyPrefix(baseName.replace('.', '_') + "_");

@@ -187,7 +187,7 @@ public final class TimeSeriesBandChart {
 
         KindAwareRenderer(List<Series> series) {
             super(true, true);
-            this.series = series;
+            this.series = List.copyOf(series);
         }
 
         @Override

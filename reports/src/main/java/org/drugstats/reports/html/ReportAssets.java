@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.drugstats.core.DrugstatsException;
@@ -23,12 +25,20 @@ import org.drugstats.reports.chart.ChartFiles;
 import org.drugstats.reports.chart.ReportTheme;
 
 /**
- * The files of a report being written into a directory: charts (queued, then rendered to PNG and SVG in
- * parallel by {@link #renderCharts}), table CSVs (written at once, RFC 4180, UTF-8) and copied data files.
- * Hands out the {@link Figure} and {@link TableView} blocks that link to them, and refuses duplicate names so
- * that no file silently overwrites another.
+ * The files of a report being written into a directory: charts (rendered to PNG and SVG by a pool of threads from
+ * the moment they are handed in, while the pages go on being built; {@link #awaitCharts} waits for them), table
+ * CSVs (written at once, RFC 4180, UTF-8), copied data files, and other writing handed to the pool
+ * ({@link #inBackground}). Hands out the {@link Figure} and {@link TableView} blocks that link to them, and
+ * refuses duplicate names so that no file silently overwrites another.
+ *
+ * <p>Determinism: every chart and background job writes its own files, named by the page code, so the files do
+ * not depend on the number of threads or the order in which the jobs finish; a failure is reported for the first
+ * job in submission order that failed. Memory: a chart's image exists only while one of the pool's threads renders
+ * it, so at most as many images as threads are held at once.
+ *
+ * <p>Not thread-safe: one thread (the one building the pages) hands in the assets. {@link #close} stops the pool.
  */
-public final class ReportAssets {
+public final class ReportAssets implements AutoCloseable {
 
     /** Sub-directory of charts. */
     public static final String CHARTS = "charts";
@@ -39,20 +49,30 @@ public final class ReportAssets {
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").build();
 
-    private record ChartJob(String name, BuiltChart chart) {
-    }
-
     private final Path root;
     private final ReportTheme theme;
+    private final ExecutorService pool;
     private final Set<String> names = new HashSet<>();
-    private final List<ChartJob> jobs = new ArrayList<>();
+    private final List<Future<?>> jobs = new ArrayList<>();
     private int tables;
     private int charts;
 
-    /** Assets written under {@code root} with this chart theme. */
-    public ReportAssets(Path root, ReportTheme theme) {
+    /**
+     * Assets written under {@code root} with this chart theme; charts and background jobs run on {@code threads}
+     * threads (at least 1) beside the caller's.
+     */
+    public ReportAssets(Path root, ReportTheme theme, int threads) {
+        if (threads < 1) {
+            throw DrugstatsException.of("report threads must be at least 1, got %d", threads);
+        }
         this.root = Objects.requireNonNull(root, "root");
         this.theme = Objects.requireNonNull(theme, "theme");
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "report-render-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** The chart theme. */
@@ -60,10 +80,14 @@ public final class ReportAssets {
         return theme;
     }
 
-    /** Queues a chart for rendering as {@code charts/name.png|svg} and returns its figure block. */
+    /**
+     * Hands a chart to the pool for rendering as {@code charts/name.png|svg} and returns its figure block. The
+     * chart must not be changed afterwards.
+     */
     public Figure chart(String name, BuiltChart chart, String caption) {
         claim("chart " + name);
-        jobs.add(new ChartJob(name, chart));
+        Path dir = root.resolve(CHARTS);
+        jobs.add(pool.submit(() -> ChartFiles.write(chart, dir, name)));
         charts++;
         return new Figure("fig-" + name, CHARTS + "/" + name + ".png", CHARTS + "/" + name + ".svg", chart.altText(),
                 caption, chart.width(), chart.height());
@@ -103,30 +127,58 @@ public final class ReportAssets {
         return DATA + "/" + sub + "/" + name;
     }
 
-    /** Renders every queued chart with up to {@code threads} threads; the first failure is rethrown. */
-    public void renderCharts(int threads) {
-        Path dir = root.resolve(CHARTS);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+    /**
+     * Runs {@code job} on the pool (e.g. writing a data file that no page depends on); {@link #awaitCharts} waits
+     * for it too. The job must write only files that nothing else writes.
+     */
+    public void inBackground(Runnable job) {
+        jobs.add(pool.submit(Objects.requireNonNull(job, "job")));
+    }
+
+    /**
+     * Waits until every chart and background job handed in so far is written; the first failure in submission
+     * order is rethrown (the remaining jobs are then cancelled).
+     *
+     * @throws DrugstatsException when a job failed or the wait was interrupted
+     */
+    public void awaitCharts() {
         try {
-            List<Future<ChartFiles.Written>> done = new ArrayList<>();
-            for (ChartJob j : jobs) {
-                done.add(pool.submit(() -> ChartFiles.write(j.chart(), dir, j.name())));
-            }
-            for (Future<ChartFiles.Written> f : done) {
+            for (Future<?> f : jobs) {
                 f.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            close();
             throw new DrugstatsException("chart rendering interrupted", e);
         } catch (ExecutionException e) {
+            close();
             if (e.getCause() instanceof DrugstatsException de) {
                 throw de;
             }
             throw new DrugstatsException("chart rendering failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
         jobs.clear();
+    }
+
+    /**
+     * Stops the pool: jobs not yet started are cancelled, and the call returns once the running ones have ended (so
+     * that no file is written after it), or after a minute; a no-op after {@link #awaitCharts}.
+     */
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Number of charts handed out. */

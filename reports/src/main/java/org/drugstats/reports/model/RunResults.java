@@ -10,6 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.drugstats.core.DrugstatsException;
@@ -121,24 +127,55 @@ public final class RunResults {
                 + "of 'drugstats run'", dir);
     }
 
-    /** Reads a run's results (see the class description for what is tolerated). */
+    /** Reads a run's results (see the class description for what is tolerated), one file after the other. */
     public static RunResults load(Path dir) {
+        return load(dir, 1);
+    }
+
+    /**
+     * Reads a run's results with up to {@code threads} threads (one result table per thread; the JSON and
+     * quarantine files on the caller's). The result does not depend on the number of threads: the tables are
+     * merged (origins, row counts, warnings) in the same order as when read one after the other.
+     */
+    public static RunResults load(Path dir, int threads) {
         Path run = runDirectory(dir);
         Builder b = new Builder(run);
-        b.observations = b.table(OBSERVATIONS, ResultObservation::fromTable);
-        b.aggregates = b.table(AGGREGATES, ResultObservation::fromTable);
-        b.indicators = b.table(INDICATORS, ResultObservation::fromTable);
-        b.trends = b.table(TRENDS, TrendRow::fromTable);
-        b.trendPoints = b.table(TREND_POINTS, TrendPointRow::fromTable);
-        b.lorenz = b.table(INEQUALITY, LorenzRow::fromTable);
-        b.estimates = b.table(ESTIMATES, EstimateRow::fromTable);
-        b.youth = b.table(YOUTH_ESTIMATES, YouthRow::fromTable);
-        b.inequality = b.json(INEQUALITY_JSON, InequalitySummary::fromJson);
-        b.lorenzMe = b.table(INEQUALITY_ME, LorenzRow::fromTable);
-        b.inequalityMe = b.json(INEQUALITY_ME_JSON, InequalitySummary::fromJson);
-        b.tracker = b.table(TRACKER, TrackerRows::fromTable);
-        b.manifest = b.json(MANIFEST, Manifest::fromJson);
-        b.readQuarantine();
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "report-read");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            Future<Read<ResultObservation>> observations = b.read(OBSERVATIONS, ResultObservation::fromTable, pool);
+            Future<Read<ResultObservation>> aggregates = b.read(AGGREGATES, ResultObservation::fromTable, pool);
+            Future<Read<ResultObservation>> indicators = b.read(INDICATORS, ResultObservation::fromTable, pool);
+            Future<Read<TrendRow>> trends = b.read(TRENDS, TrendRow::fromTable, pool);
+            Future<Read<TrendPointRow>> trendPoints = b.read(TREND_POINTS, TrendPointRow::fromTable, pool);
+            Future<Read<LorenzRow>> lorenz = b.read(INEQUALITY, LorenzRow::fromTable, pool);
+            Future<Read<EstimateRow>> estimates = b.read(ESTIMATES, EstimateRow::fromTable, pool);
+            Future<Read<YouthRow>> youth = b.read(YOUTH_ESTIMATES, YouthRow::fromTable, pool);
+            Future<Read<LorenzRow>> lorenzMe = b.read(INEQUALITY_ME, LorenzRow::fromTable, pool);
+            Future<Read<org.drugstats.core.tracker.TrackerRow>> tracker = b.read(TRACKER, TrackerRows::fromTable,
+                    pool);
+            b.observations = b.table(observations);
+            b.aggregates = b.table(aggregates);
+            b.indicators = b.table(indicators);
+            b.trends = b.table(trends);
+            b.trendPoints = b.table(trendPoints);
+            b.lorenz = b.table(lorenz);
+            b.estimates = b.table(estimates);
+            b.youth = b.table(youth);
+            b.inequality = b.json(INEQUALITY_JSON, InequalitySummary::fromJson);
+            b.lorenzMe = b.table(lorenzMe);
+            b.inequalityMe = b.json(INEQUALITY_ME_JSON, InequalitySummary::fromJson);
+            b.tracker = b.table(tracker);
+            b.manifest = b.json(MANIFEST, Manifest::fromJson);
+            b.readQuarantine();
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
         return new RunResults(b);
     }
 
@@ -242,6 +279,33 @@ public final class RunResults {
                 && lorenz.isEmpty() && inequality.isEmpty() && manifest.isEmpty() && quarantine.isEmpty();
     }
 
+    /**
+     * One result table as read: absent ({@code file} null, no warning), unreadable ({@code file} null and a
+     * {@code warning}), read but with rows that could not be converted ({@code file} and a {@code warning}), or its
+     * file and rows.
+     */
+    private record Read<T>(String rel, ParquetTables.TableFile file, List<T> rows, String warning) {
+
+        static <T> Read<T> of(Path runDir, String rel, Function<Table, List<T>> rows) {
+            Path p = runDir.resolve(rel);
+            Path file = Files.exists(p) ? p : runDir.resolve(rel + ".parquet");
+            if (!Files.exists(file)) {
+                return new Read<>(rel, null, List.of(), null);
+            }
+            ParquetTables.TableFile tf;
+            try {
+                tf = ParquetTables.read(file);
+            } catch (DrugstatsException e) {
+                return new Read<>(rel, null, List.of(), e.getMessage());
+            }
+            try {
+                return new Read<>(rel, tf, rows.apply(tf.table()), null);
+            } catch (DrugstatsException e) {
+                return new Read<>(rel, tf, List.of(), e.getMessage());
+            }
+        }
+    }
+
     private static final class Builder {
         private final Path runDir;
         private List<ResultObservation> observations = List.of();
@@ -267,22 +331,46 @@ public final class RunResults {
             this.runDir = runDir;
         }
 
-        <T> List<T> table(String rel, Function<Table, List<T>> rows) {
-            Path p = runDir.resolve(rel);
-            Path file = Files.exists(p) ? p : runDir.resolve(rel + ".parquet");
-            if (!Files.exists(file)) {
-                return List.of();
+        /** Reads a result table on the pool (on the caller's thread when there is none). */
+        <T> Future<Read<T>> read(String rel, Function<Table, List<T>> rows, ExecutorService pool) {
+            Callable<Read<T>> job = () -> Read.of(runDir, rel, rows);
+            if (pool != null) {
+                return pool.submit(job);
             }
             try {
-                ParquetTables.TableFile tf = ParquetTables.read(file);
-                tf.origins().forEach(o -> origins.putIfAbsent(o.id(), o));
-                rowCounts.put(rel, tf.table().rowCount());
-                fileOrigins.put(rel, tf.origins());
-                return rows.apply(tf.table());
-            } catch (DrugstatsException e) {
-                warnings.add(e.getMessage());
+                return CompletableFuture.completedFuture(job.call());
+            } catch (Exception e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        /** The rows of a table read by {@link #read}, its origins, row count or warning merged in. */
+        <T> List<T> table(Future<Read<T>> pending) {
+            Read<T> r;
+            try {
+                r = pending.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DrugstatsException(runDir + ": reading the results was interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new DrugstatsException(runDir + ": cannot read the results: " + e.getCause(), e.getCause());
+            }
+            if (r.file() != null) {
+                r.file().origins().forEach(o -> origins.putIfAbsent(o.id(), o));
+                rowCounts.put(r.rel(), r.file().table().rowCount());
+                fileOrigins.put(r.rel(), r.file().origins());
+            }
+            if (r.warning() != null) {
+                warnings.add(r.warning());
                 return List.of();
             }
+            return r.rows();
         }
 
         <T> T json(String rel, Function<JsonNode, T> parse) {
