@@ -1,27 +1,57 @@
 package org.drugstats.spark;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.octet_length;
+import static org.apache.spark.sql.functions.substring;
 
+import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.drugstats.core.data.QuarantineRow;
 import org.drugstats.core.data.SeizureEvents;
 
 /**
- * Validation of seizure-event inputs (the extracts' validation is {@link ValidateStep}'s): core's event check on
- * every row ({@link SeizureEvents#checkRow}), then repeated event ids within an input quarantined after their first
- * row; bad and repeated events become quarantine rows.
+ * Validation of seizure-event inputs (the extracts' validation is {@link ValidateStep}'s): core's event check
+ * ({@link SeizureEvents#checkRow}) decides every row, then repeated event ids within an input are quarantined after
+ * their first row; bad and repeated events become quarantine rows.
+ *
+ * <p>At scale (10^8 events) three things are cheap here that were not (issue 18):
+ * <ul>
+ * <li><b>A fast path that is sound by construction.</b> A row that satisfies {@link #surelyAccepted()} — a
+ * conservative predicate in Spark SQL, evaluated on Parquet's column batches — is one that core's check accepts
+ * (each conjunct implies one of core's conditions, see the method). Those rows are accepted without being converted
+ * to {@code Row} objects; every other row goes through core's check, which accepts or quarantines it with its
+ * reason. A row the predicate does not recognise is therefore only slower, never judged differently, and the
+ * results are those of core's check on every row ({@code ValidateEventsTest} compares both on faulty rows).</li>
+ * <li><b>Repeated event ids without a full hash aggregation.</b> One pass over the event ids alone
+ * ({@link IdRanges}) proves, for the usual file of increasing ids, that no id repeats: within each Spark partition
+ * the ids strictly increase (so they are distinct) and the partitions' [min, max] ranges of one input do not
+ * overlap (so no id is in two partitions). Only when that proof fails (ids out of order or ranges overlapping) are
+ * the repeated ids found exactly, by a group-by on (input, event_id) joined back, as before. Either way the
+ * accepted rows and the quarantine are the same: an id of distinct raw ids cannot repeat among the accepted ones.</li>
+ * <li><b>Only the rows core checks are cached</b> ({@link ValidateStep.Result#checked()}: the rows outside the
+ * fast path, usually the faulty ones): the accepted events are re-read from Parquet through the fast path.</li>
+ * </ul>
  */
 final class ValidateEvents {
 
@@ -30,6 +60,42 @@ final class ValidateEvents {
 
     /** Validates seizure-event inputs: accepted events, and bad and repeated events as quarantine rows. */
     static ValidateStep.Result validate(SparkSession spark, List<InputFiles.Input> inputs) {
+        Dataset<Row> raw = read(spark, inputs);
+        String[] eventCols = ValidateStep.EVENTS.fieldNames();
+        org.apache.spark.sql.Column[] eventColumns = Arrays.stream(eventCols)
+                .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
+        org.apache.spark.sql.Column fast = surelyAccepted();
+        Dataset<Row> checked = raw.filter(not(coalesce(fast, lit(false))))
+                .mapPartitions(new CheckEventRows(), Encoders.row(ValidateStep.CHECKED_EVENTS));
+        Dataset<Row> okRows = raw.filter(fast).select(eventColumns)
+                .unionByName(checked.filter(col(ValidateStep.REASON).isNull()).select(eventColumns));
+        Dataset<Row> bad = checked.filter(col(ValidateStep.REASON).isNotNull())
+                .map(new EventQuarantine(), Encoders.row(Schemas.QUARANTINE));
+        Dataset<Row> noObs = spark.createDataFrame(List.of(), ValidateStep.OBSERVATIONS);
+        if (distinctIds(raw)) {
+            Dataset<Row> noDups = spark.createDataFrame(List.of(), Schemas.QUARANTINE);
+            return new ValidateStep.Result(noObs, okRows, bad.unionByName(noDups), List.of(checked));
+        }
+        Dataset<Row> repeated = okRows.groupBy(col(Schemas.INPUT), col(SeizureEvents.EVENT_ID))
+                .agg(min(col(Schemas.ROW)).as("first_row"), org.apache.spark.sql.functions.count(lit(1)).as("n"))
+                .filter(col("n").gt(1))
+                .select(col(Schemas.INPUT).as("d_input"), col(SeizureEvents.EVENT_ID).as("d_event_id"),
+                        col("first_row"));
+        Dataset<Row> joined = okRows.join(repeated, okRows.col(Schemas.INPUT).equalTo(repeated.col("d_input"))
+                .and(okRows.col(SeizureEvents.EVENT_ID).equalTo(repeated.col("d_event_id"))), "left");
+        org.apache.spark.sql.Column isDup = col("first_row").isNotNull()
+                .and(col(Schemas.ROW).notEqual(col("first_row")));
+        Dataset<Row> accepted = joined.filter(not(isDup)).select(eventColumns);
+        Dataset<Row> dups = joined.filter(isDup)
+                .select(col(Schemas.INPUT), col(Schemas.ROW), col("first_row"), col(SeizureEvents.EVENT_ID),
+                        col(SeizureEvents.REF_AREA), col(SeizureEvents.YEAR), col(SeizureEvents.DRUG_GROUP),
+                        col(SeizureEvents.DRUG_SUBGROUP), col(SeizureEvents.DRUG), col(SeizureEvents.KILOGRAMS))
+                .map(new EventDuplicate(), Encoders.row(Schemas.QUARANTINE));
+        return new ValidateStep.Result(noObs, accepted, bad.unionByName(dups), List.of(checked));
+    }
+
+    /** The events of every input, typed as {@link ValidateStep#EVENTS}, with their input and row number. */
+    static Dataset<Row> read(SparkSession spark, List<InputFiles.Input> inputs) {
         Dataset<Row> raw = null;
         for (InputFiles.Input in : inputs) {
             Dataset<Row> d = ValidateStep.readParts(spark, in, SeizureEvents.COLUMNS)
@@ -43,29 +109,165 @@ final class ValidateEvents {
                             col(SeizureEvents.KILOGRAMS).cast(DataTypes.DoubleType));
             raw = raw == null ? d : raw.unionByName(d);
         }
-        Dataset<Row> checked = raw.mapPartitions(new CheckEventRows(), Encoders.row(ValidateStep.CHECKED_EVENTS));
-        Dataset<Row> okRows = checked.filter(col(ValidateStep.REASON).isNull());
-        Dataset<Row> repeated = okRows.groupBy(col(Schemas.INPUT), col(SeizureEvents.EVENT_ID))
-                .agg(min(col(Schemas.ROW)).as("first_row"), org.apache.spark.sql.functions.count(lit(1)).as("n"))
-                .filter(col("n").gt(1))
-                .select(col(Schemas.INPUT).as("d_input"), col(SeizureEvents.EVENT_ID).as("d_event_id"),
-                        col("first_row"));
-        Dataset<Row> joined = okRows.join(repeated, okRows.col(Schemas.INPUT).equalTo(repeated.col("d_input"))
-                .and(okRows.col(SeizureEvents.EVENT_ID).equalTo(repeated.col("d_event_id"))), "left");
-        org.apache.spark.sql.Column isDup = col("first_row").isNotNull().and(col(Schemas.ROW).notEqual(col("first_row")));
-        String[] eventCols = Arrays.stream(ValidateStep.EVENTS.fieldNames()).toArray(String[]::new);
-        Dataset<Row> accepted = joined.filter(org.apache.spark.sql.functions.not(isDup))
-                .select(Arrays.stream(eventCols).map(org.apache.spark.sql.functions::col)
-                        .toArray(org.apache.spark.sql.Column[]::new));
-        Dataset<Row> dups = joined.filter(isDup)
-                .select(col(Schemas.INPUT), col(Schemas.ROW), col("first_row"), col(SeizureEvents.EVENT_ID),
-                        col(SeizureEvents.REF_AREA), col(SeizureEvents.YEAR), col(SeizureEvents.DRUG_GROUP),
-                        col(SeizureEvents.DRUG_SUBGROUP), col(SeizureEvents.DRUG), col(SeizureEvents.KILOGRAMS))
-                .map(new EventDuplicate(), Encoders.row(Schemas.QUARANTINE));
-        Dataset<Row> bad = checked.filter(col(ValidateStep.REASON).isNotNull())
-                .map(new EventQuarantine(), Encoders.row(Schemas.QUARANTINE));
-        Dataset<Row> noObs = spark.createDataFrame(List.of(), ValidateStep.OBSERVATIONS);
-        return new ValidateStep.Result(noObs, accepted, bad.unionByName(dups), List.of(checked));
+        return raw;
+    }
+
+    /**
+     * A predicate that holds only for events core's {@link SeizureEvents#checkRow} accepts (null counts as false;
+     * it may reject an event core accepts, which then goes through core's check). Conjunct by conjunct, against
+     * core's conditions in their order:
+     * <ul>
+     * <li>{@code event_id IS NOT NULL}: core's first check.</li>
+     * <li>{@code ref_area}: exactly three bytes, and each of the three one-character substrings between "A" and
+     * "Z" in byte order — three bytes that are the letters A–Z, so a Java string of three upper-case ASCII letters:
+     * not blank, and of the ISO 3166 alpha-3 form.</li>
+     * <li>{@code year} in [{@value SeizureEvents#MIN_YEAR}, {@value SeizureEvents#MAX_YEAR}] (so not null).</li>
+     * <li>{@code drug_group} and {@code drug}: at least "!" and below "\u007f" in byte order, i.e. not empty and
+     * with a first byte in 0x21–0x7E, a printable ASCII character that is not {@link Character#isWhitespace
+     * white space}: the string is not blank.</li>
+     * <li>{@code kilograms} not NaN, ≥ 0 and &lt; 10^9: finite (infinities fail a bound) and in core's domain.</li>
+     * </ul>
+     * The string conditions compare bytes without decoding: no Java string is made per row.
+     */
+    static org.apache.spark.sql.Column surelyAccepted() {
+        org.apache.spark.sql.Column area = col(SeizureEvents.REF_AREA);
+        org.apache.spark.sql.Column kg = col(SeizureEvents.KILOGRAMS);
+        return col(SeizureEvents.EVENT_ID).isNotNull()
+                .and(octet_length(area).equalTo(3))
+                .and(upper(area))
+                .and(upper(substring(area, 2, 1)))
+                .and(upper(substring(area, 3, 1)))
+                .and(col(SeizureEvents.YEAR).geq(SeizureEvents.MIN_YEAR))
+                .and(col(SeizureEvents.YEAR).leq(SeizureEvents.MAX_YEAR))
+                .and(printableFirst(col(SeizureEvents.DRUG_GROUP)))
+                .and(printableFirst(col(SeizureEvents.DRUG)))
+                .and(not(isnan(kg))).and(kg.geq(0.0)).and(kg.lt(1e9));
+    }
+
+    /**
+     * The string's first byte is A–Z: for the whole string, between "A" and "[" (the byte after "Z"), excluding
+     * "[" itself and what starts with it; for a one-character string, between "A" and "Z".
+     */
+    private static org.apache.spark.sql.Column upper(org.apache.spark.sql.Column s) {
+        return s.geq(lit("A")).and(s.lt(lit("[")));
+    }
+
+    /** Not empty, first byte in 0x21–0x7E (a printable, non-space ASCII character). */
+    private static org.apache.spark.sql.Column printableFirst(org.apache.spark.sql.Column s) {
+        return s.geq(lit("!")).and(s.lt(lit("\u007f")));
+    }
+
+    /**
+     * One run of event ids in a partition: its input, smallest and largest id, and whether they strictly rose. A
+     * class, not a record: Kryo (the run's serializer for task results) cannot build record instances.
+     */
+    static final class IdRange implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String input;
+        private final long min;
+        private final long max;
+        private final boolean increasing;
+
+        IdRange(String input, long min, long max, boolean increasing) {
+            this.input = input;
+            this.min = min;
+            this.max = max;
+            this.increasing = increasing;
+        }
+
+        String input() {
+            return input;
+        }
+
+        long min() {
+            return min;
+        }
+
+        long max() {
+            return max;
+        }
+
+        boolean increasing() {
+            return increasing;
+        }
+    }
+
+    /**
+     * Whether the event ids (non-null ones) of each input are distinct, proven from one pass over the ids alone:
+     * strictly increasing within every partition, and the partitions' ranges of one input disjoint. False means
+     * "not proven", not "repeated".
+     */
+    static boolean distinctIds(Dataset<Row> raw) {
+        List<IdRange> ranges = raw.select(col(Schemas.INPUT), col(SeizureEvents.EVENT_ID))
+                .queryExecution().toRdd().toJavaRDD().mapPartitions(new IdRanges()).collect();
+        return disjoint(ranges);
+    }
+
+    /** The check of {@link #distinctIds} on the driver: every run increasing, runs of one input disjoint. */
+    static boolean disjoint(List<IdRange> ranges) {
+        Map<String, List<IdRange>> byInput = new LinkedHashMap<>();
+        for (IdRange r : ranges) {
+            if (!r.increasing()) {
+                return false;
+            }
+            byInput.computeIfAbsent(r.input(), k -> new ArrayList<>()).add(r);
+        }
+        for (List<IdRange> rs : byInput.values()) {
+            rs.sort(Comparator.comparingLong(IdRange::min));
+            for (int i = 1; i < rs.size(); i++) {
+                if (rs.get(i).min() <= rs.get(i - 1).max()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The id runs of a partition, read from Spark's internal rows (input, event_id): no {@code Row} object per
+     * event. A run ends where the input changes.
+     */
+    static final class IdRanges implements FlatMapFunction<Iterator<InternalRow>, IdRange> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Iterator<IdRange> call(Iterator<InternalRow> rows) {
+            List<IdRange> out = new ArrayList<>();
+            org.apache.spark.unsafe.types.UTF8String input = null;
+            long lo = 0;
+            long hi = 0;
+            boolean increasing = true;
+            boolean any = false;
+            while (rows.hasNext()) {
+                InternalRow r = rows.next();
+                if (r.isNullAt(1)) {
+                    continue;
+                }
+                org.apache.spark.unsafe.types.UTF8String in = r.getUTF8String(0);
+                long id = r.getLong(1);
+                if (any && !in.equals(input)) {
+                    out.add(new IdRange(input.toString(), lo, hi, increasing));
+                    any = false;
+                }
+                if (!any) {
+                    input = in.clone();
+                    lo = id;
+                    hi = id;
+                    increasing = true;
+                    any = true;
+                } else {
+                    if (id <= hi) {
+                        increasing = false;
+                    }
+                    lo = Math.min(lo, id);
+                    hi = Math.max(hi, id);
+                }
+            }
+            if (any) {
+                out.add(new IdRange(input.toString(), lo, hi, increasing));
+            }
+            return out.iterator();
+        }
     }
 
     /** Core's event check on each row; the quarantine fields stay null for accepted events. */
