@@ -72,26 +72,47 @@ final class ValidateEvents {
         Dataset<Row> bad = checked.filter(col(ValidateStep.REASON).isNotNull())
                 .map(new EventQuarantine(), Encoders.row(Schemas.QUARANTINE));
         Dataset<Row> noObs = spark.createDataFrame(List.of(), ValidateStep.OBSERVATIONS);
-        if (distinctIds(raw)) {
+        Map<String, List<long[]>> suspect = suspectRanges(idRanges(raw));
+        if (suspect.isEmpty()) {
             Dataset<Row> noDups = spark.createDataFrame(List.of(), Schemas.QUARANTINE);
             return new ValidateStep.Result(noObs, okRows, bad.unionByName(noDups), List.of(checked));
         }
-        Dataset<Row> repeated = okRows.groupBy(col(Schemas.INPUT), col(SeizureEvents.EVENT_ID))
+        // ids that may repeat lie in the suspect ranges (all of them when there are too many ranges to name)
+        org.apache.spark.sql.Column inSuspect = suspect.size() <= MAX_RANGES ? within(suspect) : lit(true);
+        Dataset<Row> clear = okRows.filter(not(inSuspect));
+        Dataset<Row> maybe = okRows.filter(inSuspect);
+        Dataset<Row> repeated = maybe.groupBy(col(Schemas.INPUT), col(SeizureEvents.EVENT_ID))
                 .agg(min(col(Schemas.ROW)).as("first_row"), org.apache.spark.sql.functions.count(lit(1)).as("n"))
                 .filter(col("n").gt(1))
                 .select(col(Schemas.INPUT).as("d_input"), col(SeizureEvents.EVENT_ID).as("d_event_id"),
                         col("first_row"));
-        Dataset<Row> joined = okRows.join(repeated, okRows.col(Schemas.INPUT).equalTo(repeated.col("d_input"))
-                .and(okRows.col(SeizureEvents.EVENT_ID).equalTo(repeated.col("d_event_id"))), "left");
+        Dataset<Row> joined = maybe.join(repeated, maybe.col(Schemas.INPUT).equalTo(repeated.col("d_input"))
+                .and(maybe.col(SeizureEvents.EVENT_ID).equalTo(repeated.col("d_event_id"))), "left");
         org.apache.spark.sql.Column isDup = col("first_row").isNotNull()
                 .and(col(Schemas.ROW).notEqual(col("first_row")));
-        Dataset<Row> accepted = joined.filter(not(isDup)).select(eventColumns);
+        Dataset<Row> accepted = clear.unionByName(joined.filter(not(isDup)).select(eventColumns));
         Dataset<Row> dups = joined.filter(isDup)
                 .select(col(Schemas.INPUT), col(Schemas.ROW), col("first_row"), col(SeizureEvents.EVENT_ID),
                         col(SeizureEvents.REF_AREA), col(SeizureEvents.YEAR), col(SeizureEvents.DRUG_GROUP),
                         col(SeizureEvents.DRUG_SUBGROUP), col(SeizureEvents.DRUG), col(SeizureEvents.KILOGRAMS))
                 .map(new EventDuplicate(), Encoders.row(Schemas.QUARANTINE));
         return new ValidateStep.Result(noObs, accepted, bad.unionByName(dups), List.of(checked));
+    }
+
+    /** Above this many suspect ranges (summed over inputs) every accepted event takes the exact check. */
+    static final int MAX_RANGES = 256;
+
+    /** Rows whose (input, event_id) lies in one of the ranges. */
+    private static org.apache.spark.sql.Column within(Map<String, List<long[]>> ranges) {
+        org.apache.spark.sql.Column any = lit(false);
+        for (Map.Entry<String, List<long[]>> e : ranges.entrySet()) {
+            org.apache.spark.sql.Column ids = lit(false);
+            for (long[] r : e.getValue()) {
+                ids = ids.or(col(SeizureEvents.EVENT_ID).between(r[0], r[1]));
+            }
+            any = any.or(col(Schemas.INPUT).equalTo(e.getKey()).and(ids));
+        }
+        return any;
     }
 
     /** The events of every input, typed as {@link ValidateStep#EVENTS}, with their input and row number. */
@@ -192,35 +213,59 @@ final class ValidateEvents {
         }
     }
 
-    /**
-     * Whether the event ids (non-null ones) of each input are distinct, proven from one pass over the ids alone:
-     * strictly increasing within every partition, and the partitions' ranges of one input disjoint. False means
-     * "not proven", not "repeated".
-     */
-    static boolean distinctIds(Dataset<Row> raw) {
-        List<IdRange> ranges = raw.select(col(Schemas.INPUT), col(SeizureEvents.EVENT_ID))
+    /** The id runs of every partition of the raw events: one pass over (input, event_id), no shuffle. */
+    static List<IdRange> idRanges(Dataset<Row> raw) {
+        return raw.select(col(Schemas.INPUT), col(SeizureEvents.EVENT_ID))
                 .queryExecution().toRdd().toJavaRDD().mapPartitions(new IdRanges()).collect();
-        return disjoint(ranges);
     }
 
-    /** The check of {@link #distinctIds} on the driver: every run increasing, runs of one input disjoint. */
-    static boolean disjoint(List<IdRange> ranges) {
+    /**
+     * Where event ids may repeat, per input: the merged [min, max] ranges of the runs that are not increasing or that
+     * overlap another run of the same input. Empty when the ids of every input are proven distinct. Sound: two equal
+     * ids in one run make it not increasing; in two runs, make their ranges overlap; either way both rows lie in a
+     * suspect range, while a run that is increasing and overlaps no other has no id in any suspect range.
+     */
+    static Map<String, List<long[]>> suspectRanges(List<IdRange> ranges) {
         Map<String, List<IdRange>> byInput = new LinkedHashMap<>();
         for (IdRange r : ranges) {
-            if (!r.increasing()) {
-                return false;
-            }
             byInput.computeIfAbsent(r.input(), k -> new ArrayList<>()).add(r);
         }
-        for (List<IdRange> rs : byInput.values()) {
+        Map<String, List<long[]>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<IdRange>> e : byInput.entrySet()) {
+            List<IdRange> rs = new ArrayList<>(e.getValue());
             rs.sort(Comparator.comparingLong(IdRange::min));
-            for (int i = 1; i < rs.size(); i++) {
-                if (rs.get(i).min() <= rs.get(i - 1).max()) {
-                    return false;
+            boolean[] bad = new boolean[rs.size()];
+            long reach = Long.MIN_VALUE;
+            int reacher = -1;
+            for (int i = 0; i < rs.size(); i++) {
+                IdRange r = rs.get(i);
+                bad[i] |= !r.increasing();
+                if (reacher >= 0 && r.min() <= reach) {
+                    bad[i] = true;
+                    bad[reacher] = true;
+                }
+                if (reacher < 0 || r.max() > reach) {
+                    reach = r.max();
+                    reacher = i;
                 }
             }
+            List<long[]> merged = new ArrayList<>();
+            for (int i = 0; i < rs.size(); i++) {
+                if (!bad[i]) {
+                    continue;
+                }
+                long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+                if (last != null && rs.get(i).min() <= last[1]) {
+                    last[1] = Math.max(last[1], rs.get(i).max());
+                } else {
+                    merged.add(new long[] {rs.get(i).min(), rs.get(i).max()});
+                }
+            }
+            if (!merged.isEmpty()) {
+                out.put(e.getKey(), merged);
+            }
         }
-        return true;
+        return out;
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -61,7 +60,7 @@ class ValidateEventsTest {
     private static List<Row> rows(Random rnd, int n, long firstId, boolean repeatIds) {
         List<Row> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Long id = repeatIds ? Long.valueOf(rnd.nextInt(n / 3)) : Long.valueOf(firstId + i);
+            Long id = repeatIds ? Long.valueOf(firstId + rnd.nextInt(n / 3)) : Long.valueOf(firstId + i);
             if (rnd.nextInt(40) == 0) {
                 id = null;
             }
@@ -125,12 +124,16 @@ class ValidateEventsTest {
         return new Expected(accepted, quarantined, valid);
     }
 
-    private static void assertSameAsCore(SparkSession spark, Path dir, List<List<Row>> parts, boolean provenDistinct) {
+    private static void assertSameAsCore(SparkSession spark, Path dir, List<List<Row>> parts,
+            Map<String, List<List<Long>>> suspect) {
         InputFiles.Input in = InputFiles.inspect(dir.getParent(), dir);
         assertEquals(InputFiles.Kind.SEIZURE_EVENTS, in.kind());
         Expected want = expected(in.name(), parts);
         Dataset raw = new Dataset(ValidateEvents.read(spark, List.of(in)));
-        assertEquals(provenDistinct, ValidateEvents.distinctIds(raw.d()), "ids proven distinct");
+        Map<String, List<List<Long>>> gotSuspect = new HashMap<>();
+        ValidateEvents.suspectRanges(ValidateEvents.idRanges(raw.d())).forEach((k, v) -> gotSuspect.put(k,
+                v.stream().map(x -> List.of(x[0], x[1])).toList()));
+        assertEquals(suspect, gotSuspect, "the id ranges where ids may repeat");
 
         // the predicate holds only for rows core accepts, and for most of the valid ones (it is not vacuous)
         List<Row> fast = raw.d().filter(coalesce(ValidateEvents.surelyAccepted(), lit(false)))
@@ -174,7 +177,7 @@ class ValidateEventsTest {
         SparkSession spark = SparkTestSession.get();
         Random rnd = new Random(18);
         List<List<Row>> parts = List.of(rows(rnd, 900, 0, true), rows(rnd, 700, 0, true));
-        assertSameAsCore(spark, write(spark, "repeated", parts), parts, false);
+        assertSameAsCore(spark, write(spark, "repeated", parts), parts, Map.of("repeated", List.of(List.of(0L, 299L))));
     }
 
     @Test
@@ -183,7 +186,20 @@ class ValidateEventsTest {
         Random rnd = new Random(19);
         List<List<Row>> parts = List.of(rows(rnd, 1_000, 1, false), rows(rnd, 800, 1_001, false),
                 rows(rnd, 300, 5_000, false));
-        assertSameAsCore(spark, write(spark, "increasing", parts), parts, true);
+        assertSameAsCore(spark, write(spark, "increasing", parts), parts, Map.of());
+    }
+
+    @Test
+    void onlyTheRangesOfUnorderedOrOverlappingFilesTakeTheExactCheck() throws IOException {
+        SparkSession spark = SparkTestSession.get();
+        Random rnd = new Random(21);
+        // clean files around a file whose ids repeat within [3000, 3199] (like the bench's faults file)
+        List<List<Row>> parts = List.of(rows(rnd, 1_000, 1, false), rows(rnd, 600, 3_000, true),
+                rows(rnd, 800, 1_001, false));
+        List<Row> repeats = parts.get(1);
+        long lo = repeats.stream().filter(r -> !r.isNullAt(0)).mapToLong(r -> r.getLong(0)).min().orElseThrow();
+        long hi = repeats.stream().filter(r -> !r.isNullAt(0)).mapToLong(r -> r.getLong(0)).max().orElseThrow();
+        assertSameAsCore(spark, write(spark, "mixed", parts), parts, Map.of("mixed", List.of(List.of(lo, hi))));
     }
 
     @Test
@@ -194,18 +210,34 @@ class ValidateEventsTest {
         List<Row> b = new ArrayList<>(rows(rnd, 600, 601, false));
         java.util.Collections.reverse(b);
         List<List<Row>> parts = List.of(a, b);
-        assertSameAsCore(spark, write(spark, "reversed", parts), parts, false);
+        assertSameAsCore(spark, write(spark, "reversed", parts), parts,
+                Map.of("reversed", List.of(List.of(601L, 1200L))));
+    }
+
+    private static List<List<Long>> suspect(ValidateEvents.IdRange... runs) {
+        return ValidateEvents.suspectRanges(List.of(runs)).getOrDefault("a", List.of()).stream()
+                .map(x -> List.of(x[0], x[1])).toList();
     }
 
     @Test
-    void theProofNeedsIncreasingRunsAndDisjointRangesPerInput() {
+    void suspectRangesAreTheUnorderedAndOverlappingRunsMerged() {
         var a1 = new ValidateEvents.IdRange("a", 1, 10, true);
         var a2 = new ValidateEvents.IdRange("a", 11, 20, true);
         var b1 = new ValidateEvents.IdRange("b", 5, 15, true);
-        assertTrue(ValidateEvents.disjoint(List.of(a2, b1, a1)));
-        assertFalse(ValidateEvents.disjoint(List.of(a1, new ValidateEvents.IdRange("a", 10, 12, true))));
-        assertFalse(ValidateEvents.disjoint(List.of(a1, new ValidateEvents.IdRange("b", 30, 40, false))));
-        assertTrue(ValidateEvents.disjoint(List.of()));
+        assertTrue(ValidateEvents.suspectRanges(List.of(a2, b1, a1)).isEmpty(), "other inputs may share ids");
+        assertEquals(List.of(List.of(1L, 12L)), suspect(a1, new ValidateEvents.IdRange("a", 10, 12, true),
+                new ValidateEvents.IdRange("a", 13, 20, true)));
+        assertEquals(List.of(List.of(1L, 20L)), suspect(a1, new ValidateEvents.IdRange("a", 10, 12, true), a2));
+        assertEquals(List.of(List.of(11L, 20L)), suspect(a1, new ValidateEvents.IdRange("a", 11, 20, false)));
+        // a wide run overlapping two narrow ones that do not overlap each other: all three
+        assertEquals(List.of(List.of(1L, 100L)), suspect(new ValidateEvents.IdRange("a", 1, 100, true),
+                new ValidateEvents.IdRange("a", 50, 60, true), new ValidateEvents.IdRange("a", 70, 80, true),
+                new ValidateEvents.IdRange("a", 200, 300, true)));
+        // separate suspect ranges stay separate
+        assertEquals(List.of(List.of(-1000L, -1L), List.of(500L, 600L)), suspect(
+                new ValidateEvents.IdRange("a", -1000, -1, false), a1, a2, new ValidateEvents.IdRange("a", 500, 550, true),
+                new ValidateEvents.IdRange("a", 540, 600, true)));
+        assertTrue(ValidateEvents.suspectRanges(List.of()).isEmpty());
         assertTrue(Arrays.asList(ValidateStep.EVENTS.fieldNames()).contains(SeizureEvents.EVENT_ID));
     }
 }
