@@ -50,7 +50,8 @@ import org.drugstats.core.data.SeizureEvents;
  * the repeated ids found exactly, by a group-by on (input, event_id) joined back, as before. Either way the
  * accepted rows and the quarantine are the same: an id of distinct raw ids cannot repeat among the accepted ones.</li>
  * <li><b>Only the rows core checks are cached</b> ({@link ValidateStep.Result#checked()}: the rows outside the
- * fast path, usually the faulty ones): the accepted events are re-read from Parquet through the fast path.</li>
+ * fast path, usually the faulty ones), and they are read only from the part files where the pass over the ids
+ * counted any: the accepted events are re-read from Parquet through the fast path.</li>
  * </ul>
  */
 final class ValidateEvents {
@@ -65,14 +66,18 @@ final class ValidateEvents {
         org.apache.spark.sql.Column[] eventColumns = Arrays.stream(eventCols)
                 .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
         org.apache.spark.sql.Column fast = surelyAccepted();
-        Dataset<Row> checked = raw.filter(not(coalesce(fast, lit(false))))
+        List<IdRange> runs = idRanges(raw);
+        // core checks the rows outside the fast path, read only from the parts that hold any
+        Object[] slowParts = runs.stream().filter(r -> r.slow() > 0).map(IdRange::part).distinct().toArray();
+        Dataset<Row> checked = raw.filter(col(ValidateStep.PART).isin(slowParts))
+                .filter(not(coalesce(fast, lit(false)))).select(eventColumns)
                 .mapPartitions(new CheckEventRows(), Encoders.row(ValidateStep.CHECKED_EVENTS));
         Dataset<Row> okRows = raw.filter(fast).select(eventColumns)
                 .unionByName(checked.filter(col(ValidateStep.REASON).isNull()).select(eventColumns));
         Dataset<Row> bad = checked.filter(col(ValidateStep.REASON).isNotNull())
                 .map(new EventQuarantine(), Encoders.row(Schemas.QUARANTINE));
         Dataset<Row> noObs = spark.createDataFrame(List.of(), ValidateStep.OBSERVATIONS);
-        Map<String, List<long[]>> suspect = suspectRanges(idRanges(raw));
+        Map<String, List<long[]>> suspect = suspectRanges(runs);
         if (suspect.isEmpty()) {
             Dataset<Row> noDups = spark.createDataFrame(List.of(), Schemas.QUARANTINE);
             return new ValidateStep.Result(noObs, okRows, bad.unionByName(noDups), List.of(checked));
@@ -115,11 +120,15 @@ final class ValidateEvents {
         return any;
     }
 
-    /** The events of every input, typed as {@link ValidateStep#EVENTS}, with their input and row number. */
+    /**
+     * The events of every input, typed as {@link ValidateStep#EVENTS}, with their input and row number, and the
+     * number of their part file (over all inputs, from 0).
+     */
     static Dataset<Row> read(SparkSession spark, List<InputFiles.Input> inputs) {
         Dataset<Row> raw = null;
+        int parts = 0;
         for (InputFiles.Input in : inputs) {
-            Dataset<Row> d = ValidateStep.readParts(spark, in, SeizureEvents.COLUMNS)
+            Dataset<Row> d = ValidateStep.readParts(spark, in, SeizureEvents.COLUMNS, parts)
                     .select(col(Schemas.INPUT), col(Schemas.ROW),
                             col(SeizureEvents.EVENT_ID).cast(DataTypes.LongType),
                             col(SeizureEvents.REF_AREA).cast(DataTypes.StringType),
@@ -127,7 +136,8 @@ final class ValidateEvents {
                             col(SeizureEvents.DRUG_GROUP).cast(DataTypes.StringType),
                             col(SeizureEvents.DRUG_SUBGROUP).cast(DataTypes.StringType),
                             col(SeizureEvents.DRUG).cast(DataTypes.StringType),
-                            col(SeizureEvents.KILOGRAMS).cast(DataTypes.DoubleType));
+                            col(SeizureEvents.KILOGRAMS).cast(DataTypes.DoubleType), col(ValidateStep.PART));
+            parts += in.parts().size();
             raw = raw == null ? d : raw.unionByName(d);
         }
         return raw;
@@ -179,25 +189,39 @@ final class ValidateEvents {
     }
 
     /**
-     * One run of event ids in a partition: its input, smallest and largest id, and whether they strictly rose. A
-     * class, not a record: Kryo (the run's serializer for task results) cannot build record instances.
+     * One run of events in a partition (one part file's rows): its input and part, the smallest and largest event
+     * id, whether the ids strictly rose, and how many rows are outside the fast path (null ids included). A class,
+     * not a record: Kryo (the run's serializer for task results) cannot build record instances.
      */
     static final class IdRange implements Serializable {
         private static final long serialVersionUID = 1L;
         private final String input;
+        private final int part;
         private final long min;
         private final long max;
         private final boolean increasing;
+        private final long slow;
 
-        IdRange(String input, long min, long max, boolean increasing) {
+        IdRange(String input, int part, long min, long max, boolean increasing, long slow) {
             this.input = input;
+            this.part = part;
             this.min = min;
             this.max = max;
             this.increasing = increasing;
+            this.slow = slow;
+        }
+
+        /** A run of a test (part 0, every row on the fast path). */
+        IdRange(String input, long min, long max, boolean increasing) {
+            this(input, 0, min, max, increasing, 0);
         }
 
         String input() {
             return input;
+        }
+
+        int part() {
+            return part;
         }
 
         long min() {
@@ -211,11 +235,21 @@ final class ValidateEvents {
         boolean increasing() {
             return increasing;
         }
+
+        long slow() {
+            return slow;
+        }
+
+        /** Whether the run holds any non-null id (a run of null ids only has no range). */
+        boolean hasIds() {
+            return min <= max;
+        }
     }
 
     /** The id runs of every partition of the raw events: one pass over (input, event_id), no shuffle. */
     static List<IdRange> idRanges(Dataset<Row> raw) {
-        return raw.select(col(Schemas.INPUT), col(SeizureEvents.EVENT_ID))
+        return raw.select(col(Schemas.INPUT), col(ValidateStep.PART), col(SeizureEvents.EVENT_ID),
+                coalesce(surelyAccepted(), lit(false)))
                 .queryExecution().toRdd().toJavaRDD().mapPartitions(new IdRanges()).collect();
     }
 
@@ -228,6 +262,9 @@ final class ValidateEvents {
     static Map<String, List<long[]>> suspectRanges(List<IdRange> ranges) {
         Map<String, List<IdRange>> byInput = new LinkedHashMap<>();
         for (IdRange r : ranges) {
+            if (!r.hasIds()) {
+                continue;
+            }
             byInput.computeIfAbsent(r.input(), k -> new ArrayList<>()).add(r);
         }
         Map<String, List<long[]>> out = new LinkedHashMap<>();
@@ -269,8 +306,8 @@ final class ValidateEvents {
     }
 
     /**
-     * The id runs of a partition, read from Spark's internal rows (input, event_id): no {@code Row} object per
-     * event. A run ends where the input changes.
+     * The runs of a partition, read from Spark's internal rows (input, part, event_id, on the fast path): no
+     * {@code Row} object per event. A run ends where the part changes.
      */
     static final class IdRanges implements FlatMapFunction<Iterator<InternalRow>, IdRange> {
         private static final long serialVersionUID = 1L;
@@ -278,38 +315,41 @@ final class ValidateEvents {
         @Override
         public Iterator<IdRange> call(Iterator<InternalRow> rows) {
             List<IdRange> out = new ArrayList<>();
-            org.apache.spark.unsafe.types.UTF8String input = null;
-            long lo = 0;
-            long hi = 0;
+            String input = null;
+            int part = -1;
+            long lo = Long.MAX_VALUE;
+            long hi = Long.MIN_VALUE;
             boolean increasing = true;
-            boolean any = false;
+            long slow = 0;
             while (rows.hasNext()) {
                 InternalRow r = rows.next();
-                if (r.isNullAt(1)) {
+                int p = r.getInt(1);
+                if (p != part) {
+                    if (input != null) {
+                        out.add(new IdRange(input, part, lo, hi, increasing, slow));
+                    }
+                    input = r.getUTF8String(0).toString();
+                    part = p;
+                    lo = Long.MAX_VALUE;
+                    hi = Long.MIN_VALUE;
+                    increasing = true;
+                    slow = 0;
+                }
+                if (!r.getBoolean(3)) {
+                    slow++;
+                }
+                if (r.isNullAt(2)) {
                     continue;
                 }
-                org.apache.spark.unsafe.types.UTF8String in = r.getUTF8String(0);
-                long id = r.getLong(1);
-                if (any && !in.equals(input)) {
-                    out.add(new IdRange(input.toString(), lo, hi, increasing));
-                    any = false;
+                long id = r.getLong(2);
+                if (id <= hi) {
+                    increasing = false;
                 }
-                if (!any) {
-                    input = in.clone();
-                    lo = id;
-                    hi = id;
-                    increasing = true;
-                    any = true;
-                } else {
-                    if (id <= hi) {
-                        increasing = false;
-                    }
-                    lo = Math.min(lo, id);
-                    hi = Math.max(hi, id);
-                }
+                lo = Math.min(lo, id);
+                hi = Math.max(hi, id);
             }
-            if (any) {
-                out.add(new IdRange(input.toString(), lo, hi, increasing));
+            if (input != null) {
+                out.add(new IdRange(input, part, lo, hi, increasing, slow));
             }
             return out.iterator();
         }

@@ -71,6 +71,8 @@ public final class ValidateStep {
     private static final String OK = "ok";
     private static final String TEXT = "t_";
     static final String REASON = "q_reason";
+    /** The part-file number column of {@link #readParts(SparkSession, InputFiles.Input, List, int)}. */
+    static final String PART = "part";
     private static final String QCOLUMN = "q_column";
     private static final String RAW = "q_raw_value";
     private static final String DETAIL = "q_detail";
@@ -214,7 +216,17 @@ public final class ValidateStep {
      * the parts before it. Columns absent from the file (optional ones) are read as null.
      */
     static Dataset<Row> readParts(SparkSession spark, InputFiles.Input in, List<String> columns) {
+        return readParts(spark, in, columns, -1);
+    }
+
+    /**
+     * As {@link #readParts(SparkSession, InputFiles.Input, List)}, with each part's number (from {@code firstPart}
+     * on, in name order) as a constant column {@code part} when {@code firstPart} ≥ 0: a filter on it removes whole
+     * parts from the plan before any file is opened.
+     */
+    static Dataset<Row> readParts(SparkSession spark, InputFiles.Input in, List<String> columns, int firstPart) {
         Dataset<Row> all = null;
+        int partNumber = firstPart;
         long offset = 0;
         for (Path part : in.parts()) {
             org.apache.parquet.hadoop.metadata.ParquetMetadata footer = footer(part);
@@ -227,6 +239,9 @@ public final class ValidateStep {
             }
             sel.add(lit(in.name()).as(Schemas.INPUT));
             sel.add(col("_metadata.row_index").plus(offset + 1).as(Schemas.ROW));
+            if (firstPart >= 0) {
+                sel.add(lit(partNumber++).as(PART));
+            }
             d = d.select(sel.toArray(new org.apache.spark.sql.Column[0]));
             all = all == null ? d : all.unionByName(d);
             offset += footer.getBlocks().stream().mapToLong(b -> b.getRowCount()).sum();
