@@ -72,8 +72,9 @@ final class ValidateEvents {
         Dataset<Row> checked = raw.filter(col(ValidateStep.PART).isin(slowParts))
                 .filter(not(coalesce(fast, lit(false)))).select(eventColumns)
                 .mapPartitions(new CheckEventRows(), Encoders.row(ValidateStep.CHECKED_EVENTS));
-        Dataset<Row> okRows = raw.filter(fast).select(eventColumns)
-                .unionByName(checked.filter(col(ValidateStep.REASON).isNull()).select(eventColumns));
+        Dataset<Row> fastRows = raw.filter(fast);
+        Dataset<Row> coreOk = checked.filter(col(ValidateStep.REASON).isNull()).select(eventColumns);
+        Dataset<Row> okRows = fastRows.select(eventColumns).unionByName(coreOk);
         Dataset<Row> bad = checked.filter(col(ValidateStep.REASON).isNotNull())
                 .map(new EventQuarantine(), Encoders.row(Schemas.QUARANTINE));
         Dataset<Row> noObs = spark.createDataFrame(List.of(), ValidateStep.OBSERVATIONS);
@@ -83,9 +84,14 @@ final class ValidateEvents {
             return new ValidateStep.Result(noObs, okRows, bad.unionByName(noDups), List.of(checked));
         }
         // ids that may repeat lie in the suspect ranges (all of them when there are too many ranges to name)
-        org.apache.spark.sql.Column inSuspect = suspect.size() <= MAX_RANGES ? within(suspect) : lit(true);
+        boolean named = suspect.values().stream().mapToInt(List::size).sum() <= MAX_RANGES;
+        org.apache.spark.sql.Column inSuspect = named ? within(suspect) : lit(true);
+        // only the parts whose runs meet a suspect range can hold such ids: the others leave the plan
+        Object[] suspectParts = runs.stream().filter(r -> !named || meets(r, suspect.get(r.input())))
+                .map(IdRange::part).distinct().toArray();
         Dataset<Row> clear = okRows.filter(not(inSuspect));
-        Dataset<Row> maybe = okRows.filter(inSuspect);
+        Dataset<Row> maybe = fastRows.filter(col(ValidateStep.PART).isin(suspectParts)).select(eventColumns)
+                .unionByName(coreOk).filter(inSuspect);
         Dataset<Row> repeated = maybe.groupBy(col(Schemas.INPUT), col(SeizureEvents.EVENT_ID))
                 .agg(min(col(Schemas.ROW)).as("first_row"), org.apache.spark.sql.functions.count(lit(1)).as("n"))
                 .filter(col("n").gt(1))
@@ -106,6 +112,19 @@ final class ValidateEvents {
 
     /** Above this many suspect ranges (summed over inputs) every accepted event takes the exact check. */
     static final int MAX_RANGES = 256;
+
+    /** Whether a run's ids meet one of the ranges (null: none). */
+    private static boolean meets(IdRange r, List<long[]> ranges) {
+        if (ranges == null || !r.hasIds()) {
+            return false;
+        }
+        for (long[] x : ranges) {
+            if (r.min() <= x[1] && x[0] <= r.max()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Rows whose (input, event_id) lies in one of the ranges. */
     private static org.apache.spark.sql.Column within(Map<String, List<long[]>> ranges) {
