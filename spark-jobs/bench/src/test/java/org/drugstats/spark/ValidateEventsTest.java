@@ -131,7 +131,7 @@ class ValidateEventsTest {
         Expected want = expected(in.name(), parts);
         Dataset raw = new Dataset(ValidateEvents.read(spark, List.of(in)));
         Map<String, List<List<Long>>> gotSuspect = new HashMap<>();
-        ValidateEvents.suspectRanges(ValidateEvents.idRanges(raw.d())).forEach((k, v) -> gotSuspect.put(k,
+        EventIdRuns.suspectRanges(EventIdRuns.idRanges(raw.d())).forEach((k, v) -> gotSuspect.put(k,
                 v.stream().map(x -> List.of(x[0], x[1])).toList()));
         assertEquals(suspect, gotSuspect, "the id ranges where ids may repeat");
 
@@ -214,30 +214,30 @@ class ValidateEventsTest {
                 Map.of("reversed", List.of(List.of(601L, 1200L))));
     }
 
-    private static List<List<Long>> suspect(ValidateEvents.IdRange... runs) {
-        return ValidateEvents.suspectRanges(List.of(runs)).getOrDefault("a", List.of()).stream()
+    private static List<List<Long>> suspect(EventIdRuns.IdRange... runs) {
+        return EventIdRuns.suspectRanges(List.of(runs)).getOrDefault("a", List.of()).stream()
                 .map(x -> List.of(x[0], x[1])).toList();
     }
 
     @Test
     void suspectRangesAreTheUnorderedAndOverlappingRunsMerged() {
-        var a1 = new ValidateEvents.IdRange("a", 1, 10, true);
-        var a2 = new ValidateEvents.IdRange("a", 11, 20, true);
-        var b1 = new ValidateEvents.IdRange("b", 5, 15, true);
-        assertTrue(ValidateEvents.suspectRanges(List.of(a2, b1, a1)).isEmpty(), "other inputs may share ids");
-        assertEquals(List.of(List.of(1L, 12L)), suspect(a1, new ValidateEvents.IdRange("a", 10, 12, true),
-                new ValidateEvents.IdRange("a", 13, 20, true)));
-        assertEquals(List.of(List.of(1L, 20L)), suspect(a1, new ValidateEvents.IdRange("a", 10, 12, true), a2));
-        assertEquals(List.of(List.of(11L, 20L)), suspect(a1, new ValidateEvents.IdRange("a", 11, 20, false)));
+        var a1 = new EventIdRuns.IdRange("a", 1, 10, true);
+        var a2 = new EventIdRuns.IdRange("a", 11, 20, true);
+        var b1 = new EventIdRuns.IdRange("b", 5, 15, true);
+        assertTrue(EventIdRuns.suspectRanges(List.of(a2, b1, a1)).isEmpty(), "other inputs may share ids");
+        assertEquals(List.of(List.of(1L, 12L)), suspect(a1, new EventIdRuns.IdRange("a", 10, 12, true),
+                new EventIdRuns.IdRange("a", 13, 20, true)));
+        assertEquals(List.of(List.of(1L, 20L)), suspect(a1, new EventIdRuns.IdRange("a", 10, 12, true), a2));
+        assertEquals(List.of(List.of(11L, 20L)), suspect(a1, new EventIdRuns.IdRange("a", 11, 20, false)));
         // a wide run overlapping two narrow ones that do not overlap each other: all three
-        assertEquals(List.of(List.of(1L, 100L)), suspect(new ValidateEvents.IdRange("a", 1, 100, true),
-                new ValidateEvents.IdRange("a", 50, 60, true), new ValidateEvents.IdRange("a", 70, 80, true),
-                new ValidateEvents.IdRange("a", 200, 300, true)));
+        assertEquals(List.of(List.of(1L, 100L)), suspect(new EventIdRuns.IdRange("a", 1, 100, true),
+                new EventIdRuns.IdRange("a", 50, 60, true), new EventIdRuns.IdRange("a", 70, 80, true),
+                new EventIdRuns.IdRange("a", 200, 300, true)));
         // separate suspect ranges stay separate
         assertEquals(List.of(List.of(-1000L, -1L), List.of(500L, 600L)), suspect(
-                new ValidateEvents.IdRange("a", -1000, -1, false), a1, a2, new ValidateEvents.IdRange("a", 500, 550, true),
-                new ValidateEvents.IdRange("a", 540, 600, true)));
-        assertTrue(ValidateEvents.suspectRanges(List.of()).isEmpty());
+                new EventIdRuns.IdRange("a", -1000, -1, false), a1, a2, new EventIdRuns.IdRange("a", 500, 550, true),
+                new EventIdRuns.IdRange("a", 540, 600, true)));
+        assertTrue(EventIdRuns.suspectRanges(List.of()).isEmpty());
         assertTrue(Arrays.asList(ValidateStep.EVENTS.fieldNames()).contains(SeizureEvents.EVENT_ID));
     }
 }
