@@ -39,8 +39,8 @@ import org.drugstats.core.data.SeizureEvents;
  * duplicate keys ({@link org.drugstats.core.data.ObservationKey}: indicator, area, period, sex, age, drug,
  * method, source) are then found with a window over the key columns within each input: the first row (by row
  * number) is kept and later ones are quarantined naming it, exactly as core's single-machine validator does.
- * Seizure events: {@link SeizureEvents#checkRow} per row, then duplicate event ids within an input by a
- * group-by on (input, event_id) joined back.
+ * Seizure events: {@link SeizureEvents#checkRow} decides every row (rows a conservative SQL predicate recognises as
+ * valid skip the round trip), then duplicate event ids within an input (see {@link ValidateEvents}).
  *
  * <p>Row numbers are 1-based positions in the input (part files in name order, offsets from their footers),
  * read with Spark's {@code _metadata.row_index}, so quarantine rows name the same row as
@@ -71,6 +71,8 @@ public final class ValidateStep {
     private static final String OK = "ok";
     private static final String TEXT = "t_";
     static final String REASON = "q_reason";
+    /** The part-file number column of {@link #readParts(SparkSession, InputFiles.Input, List, int)}. */
+    static final String PART = "part";
     private static final String QCOLUMN = "q_column";
     private static final String RAW = "q_raw_value";
     private static final String DETAIL = "q_detail";
@@ -214,10 +216,22 @@ public final class ValidateStep {
      * the parts before it. Columns absent from the file (optional ones) are read as null.
      */
     static Dataset<Row> readParts(SparkSession spark, InputFiles.Input in, List<String> columns) {
+        return readParts(spark, in, columns, -1);
+    }
+
+    /**
+     * As {@link #readParts(SparkSession, InputFiles.Input, List)}, with each part's number (from {@code firstPart}
+     * on, in name order) as a constant column {@code part} when {@code firstPart} ≥ 0: a filter on it removes whole
+     * parts from the plan before any file is opened.
+     */
+    static Dataset<Row> readParts(SparkSession spark, InputFiles.Input in, List<String> columns, int firstPart) {
         Dataset<Row> all = null;
+        int partNumber = firstPart;
         long offset = 0;
         for (Path part : in.parts()) {
-            Dataset<Row> d = spark.read().parquet(part.toUri().toString());
+            org.apache.parquet.hadoop.metadata.ParquetMetadata footer = footer(part);
+            // the schema Spark would infer from this footer, given: inferring it runs one Spark job per part file
+            Dataset<Row> d = spark.read().schema(sparkSchema(spark, footer)).parquet(part.toUri().toString());
             List<String> present = Arrays.asList(d.columns());
             List<org.apache.spark.sql.Column> sel = new ArrayList<>();
             for (String c : columns) {
@@ -225,19 +239,43 @@ public final class ValidateStep {
             }
             sel.add(lit(in.name()).as(Schemas.INPUT));
             sel.add(col("_metadata.row_index").plus(offset + 1).as(Schemas.ROW));
+            if (firstPart >= 0) {
+                sel.add(lit(partNumber++).as(PART));
+            }
             d = d.select(sel.toArray(new org.apache.spark.sql.Column[0]));
             all = all == null ? d : all.unionByName(d);
-            offset += rowCount(part);
+            offset += footer.getBlocks().stream().mapToLong(b -> b.getRowCount()).sum();
         }
         return all;
     }
 
-    private static long rowCount(Path part) {
+    private static org.apache.parquet.hadoop.metadata.ParquetMetadata footer(Path part) {
         try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(part))) {
-            return r.getRecordCount();
+            return r.getFooter();
         } catch (java.io.IOException e) {
             throw DrugstatsException.of(e, "%s: not a readable Parquet file (%s)", part, e.getMessage());
         }
+    }
+
+    /**
+     * The schema Spark's Parquet source infers from a footer ({@code ParquetFileFormat.readSchemaFromFooter}): the
+     * Spark schema a Spark writer stored in the file's metadata, else the conversion of the Parquet schema with the
+     * session's settings. Given to the reader, it saves the inference job Spark runs per file.
+     */
+    static StructType sparkSchema(SparkSession spark, org.apache.parquet.hadoop.metadata.ParquetMetadata footer) {
+        String stored = footer.getFileMetaData().getKeyValueMetaData()
+                .get("org.apache.spark.sql.parquet.row.metadata");
+        if (stored != null) {
+            try {
+                if (org.apache.spark.sql.types.DataType.fromJson(stored) instanceof StructType st) {
+                    return st;
+                }
+            } catch (RuntimeException e) {
+                // Spark falls back to the Parquet schema when the stored one does not parse; so do we
+            }
+        }
+        return new org.apache.spark.sql.execution.datasources.parquet.ParquetToSparkSchemaConverter(
+                spark.sessionState().conf()).convert(footer.getFileMetaData().getSchema());
     }
 
     /** Core's per-row check, applied to each row of a partition. */
