@@ -188,7 +188,15 @@ public final class Pipeline {
             // each step reads only the indicators it uses, cached once in few partitions (below)
             // sorted by indicator, so that a step reading a few indicators skips the cached batches of the others
             // (population by age group is 80% of the embedded rows and read by no step but the aggregation)
-            int partitions = small ? 1 : analysisPartitions(spark, nObs);
+            // a large run whose observations are few (10^8 seizure events make 8,256 country totals) analyses them
+            // in one partition too
+            boolean smallAnalysis = nObs < config.smallRunRows();
+            if (smallAnalysis && !small) {
+                spark.conf().set(SHUFFLE_PARTITIONS, "1");
+                progress.detail("%,d observations to analyse: the analysis steps in one partition "
+                        + "(spark.small_run_rows %,d)", nObs, config.smallRunRows());
+            }
+            int partitions = smallAnalysis ? 1 : analysisPartitions(spark, nObs);
             Dataset<Row> analysis = cuts.cut(Records.collapse(canonical, config.recordsSummed()).coalesce(partitions)
                     .sortWithinPartitions(col(Column.INDICATOR.columnName())));
 
