@@ -107,7 +107,8 @@ public final class Pipeline {
                 persist(c, persisted);
             }
             Dataset<Row> observations = persist(v.observations(), persisted);
-            Dataset<Row> events = persist(v.events(), persisted);
+            // not cached: 10^8 accepted events cost more to cache than to read again through the fast path (measured)
+            Dataset<Row> events = v.events();
             Dataset<Row> quarantine = persist(v.quarantine(), persisted);
             Map<String, Long> quarantined = QuarantineFiles.write(quarantine, inputs,
                     publisher.staging().resolve(ResultsLayout.QUARANTINE));
