@@ -15,7 +15,6 @@ import org.drugstats.core.data.Column;
 import org.drugstats.core.data.ObsStatus;
 import org.drugstats.core.data.Observation;
 import org.drugstats.core.data.QualityFlag;
-import org.drugstats.core.data.Sex;
 import org.drugstats.core.data.Unit;
 import org.drugstats.core.supply.CultivationArea;
 
@@ -54,16 +53,17 @@ public final class CultivationStep {
     }
 
     /** The classification the country names come from (immutable, read once). */
-    private static final org.drugstats.core.geo.Geography GEOGRAPHY = org.drugstats.core.geo.Geography.fromResources();
 
     /**
      * The opium poppy rows of the indicators table.
      *
      * @param observations the run's observations (missing values included: they carry the bounds)
      * @param catalog the catalog whose World figures of {@value #AREA} are set beside the data
+     * @param geography the names of the countries (M49) and aggregates
      * @return rows of {@link IndicatorStep#INDICATORS}; empty when no input holds {@value #AREA}
      */
-    public static Dataset<Row> run(Dataset<Row> observations, Catalog catalog) {
+    public static Dataset<Row> run(Dataset<Row> observations, Catalog catalog,
+            org.drugstats.core.geo.Geography geography) {
         List<Observation> obs = new ArrayList<>();
         Map<Integer, Double> rounded = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
@@ -71,7 +71,7 @@ public final class CultivationStep {
         for (Row r : observations.filter(col(Column.INDICATOR.columnName()).equalTo(AREA)
                 .and(col(Column.UNIT.columnName()).equalTo(Unit.HECTARES.code())))
                 .selectExpr(Schemas.EXTRACT_COLUMNS).collectAsList()) {
-            Observation o = observation(r);
+            Observation o = ObservationRows.of(r);
             if (!o.timePeriod().matches("\\d{4}")) {
                 continue;
             }
@@ -84,8 +84,8 @@ public final class CultivationStep {
             if (!names.containsKey(o.refArea())) {
                 // the country's M49 name, not the annex row's label ("   Afghanistan (best estimate)"); a residual
                 // row ("Other countries") keeps its label, trimmed
-                names.put(o.refArea(), GEOGRAPHY.country(o.refArea()).map(c -> c.name())
-                        .or(() -> GEOGRAPHY.aggregate(o.refArea()).map(g -> g.name()))
+                names.put(o.refArea(), geography.country(o.refArea()).map(c -> c.name())
+                        .or(() -> geography.aggregate(o.refArea()).map(g -> g.name()))
                         .orElse(o.areaName() == null ? null : o.areaName().strip()));
             }
             origin = origin == null || o.origin().compareTo(origin) < 0 ? o.origin() : origin;
@@ -159,39 +159,5 @@ public final class CultivationStep {
             v[Column.OBS_FLAGS.ordinal()] = QualityFlag.joinAll(source.flags());
         }
         return RowFactory.create(v);
-    }
-
-    private static Observation observation(Row r) {
-        Observation.Builder b = Observation.builder()
-                .indicator(r.getString(Column.INDICATOR.ordinal()))
-                .refArea(r.getString(Column.REF_AREA.ordinal()))
-                .timePeriod(r.getString(Column.TIME_PERIOD.ordinal()))
-                .sex(Sex.ofCode(r.getString(Column.SEX.ordinal())))
-                .age(r.getString(Column.AGE.ordinal()))
-                .value(dbl(r, Column.VALUE))
-                .lower(dbl(r, Column.LOWER))
-                .upper(dbl(r, Column.UPPER))
-                .unit(Unit.ofCode(r.getString(Column.UNIT.ordinal())))
-                .unitMult(r.getInt(Column.UNIT_MULT.ordinal()))
-                .obsStatus(ObsStatus.ofCode(r.getString(Column.OBS_STATUS.ordinal())))
-                .origin(r.getString(Column.ORIGIN.ordinal()))
-                .drug(str(r, Column.DRUG))
-                .method(str(r, Column.METHOD))
-                .notes(str(r, Column.NOTES))
-                .areaName(str(r, Column.AREA_NAME))
-                .record(str(r, Column.RECORD));
-        String flags = str(r, Column.OBS_FLAGS);
-        if (flags != null) {
-            b.flags(QualityFlag.parseAll(flags));
-        }
-        return b.build();
-    }
-
-    private static Double dbl(Row r, Column c) {
-        return r.isNullAt(c.ordinal()) ? null : r.getDouble(c.ordinal());
-    }
-
-    private static String str(Row r, Column c) {
-        return r.isNullAt(c.ordinal()) ? null : r.getString(c.ordinal());
     }
 }

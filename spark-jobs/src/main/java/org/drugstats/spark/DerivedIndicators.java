@@ -26,11 +26,11 @@ import org.drugstats.core.results.ResultTable;
 public record DerivedIndicators(Dataset<Row> indicators, MedicinesStep.Result medicines) {
 
     /** Computes both from the accepted observations of the run. */
-    static DerivedIndicators run(SparkSession spark, Dataset<Row> observations, RunConfig config,
+    static DerivedIndicators run(SparkSession spark, Dataset<Row> observations, Geography geography, RunConfig config,
             List<Dataset<Row>> persisted) {
         MedicinesStep.Result medicines = MedicinesStep.run(spark,
                 observations.filter(col(Column.INDICATOR.columnName()).isin(MedicinesStep.INPUTS.toArray())),
-                Geography.fromResources(), config.inequalityPopulationShares(), config.inequalityConsumptionShares());
+                geography, config.inequalityPopulationShares(), config.inequalityConsumptionShares());
         Dataset<Row> treatment = TreatmentStep.run(spark,
                 observations.filter(col(Column.INDICATOR.columnName()).startsWith(TreatmentStep.SDG_PREFIX)));
         Dataset<Row> all = medicines.indicators().unionByName(treatment, true)

@@ -41,6 +41,11 @@ public final class GeographyTable {
 
     /** The membership table of core's embedded geography. */
     public static Dataset<Row> membership(SparkSession spark) {
-        return spark.createDataFrame(rows(Geography.fromResources()), AggregateStep.MEMBERSHIP);
+        return membership(spark, Geography.fromResources());
+    }
+
+    /** The membership table of a geography. */
+    public static Dataset<Row> membership(SparkSession spark, Geography geography) {
+        return spark.createDataFrame(rows(geography), AggregateStep.MEMBERSHIP);
     }
 }

@@ -95,6 +95,19 @@ public final class IndicatorStep {
      * @param membership rows of {@link AggregateStep#MEMBERSHIP}
      */
     public static Dataset<Row> run(Dataset<Row> observations, Dataset<Row> aggregates, Dataset<Row> membership) {
+        return run(observations, aggregates, membership, org.drugstats.core.geo.Geography.fromResources());
+    }
+
+    /**
+     * All derived indicators, with the run's geography.
+     *
+     * @param observations accepted country observations (canonical columns)
+     * @param aggregates the aggregates ({@link AggregateStep#AGGREGATES})
+     * @param membership rows of {@link AggregateStep#MEMBERSHIP}
+     * @param geography the geography {@code membership} was made from (country names)
+     */
+    public static Dataset<Row> run(Dataset<Row> observations, Dataset<Row> aggregates, Dataset<Row> membership,
+            org.drugstats.core.geo.Geography geography) {
         Dataset<Row> obs = observations.filter(col(Column.VALUE.columnName()).isNotNull());
         Dataset<Row> aggs = aggregates.filter(col(Column.VALUE.columnName()).isNotNull())
                 .select(Arrays.stream(Schemas.EXTRACT_COLUMNS).map(org.apache.spark.sql.functions::col)
@@ -108,7 +121,8 @@ public final class IndicatorStep {
                 .unionByName(SeizureCategoryStep.run(obs, membership), true)
                 .unionByName(SupplyValueStep.run(obs), true)
                 // opium poppy reads the missing rows too: they carry the bounds of the years without an estimate
-                .unionByName(CultivationStep.run(observations, org.drugstats.core.catalog.Catalog.load()), true);
+                .unionByName(CultivationStep.run(observations, org.drugstats.core.catalog.Catalog.load(), geography),
+                        true);
     }
 
     /** One value per (area, year) of an indicator: the first by status (normal first), method, source. */

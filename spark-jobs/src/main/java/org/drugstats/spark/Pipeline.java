@@ -20,6 +20,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.Column;
 import org.drugstats.core.data.Origin;
+import org.drugstats.core.geo.Geography;
 import org.drugstats.core.results.Manifest;
 import org.drugstats.core.results.ResultTable;
 import org.drugstats.core.results.ResultsLayout;
@@ -94,6 +95,8 @@ public final class Pipeline {
         String shufflePartitions = spark.conf().get(SHUFFLE_PARTITIONS);
 
         List<Dataset<Row>> persisted = new ArrayList<>();
+        // one geography for the whole run: memberships, names, the countries of the inequality and the tracker
+        Geography geography = Geography.fromResources();
         try (Publisher publisher = Publisher.begin(options.out())) {
             if (small) {
                 spark.conf().set(SHUFFLE_PARTITIONS, "1");
@@ -203,7 +206,7 @@ public final class Pipeline {
 
             // 2. aggregates to UNODC and M49 subregions and regions and the world
             begin("aggregate");
-            Dataset<Row> membership = GeographyTable.membership(spark);
+            Dataset<Row> membership = GeographyTable.membership(spark, geography);
             Dataset<Row> toAggregate = persist(SubnationalSteps.generic(analysis).filter(org.apache.spark.sql.functions.not(
                     col(Column.INDICATOR.columnName()).isin(config.aggregateExclude().toArray()))).coalesce(partitions),
                     persisted);
@@ -220,7 +223,7 @@ public final class Pipeline {
 
             // 2b. indicators of issue 14 computed before the trends, so that their series are trended with the rest
             spark.sparkContext().setJobGroup(SparkWork.GROUP_PREFIX + "derived", "derived", false);
-            DerivedIndicators computed = DerivedIndicators.run(spark, analysis, config, persisted);
+            DerivedIndicators computed = DerivedIndicators.run(spark, analysis, geography, config, persisted);
             DerivedIndicators derived = new DerivedIndicators(cuts.cut(computed.indicators()), computed.medicines());
 
             // 3. trends of every series: country observations and aggregates
@@ -270,15 +273,15 @@ public final class Pipeline {
             begin("indicators");
             Dataset<Row> indicatorInputs = persist(analysis.filter(col(Column.INDICATOR.columnName())
                     .isin(IndicatorStep.INPUTS.toArray())).coalesce(partitions), persisted);
-            Dataset<Row> indicators = cuts.cut(IndicatorStep.run(indicatorInputs, aggregates, membership)
-                    .unionByName(SubnationalSteps.indicators(analysis), true)
+            Dataset<Row> indicators = cuts.cut(IndicatorStep.run(indicatorInputs, aggregates, membership, geography)
+                    .unionByName(SubnationalSteps.indicators(analysis, geography), true)
                     .unionByName(derived.indicators(), true));
             long nInd = publisher.writeParquet(indicators, ResultTable.INDICATORS.dir(), Schemas.INDICATORS_VERSION, origins,
                     Column.INDICATOR.columnName(), Column.REF_AREA.columnName(), Column.TIME_PERIOD.columnName(),
                     Column.SEX.columnName(), Column.AGE.columnName(), Column.DRUG.columnName(),
                     Column.DRUG_GROUP.columnName());
             java.util.Set<String> countries = new java.util.TreeSet<>();
-            for (Row r : GeographyTable.rows(org.drugstats.core.geo.Geography.fromResources())) {
+            for (Row r : GeographyTable.rows(geography)) {
                 countries.add(r.getString(1));
             }
             InequalityStep.Result ineq = InequalityStep.run(spark, indicatorInputs, countries,
@@ -319,7 +322,7 @@ public final class Pipeline {
             resultTables.put("estimates", estimates);
             resultTables.put("observations", analysis);
             Dataset<Row> tracker = TrackerStep.run(spark, resultTables, analysis,
-                    org.drugstats.core.geo.Geography.fromResources(),
+                    geography,
                     org.drugstats.core.tracker.Tracker.of(config.trackerRules()));
             long nTracker = publisher.writeParquet(tracker, ResultTable.TRACKER.dir(), ResultTable.TRACKER.schemaVersion(), origins,
                     "challenge", "indicator", "ref_area");

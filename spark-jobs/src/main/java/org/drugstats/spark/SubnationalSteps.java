@@ -53,7 +53,7 @@ public final class SubnationalSteps {
     }
 
     /** The waste-water means and ratios (rows of {@link IndicatorStep#INDICATORS}). */
-    public static Dataset<Row> indicators(Dataset<Row> analysis) {
-        return WastewaterStep.indicators(analysis, Geography.fromResources());
+    public static Dataset<Row> indicators(Dataset<Row> analysis, Geography geography) {
+        return WastewaterStep.indicators(analysis, geography);
     }
 }

@@ -7,11 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.drugstats.core.data.Column;
-import org.drugstats.core.data.ObsStatus;
 import org.drugstats.core.data.Observation;
-import org.drugstats.core.data.QualityFlag;
-import org.drugstats.core.data.Sex;
-import org.drugstats.core.data.Unit;
 import org.drugstats.core.stats.sdg.SdgTreatment;
 
 /**
@@ -31,7 +27,7 @@ final class TreatmentStep {
         List<Observation> obs = new ArrayList<>();
         String[] cols = Schemas.EXTRACT_COLUMNS;
         for (Row r : sdgObservations.selectExpr(cols).collectAsList()) {
-            obs.add(observation(r));
+            obs.add(ObservationRows.of(r));
         }
         List<Row> out = new ArrayList<>();
         for (SdgTreatment.Derived d : SdgTreatment.derive(obs)) {
@@ -46,32 +42,5 @@ final class TreatmentStep {
             out.add(RowFactory.create(v));
         }
         return spark.createDataFrame(out, IndicatorStep.INDICATORS);
-    }
-
-    private static Observation observation(Row r) {
-        Observation.Builder b = Observation.builder()
-                .indicator(r.getString(Column.INDICATOR.ordinal()))
-                .refArea(r.getString(Column.REF_AREA.ordinal()))
-                .timePeriod(r.getString(Column.TIME_PERIOD.ordinal()))
-                .sex(Sex.ofCode(r.getString(Column.SEX.ordinal())))
-                .age(r.getString(Column.AGE.ordinal()))
-                .value(r.isNullAt(Column.VALUE.ordinal()) ? null : r.getDouble(Column.VALUE.ordinal()))
-                .unit(Unit.ofCode(r.getString(Column.UNIT.ordinal())))
-                .unitMult(r.getInt(Column.UNIT_MULT.ordinal()))
-                .obsStatus(ObsStatus.ofCode(r.getString(Column.OBS_STATUS.ordinal())))
-                .origin(r.getString(Column.ORIGIN.ordinal()))
-                .drug(str(r, Column.DRUG))
-                .method(str(r, Column.METHOD))
-                .areaName(str(r, Column.AREA_NAME))
-                .record(str(r, Column.RECORD));
-        String flags = str(r, Column.OBS_FLAGS);
-        if (flags != null) {
-            b.flags(QualityFlag.parseAll(flags));
-        }
-        return b.build();
-    }
-
-    private static String str(Row r, Column c) {
-        return r.isNullAt(c.ordinal()) ? null : r.getString(c.ordinal());
     }
 }

@@ -53,7 +53,8 @@ class CultivationStepTest {
                 .resolve("data/unodc-wdr2025-opium-poppy-cultivation/extract.parquet");
         List<Row> in = new ArrayList<>();
         ParquetExtracts.read(extract).observations().forEach(o -> in.add(toRow(o)));
-        all = CultivationStep.run(spark.createDataFrame(in, Schemas.EXTRACT), Catalog.load()).collectAsList();
+        all = CultivationStep.run(spark.createDataFrame(in, Schemas.EXTRACT), Catalog.load(),
+                org.drugstats.core.geo.Geography.fromResources()).collectAsList();
         for (Row r : all) {
             String key = r.getAs("indicator") + "|" + r.getAs("ref_area") + "|" + r.getAs("time_period") + "|"
                     + r.getAs("method");
