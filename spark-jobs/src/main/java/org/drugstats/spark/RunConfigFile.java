@@ -71,6 +71,10 @@ final class RunConfigFile {
                     throw DrugstatsException.of("config %s: key '%s': expected a Spark setting spark.conf.spark.* with a"
                             + " string, number or boolean value", file, e.getKey());
                 }
+                if (sparkKey.equals("spark.sql.adaptive.enabled") && !e.getValue().asText().equalsIgnoreCase("true")) {
+                    throw DrugstatsException.of("config %s: key '%s': %s, got %s", file, e.getKey(),
+                            RunConfig.ADAPTIVE_OFF, e.getValue());
+                }
                 spark.put(sparkKey, e.getValue().asText());
                 continue;
             }

@@ -80,6 +80,14 @@ class RunConfigTest {
         assertTrue(error(file("s.yaml", "trend.selection: aic\n")).contains("expected one of [bic, bic3, wbic, permutation]"));
         assertTrue(error(file("i.yaml", "spark.shuffle_partitions: 2.5\n")).contains("expected an integer"));
         assertTrue(error(file("d.yaml", "spark:\n  adaptive: true\nspark.adaptive: false\n")).contains("given twice"));
+        // adaptive execution off fails in Spark 4.0.4 on the run's cached datasets (SPARK-59009): refused up front
+        String aqe = error(file("a.yaml", "spark.adaptive: false\n"));
+        assertTrue(aqe.contains("a.yaml") && aqe.contains("key 'spark.adaptive'") && aqe.contains("SPARK-59009")
+                && aqe.endsWith("got false"), aqe);
+        String aqeConf = error(file("ac.yaml", "spark.conf.spark.sql.adaptive.enabled: false\n"));
+        assertTrue(aqeConf.contains("key 'spark.conf.spark.sql.adaptive.enabled'") && aqeConf.contains("SPARK-59009"),
+                aqeConf);
+        assertTrue(RunConfig.load(file("at.yaml", "spark.adaptive: true\n")).adaptive());
         assertTrue(error(file("dup.json", "{\"seed\": 1, \"seed\": 2}")).contains("not valid JSON"));
         assertTrue(error(file("x.txt", "seed: 1\n")).contains("expected a .yaml, .yml or .json file"));
         assertTrue(error(file("l.yaml", "- 1\n- 2\n")).contains("expected a mapping"));
