@@ -12,7 +12,6 @@ import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
@@ -57,7 +56,7 @@ final class FiniteResults {
      * @throws DrugstatsException at the first NaN or infinity
      */
     static void check(Path file, String rel, List<String> key) {
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+        try (ParquetFileReader reader = ParquetFileReader.open(org.drugstats.core.data.PathInputFile.of(file))) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             List<Integer> numbers = new ArrayList<>();
             for (int i = 0; i < schema.getFieldCount(); i++) {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.Column;
@@ -189,7 +188,7 @@ public final class InputFiles {
     }
 
     private static Footer footer(Path f) {
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(f))) {
+        try (ParquetFileReader r = ParquetFileReader.open(org.drugstats.core.data.PathInputFile.of(f))) {
             var meta = r.getFooter().getFileMetaData();
             Map<String, String> kv = meta.getKeyValueMetaData();
             List<Origin> origins = List.of();

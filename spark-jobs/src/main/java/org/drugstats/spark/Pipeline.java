@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -380,7 +379,7 @@ public final class Pipeline {
     private static long rowsInFile(InputFiles.Input in) {
         long n = 0;
         for (Path p : in.parts()) {
-            try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(p))) {
+            try (ParquetFileReader r = ParquetFileReader.open(org.drugstats.core.data.PathInputFile.of(p))) {
                 n += r.getRecordCount();
             } catch (java.io.IOException e) {
                 throw DrugstatsException.of(e, "%s: not a readable Parquet file (%s)", p, e.getMessage());

@@ -21,7 +21,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -223,7 +222,7 @@ public final class Publisher implements AutoCloseable {
             Files.createDirectories(dest.getParent());
             FileMetaData meta;
             long rows;
-            try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(src))) {
+            try (ParquetFileReader r = ParquetFileReader.open(org.drugstats.core.data.PathInputFile.of(src))) {
                 meta = r.getFooter().getFileMetaData();
                 rows = r.getRecordCount();
             }
@@ -233,7 +232,7 @@ public final class Publisher implements AutoCloseable {
             ParquetFileWriter w = new ParquetFileWriter(new LocalOutputFile(dest), meta.getSchema(),
                     ParquetFileWriter.Mode.OVERWRITE, 128L * 1024 * 1024, 0);
             w.start();
-            w.appendFile(new LocalInputFile(src));
+            w.appendFile(org.drugstats.core.data.PathInputFile.of(src));
             w.end(kv);
             ParquetFooters.normalise(dest);
             return rows;

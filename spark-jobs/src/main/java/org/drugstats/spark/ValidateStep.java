@@ -22,7 +22,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.LocalInputFile;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.Column;
 import org.drugstats.core.data.ExtractValidator;
@@ -250,7 +249,7 @@ public final class ValidateStep {
     }
 
     private static org.apache.parquet.hadoop.metadata.ParquetMetadata footer(Path part) {
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(part))) {
+        try (ParquetFileReader r = ParquetFileReader.open(org.drugstats.core.data.PathInputFile.of(part))) {
             return r.getFooter();
         } catch (java.io.IOException e) {
             throw DrugstatsException.of(e, "%s: not a readable Parquet file (%s)", part, e.getMessage());

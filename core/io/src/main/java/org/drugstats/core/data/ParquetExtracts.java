@@ -23,7 +23,6 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
@@ -311,7 +310,7 @@ public final class ParquetExtracts {
     }
 
     private static void readFile(Path f, java.util.function.Consumer<String[]> rows, List<Origin> origins) {
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(f), VERIFY_CHECKSUMS)) {
+        try (ParquetFileReader reader = ParquetFileReader.open(PathInputFile.of(f), VERIFY_CHECKSUMS)) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             Map<String, String> kv = reader.getFooter().getFileMetaData().getKeyValueMetaData();
             int[] index = checkSchema(f, schema);

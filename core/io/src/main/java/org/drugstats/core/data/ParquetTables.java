@@ -29,7 +29,6 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -134,7 +133,7 @@ public final class ParquetTables {
         Map<String, String> metadata = new LinkedHashMap<>();
         Map<String, Origin> origins = new LinkedHashMap<>();
         for (Path part : parts) {
-            try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(part),
+            try (ParquetFileReader reader = ParquetFileReader.open(PathInputFile.of(part),
                     org.apache.parquet.ParquetReadOptions.builder().usePageChecksumVerification(true).build())) {
                 MessageType schema = reader.getFooter().getFileMetaData().getSchema();
                 if (table == null) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -73,7 +72,7 @@ public final class ResultContractCheck {
         }
         MessageType schema;
         Map<String, String> kv;
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(partFile))) {
+        try (ParquetFileReader r = ParquetFileReader.open(PathInputFile.of(partFile))) {
             schema = r.getFooter().getFileMetaData().getSchema();
             kv = r.getFooter().getFileMetaData().getKeyValueMetaData();
         } catch (IOException | RuntimeException e) {

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -253,7 +252,7 @@ public final class ValidateBench {
     }
 
     private static long rowCount(Path part) {
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(part))) {
+        try (ParquetFileReader r = ParquetFileReader.open(org.drugstats.core.data.PathInputFile.of(part))) {
             return r.getRecordCount();
         } catch (java.io.IOException e) {
             throw DrugstatsException.of(e, "%s: not a readable Parquet file (%s)", part, e.getMessage());
