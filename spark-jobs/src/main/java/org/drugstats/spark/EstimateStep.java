@@ -13,9 +13,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.drugstats.core.data.Column;
-import org.drugstats.core.geo.AreaAggregate;
 import org.drugstats.core.geo.Geography;
-import org.drugstats.core.geo.M49Country;
 import org.drugstats.core.results.ResultTable;
 import org.drugstats.core.stats.estimate.AreaEstimate;
 import org.drugstats.core.stats.estimate.EstimatesContract;
@@ -62,8 +60,14 @@ public final class EstimateStep {
         return d.withBounds(config.estimatesBounds(), d.draws(), config.seed());
     }
 
-    /** Runs the estimation on the analysis observations (canonical columns). */
+    /** As {@link #run(SparkSession, Dataset, EstimationSettings, Geography)} with core's embedded geography. */
     public static Result run(SparkSession spark, Dataset<Row> observations, EstimationSettings settings) {
+        return run(spark, observations, settings, Geography.fromResources());
+    }
+
+    /** Runs the estimation on the analysis observations (canonical columns). */
+    public static Result run(SparkSession spark, Dataset<Row> observations, EstimationSettings settings,
+            Geography geo) {
         List<String> drugs = new ArrayList<>();
         for (WdrDrug d : WdrDrug.values()) {
             drugs.addAll(d.inputs());
@@ -111,15 +115,7 @@ public final class EstimateStep {
         }
         PopulationTable pop = EstimationInputs.table(groups, aged15to64);
         NationalEstimates national = NationalEstimates.of(survey, pop);
-        Geography geo = Geography.fromResources();
-        Map<String, String> names = new HashMap<>();
-        for (M49Country c : geo.countries()) {
-            names.put(c.iso3(), c.name());
-        }
-        for (AreaAggregate a : geo.aggregates()) {
-            names.put(a.code(), a.name());
-        }
-        names.putIfAbsent("XKX", "Kosovo");
+        Map<String, String> names = GeographyTable.areaNames(geo);
         List<AreaEstimate> estimates = WdrEstimator.of(settings).estimate(national, pop, geo.unodcAssignments(),
                 names);
         List<Row> rows = new ArrayList<>();

@@ -1,7 +1,9 @@
 package org.drugstats.spark;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -37,6 +39,22 @@ public final class GeographyTable {
                     c.subregion(), AreaAggregate.m49Code(c.regionCode()), c.region()));
         }
         return rows;
+    }
+
+    /**
+     * The name of every country (by ISO3) and every aggregate (by its {@code ref_area} code) of a geography, with
+     * Kosovo ({@code XKX}, reported by UNODC but not an M49 area). The estimation steps name their areas with it.
+     */
+    public static Map<String, String> areaNames(Geography g) {
+        Map<String, String> names = new HashMap<>();
+        for (M49Country c : g.countries()) {
+            names.put(c.iso3(), c.name());
+        }
+        for (AreaAggregate a : g.aggregates()) {
+            names.put(a.code(), a.name());
+        }
+        names.putIfAbsent("XKX", "Kosovo");
+        return names;
     }
 
     /** The membership table of core's embedded geography. */

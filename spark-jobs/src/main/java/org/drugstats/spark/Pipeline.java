@@ -297,7 +297,7 @@ public final class Pipeline {
 
             // 5. world and regional drug use as the World Drug Report estimates it (issue 12)
             begin("estimates");
-            EstimateStep.Result est = EstimateStep.run(spark, analysis, EstimateStep.settings(config));
+            EstimateStep.Result est = EstimateStep.run(spark, analysis, EstimateStep.settings(config), geography);
             Dataset<Row> estimates = cuts.cut(est.rows());
             long nEst = publisher.writeParquet(estimates, ResultTable.ESTIMATES.dir(),
                     ResultTable.ESTIMATES.schemaVersion(), origins,
@@ -306,7 +306,7 @@ public final class Pipeline {
 
             // 5b. drug use among students and youth (annex table 1.4), never mixed with the 15-64 estimates
             begin("youth-estimates");
-            YouthStep.Result youth = YouthStep.run(spark, analysis, YouthStep.settings(config));
+            YouthStep.Result youth = YouthStep.run(spark, analysis, YouthStep.settings(config), geography);
             long nYouth = publisher.writeParquet(youth.rows(), ResultTable.YOUTH_ESTIMATES.dir(),
                     ResultTable.YOUTH_ESTIMATES.schemaVersion(), origins,
                     org.drugstats.core.stats.youth.YouthContract.ORDER.toArray(String[]::new));

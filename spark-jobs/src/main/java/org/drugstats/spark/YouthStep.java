@@ -13,9 +13,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.drugstats.core.data.Column;
-import org.drugstats.core.geo.AreaAggregate;
 import org.drugstats.core.geo.Geography;
-import org.drugstats.core.geo.M49Country;
 import org.drugstats.core.results.ResultTable;
 import org.drugstats.core.stats.estimate.EstimationInputs;
 import org.drugstats.core.stats.estimate.PopulationTable;
@@ -61,8 +59,14 @@ public final class YouthStep {
         return YouthSettings.defaults().withWindow(config.youthWindow());
     }
 
-    /** Runs the youth estimates on the analysis observations (canonical columns). */
+    /** As {@link #run(SparkSession, Dataset, YouthSettings, Geography)} with core's embedded geography. */
     public static Result run(SparkSession spark, Dataset<Row> observations, YouthSettings settings) {
+        return run(spark, observations, settings, Geography.fromResources());
+    }
+
+    /** Runs the youth estimates on the analysis observations (canonical columns). */
+    public static Result run(SparkSession spark, Dataset<Row> observations, YouthSettings settings,
+            Geography geo) {
         String ind = Column.INDICATOR.columnName();
         List<String> indicators = new ArrayList<>();
         for (YouthPeriod p : YouthPeriod.values()) {
@@ -116,15 +120,7 @@ public final class YouthStep {
             }
         }
         PopulationTable pop = EstimationInputs.table(groups, Map.of());
-        Geography geo = Geography.fromResources();
-        Map<String, String> names = new HashMap<>();
-        for (M49Country c : geo.countries()) {
-            names.put(c.iso3(), c.name());
-        }
-        for (AreaAggregate a : geo.aggregates()) {
-            names.put(a.code(), a.name());
-        }
-        names.putIfAbsent("XKX", "Kosovo");
+        Map<String, String> names = GeographyTable.areaNames(geo);
         names.putIfAbsent("GB-ENG", "United Kingdom (England)");
         names.putIfAbsent("GB-SCT", "United Kingdom (Scotland)");
         names.putIfAbsent("GB-WLS", "United Kingdom (Wales)");
