@@ -43,6 +43,12 @@ public final class Pipeline {
     }
 
     private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+    /**
+     * Whether cached datasets are compressed column by column. A small run's caches hold at most a million rows,
+     * and choosing and applying the encodings cost more CPU than the memory they save: 8% of the embedded run's CPU
+     * time (median of two alternating runs, same result bytes, peak resident memory +20 MB; BENCHMARKS.md).
+     */
+    private static final String CACHE_COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
 
     private final SparkSession spark;
     private final RunConfig config;
@@ -92,6 +98,7 @@ public final class Pipeline {
                     totalRows, config.smallRunRows());
         }
         String shufflePartitions = spark.conf().get(SHUFFLE_PARTITIONS);
+        String cacheCompressed = spark.conf().get(CACHE_COMPRESSED);
 
         List<Dataset<Row>> persisted = new ArrayList<>();
         // one geography for the whole run: memberships, names, the countries of the inequality and the tracker
@@ -99,6 +106,7 @@ public final class Pipeline {
         try (Publisher publisher = Publisher.begin(options.out())) {
             if (small) {
                 spark.conf().set(SHUFFLE_PARTITIONS, "1");
+                spark.conf().set(CACHE_COMPRESSED, "false");
             }
             PlanCuts cuts = PlanCuts.under(spark, publisher.staging().resolve(".spark").resolve("checkpoints"),
                     persisted);
@@ -196,6 +204,7 @@ public final class Pipeline {
             boolean smallAnalysis = nObs < config.smallRunRows();
             if (smallAnalysis && !small) {
                 spark.conf().set(SHUFFLE_PARTITIONS, "1");
+                spark.conf().set(CACHE_COMPRESSED, "false");
                 progress.detail("%,d observations to analyse: the analysis steps in one partition "
                         + "(spark.small_run_rows %,d)", nObs, config.smallRunRows());
             }
@@ -351,6 +360,7 @@ public final class Pipeline {
             }
             spark.sparkContext().clearJobGroup();
             spark.conf().set(SHUFFLE_PARTITIONS, shufflePartitions);
+            spark.conf().set(CACHE_COMPRESSED, cacheCompressed);
         }
     }
 

@@ -51,7 +51,7 @@ public final class RunConfig {
                 v -> asLong(v)),
         SHUFFLE_PARTITIONS("spark.shuffle_partitions", 8, "spark.sql.shuffle.partitions: small for the embedded data (a few thousand rows); raise it for generated data of 10^8 rows (e.g. 64).",
                 v -> intIn(v, 1, 100_000)),
-        SMALL_RUN_ROWS("spark.small_run_rows", 1_000_000L, "A run whose inputs hold fewer rows than this (the embedded data: 386,719) computes every shuffle and its cached analysis inputs in one partition: spark.sql.shuffle.partitions is 1 during the run and the key spark.shuffle_partitions applies from this size on. In a larger run the steps after validation do the same when the observations they analyse are fewer (10^8 seizure events make 8,256 country totals). 0 turns it off.",
+        SMALL_RUN_ROWS("spark.small_run_rows", 1_000_000L, "A run whose inputs hold fewer rows than this (the embedded data: 386,719) computes every shuffle and its cached analysis inputs in one partition, and caches without column compression: spark.sql.shuffle.partitions is 1 and spark.sql.inMemoryColumnarStorage.compressed false during the run; the key spark.shuffle_partitions applies from this size on. In a larger run the steps after validation do the same when the observations they analyse are fewer (10^8 seizure events make 8,256 country totals). 0 turns it off.",
                 v -> longIn(v, 0, Long.MAX_VALUE)),
         ADAPTIVE("spark.adaptive", true, "spark.sql.adaptive.enabled: adaptive query execution coalesces small shuffle partitions and handles skew. Only true: with it off, Spark 4.0.4 fails on a cached dataset read twice in one query (SPARK-59009), which the run does.",
                 v -> adaptiveOnly(v)),
