@@ -17,15 +17,12 @@ import org.drugstats.core.data.SeizureEvents;
  *
  * <p>A writer opened with a code dictionary ({@link #open(Path, List, SeizureEventCodes)}) writes a coded file:
  * the dictionary in the metadata ({@value SeizureEvents#META_CODES}) and each event's {@code area_code} and
- * {@code drug_code} — those the event carries, else the dictionary's codes for its names (left empty when the
- * dictionary does not list them, which the pipeline's validation quarantines).
+ * {@code drug_code} as the event carries them ({@link #coded}: the dictionary's codes for its names); a null code
+ * is left empty, which the pipeline's validation quarantines.
  */
 public final class SeizureEventWriter implements AutoCloseable {
 
-    /**
-     * One seizure event. {@code drugSubgroup} may be null; {@code areaCode} and {@code drugCode} may be null (a
-     * coded writer then takes them from its dictionary).
-     */
+    /** One seizure event. {@code drugSubgroup} may be null; {@code areaCode} and {@code drugCode} may be null. */
     public record Event(long eventId, String refArea, int year, String drugGroup, String drugSubgroup, String drug,
             double kilograms, Integer areaCode, Integer drugCode) {
 
@@ -33,6 +30,12 @@ public final class SeizureEventWriter implements AutoCloseable {
         public Event(long eventId, String refArea, int year, String drugGroup, String drugSubgroup, String drug,
                 double kilograms) {
             this(eventId, refArea, year, drugGroup, drugSubgroup, drug, kilograms, null, null);
+        }
+
+        /** This event with the codes {@code codes} gives its names (null where the dictionary lists none). */
+        public Event coded(SeizureEventCodes codes) {
+            return new Event(eventId, refArea, year, drugGroup, drugSubgroup, drug, kilograms,
+                    boxed(codes.areaCode(refArea)), boxed(codes.drugCode(drugGroup, drugSubgroup, drug)));
         }
     }
 
@@ -45,14 +48,14 @@ public final class SeizureEventWriter implements AutoCloseable {
     /** Opens a writer for {@code file}: a file read by its names (no codes, no dictionary). */
     public static SeizureEventWriter open(Path file, List<Origin> origins) {
         return new SeizureEventWriter(StreamingParquetFile.open(file, SeizureEvents.schema(),
-                SeizureEvents.SCHEMA_VERSION, origins, (rc, e) -> fields(rc, e, null)));
+                SeizureEvents.SCHEMA_VERSION, origins, SeizureEventWriter::fields));
     }
 
     /** Opens a writer for a coded file with the dictionary {@code codes}. */
     public static SeizureEventWriter open(Path file, List<Origin> origins, SeizureEventCodes codes) {
         return new SeizureEventWriter(StreamingParquetFile.open(file, SeizureEvents.schema(),
                 SeizureEvents.SCHEMA_VERSION, origins, Map.of(SeizureEvents.META_CODES, codes.toJson()),
-                (rc, e) -> fields(rc, e, codes)));
+                SeizureEventWriter::fields));
     }
 
     /** Writes one event. */
@@ -67,7 +70,7 @@ public final class SeizureEventWriter implements AutoCloseable {
     }
 
     /** The event's fields, in the order of {@link SeizureEvents#schema()}; null values are left out. */
-    private static void fields(RecordConsumer rc, Event e, SeizureEventCodes codes) {
+    private static void fields(RecordConsumer rc, Event e) {
         rc.startField(SeizureEvents.EVENT_ID, 0);
         rc.addLong(e.eventId());
         rc.endField(SeizureEvents.EVENT_ID, 0);
@@ -83,16 +86,8 @@ public final class SeizureEventWriter implements AutoCloseable {
         rc.startField(SeizureEvents.KILOGRAMS, 6);
         rc.addDouble(e.kilograms());
         rc.endField(SeizureEvents.KILOGRAMS, 6);
-        Integer area = e.areaCode();
-        Integer drug = e.drugCode();
-        if (codes != null && area == null) {
-            area = boxed(codes.areaCode(e.refArea()));
-        }
-        if (codes != null && drug == null) {
-            drug = boxed(codes.drugCode(e.drugGroup(), e.drugSubgroup(), e.drug()));
-        }
-        integer(rc, 7, SeizureEvents.AREA_CODE, area);
-        integer(rc, 8, SeizureEvents.DRUG_CODE, drug);
+        integer(rc, 7, SeizureEvents.AREA_CODE, e.areaCode());
+        integer(rc, 8, SeizureEvents.DRUG_CODE, e.drugCode());
     }
 
     private static Integer boxed(OptionalInt i) {
