@@ -33,7 +33,8 @@ import org.drugstats.core.supply.SeizureCategories;
  * alphabetical order of the areas of that kind in the dictionary. {@code drug_code} is the fixed code of the drug
  * group / sub-group / drug combination in core's seizure taxonomy ({@code seizure-drug-categories.csv},
  * {@link SeizureCategories#drugCode}, 1–169 for the combinations of WDR 2025 annex 7.1); a combination the
- * taxonomy does not list gets a code from {@value #FIRST_UNLISTED_DRUG} up, in the order of its names. The
+ * taxonomy does not list gets a code from {@value #FIRST_UNLISTED_DRUG} up, in the order of its names. Codes lie in
+ * [0, {@value #MAX_CODE}] (readers look names up in arrays indexed by code). The
  * dictionary is a bijection: one code per exact name (or name triple) and one name per code, so grouping by codes
  * gives the same groups as grouping by names.
  */
@@ -45,6 +46,9 @@ public final class SeizureEventCodes implements java.io.Serializable {
     public static final int FIRST_UNLISTED_AREA = 1000;
     /** First code of drug combinations core's taxonomy does not list. */
     public static final int FIRST_UNLISTED_DRUG = 10_000;
+
+    /** Largest code a dictionary may hold (readers index arrays by code). */
+    public static final int MAX_CODE = 999_999;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -81,17 +85,17 @@ public final class SeizureEventCodes implements java.io.Serializable {
     /**
      * A dictionary from its entries.
      *
-     * @throws DrugstatsException when a code is negative or a name has two codes
+     * @throws DrugstatsException when a code is outside [0, {@value #MAX_CODE}] or a name has two codes
      */
     public static SeizureEventCodes of(Map<Integer, String> areas, Map<Integer, Drug> drugs) {
         for (Integer c : areas.keySet()) {
-            if (c < 0) {
-                throw DrugstatsException.of("seizure codes: area code %d is negative; expected a code ≥ 0", c);
+            if (c < 0 || c > MAX_CODE) {
+                throw DrugstatsException.of("seizure codes: area code %d; expected a code in [0, %d]", c, MAX_CODE);
             }
         }
         for (Integer c : drugs.keySet()) {
-            if (c < 0) {
-                throw DrugstatsException.of("seizure codes: drug code %d is negative; expected a code ≥ 0", c);
+            if (c < 0 || c > MAX_CODE) {
+                throw DrugstatsException.of("seizure codes: drug code %d; expected a code in [0, %d]", c, MAX_CODE);
             }
         }
         return new SeizureEventCodes(new TreeMap<>(areas), new TreeMap<>(drugs));

@@ -65,6 +65,11 @@ class SeizureEventCodesTest {
                 () -> SeizureEventCodes.fromJson("{\"areas\":{\"1\":\"COL\",\"2\":\"COL\"},\"drugs\":{}}", "f.parquet"))
                 .getMessage().contains("area COL has two codes, 1 and 2"));
         assertThrows(DrugstatsException.class, () -> SeizureEventCodes.of(Map.of(-1, "COL"), Map.of()));
+        // readers index arrays by code: a code beyond MAX_CODE is refused, naming the file
+        assertTrue(assertThrows(DrugstatsException.class, () -> SeizureEventCodes.fromJson(
+                "{\"areas\":{},\"drugs\":{\"2147483647\":[\"g\",null,\"d\"]}}", "f.parquet")).getMessage()
+                .startsWith("f.parquet: metadata 'drugstats.seizure_codes': seizure codes: drug code 2147483647; "
+                        + "expected a code in [0, 999999]"));
     }
 
     private static final SeizureEventCodes CODES = SeizureEventCodes.of(Map.of(170, "COL", 4, "AFG"),
