@@ -48,6 +48,11 @@ import org.drugstats.core.data.SeizureEvents;
  * fast path, usually the faulty ones), and they are read only from the part files where the pass over the ids
  * counted any: the accepted events are re-read from Parquet through the fast path.</li>
  * </ul>
+ *
+ * <p>Coded inputs ({@link EventCodes}: {@code area_code} and {@code drug_code} with a dictionary in the metadata)
+ * have their codes checked too, in the fast path ({@link EventCodes#consistent}) and in core's check alike, so that
+ * the totals grouped by codes cannot differ from the totals by names: a row whose code is missing, unlisted or
+ * stands for other names is quarantined with its reason. The ids pass counts the rows outside the same fast path.
  */
 final class ValidateEvents {
 
