@@ -17,7 +17,7 @@ import org.drugstats.core.data.SeizureEvents;
  *
  * <p>A writer opened with a code dictionary ({@link #open(Path, List, SeizureEventCodes)}) writes a coded file:
  * the dictionary in the metadata ({@value SeizureEvents#META_CODES}) and each event's {@code area_code} and
- * {@code drug_code} as the event carries them ({@link #coded}: the dictionary's codes for its names); a null code
+ * {@code drug_code} as the event carries them ({@link Event#coded}: the dictionary's codes for its names); a null code
  * is left empty, which the pipeline's validation quarantines.
  */
 public final class SeizureEventWriter implements AutoCloseable {
