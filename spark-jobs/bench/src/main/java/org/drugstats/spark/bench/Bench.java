@@ -218,7 +218,11 @@ public final class Bench {
         Map<String, long[]> s = results.get("spark");
         String check = totalsCheck(s, results.get("duckdb"), rows);
         for (String other : results.keySet()) {
-            totalsCheck(s, results.get(other), rows);
+            try {
+                totalsCheck(s, results.get(other), rows);
+            } catch (DrugstatsException e) {
+                throw DrugstatsException.of(e, "%s (compared: spark and %s)", e.getMessage(), other);
+            }
         }
         if (coded) {
             check += "; the same in Spark and DuckDB by names and by coded keys";
