@@ -115,10 +115,13 @@ final class EventIdRuns {
         }
     }
 
-    /** The id runs of every partition of the raw events: one pass over (input, event_id), no shuffle. */
-    static List<IdRange> idRanges(Dataset<Row> raw) {
+    /**
+     * The id runs of every partition of the raw events: one pass over (input, event_id), no shuffle; the rows outside
+     * {@code fast} (the validation's fast path, the very predicate that splits the rows) are counted as slow.
+     */
+    static List<IdRange> idRanges(Dataset<Row> raw, org.apache.spark.sql.Column fast) {
         return raw.select(col(Schemas.INPUT), col(ValidateStep.PART), col(SeizureEvents.EVENT_ID),
-                coalesce(ValidateEvents.surelyAccepted(), lit(false)))
+                coalesce(fast, lit(false)))
                 .queryExecution().toRdd().toJavaRDD().mapPartitions(new IdRanges()).collect();
     }
 

@@ -7,12 +7,14 @@ import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.drugstats.core.data.Column;
 import org.drugstats.core.data.ObsStatus;
 import org.drugstats.core.data.QualityFlag;
+import org.drugstats.core.data.SeizureEventCodes;
 import org.drugstats.core.data.SeizureEvents;
 import org.drugstats.core.data.Sex;
 import org.drugstats.core.data.Unit;
@@ -27,6 +29,9 @@ import org.drugstats.core.data.Unit;
  * the step several times slower), and summed as a 64-bit integer, so the total does not depend on the order in
  * which Spark adds partial sums (a double sum would differ in its last bits between runs and between a laptop and
  * a cluster).
+ *
+ * <p>Coded inputs ({@link EventCodes}) are grouped by their integer area and drug codes, the names attached to
+ * the totals afterwards; inputs without codes by their names. Both give the same totals.
  */
 public final class SeizureTotalsStep {
 
@@ -44,6 +49,47 @@ public final class SeizureTotalsStep {
      * drug, events (long), milligrams (long).
      */
     public static Dataset<Row> totals(Dataset<Row> events) {
+        return totalsByName(events);
+    }
+
+    /**
+     * As {@link #totals(Dataset)}, grouping by the coded keys when every input of {@code events} is coded: the
+     * groups are (input, area_code, year, drug_code) — three integers instead of four strings and an integer per
+     * row, which the aggregation hashes and compares (BENCHMARKS.md, "Aggregation") — and the names are attached
+     * to the few groups afterwards from the dictionaries. The dictionary is a bijection between codes and names,
+     * and validation has quarantined every row whose codes do not stand for its names, so the groups, the counts
+     * and the sums are those of the name path ({@code SeizureTotalsCodedTest} compares both).
+     *
+     * @param events accepted events with their {@code area_code} and {@code drug_code} columns
+     * @param inputs the input names of {@code events}
+     * @param codes the dictionaries of the coded inputs ({@link EventCodes#byInput}); when an input is missing the
+     *        totals are grouped by names
+     */
+    public static Dataset<Row> totals(Dataset<Row> events, List<String> inputs, Map<String, SeizureEventCodes> codes) {
+        if (inputs.isEmpty() || !codes.keySet().containsAll(inputs)) {
+            return totalsByName(events);
+        }
+        Dataset<Row> all = null;
+        for (String input : inputs) {
+            // one aggregation per input, its name a literal: the key is three integers, no string is hashed or
+            // compared per row (the input column, constant within an input, cost 60% of the coded aggregation as a
+            // key). The filter is folded away where the events of an input are a branch of their own (the
+            // validation's reading, one branch per part file).
+            Map<String, SeizureEventCodes> one = Map.of(input, codes.get(input));
+            Dataset<Row> t = events.filter(col(Schemas.INPUT).equalTo(input))
+                    .groupBy(col(SeizureEvents.AREA_CODE), col(SeizureEvents.YEAR), col(SeizureEvents.DRUG_CODE))
+                    .agg(count(lit(1)).as(EVENTS),
+                            sum(floor(col(SeizureEvents.KILOGRAMS).multiply(1e6).plus(0.5))).as("milligrams"))
+                    .select(lit(input).as(Schemas.INPUT), EventCodes.area(one).as(SeizureEvents.REF_AREA),
+                            col(SeizureEvents.YEAR), EventCodes.drugGroup(one).as(SeizureEvents.DRUG_GROUP),
+                            EventCodes.drugSubgroup(one).as(SeizureEvents.DRUG_SUBGROUP),
+                            EventCodes.drug(one).as(SeizureEvents.DRUG), col(EVENTS), col("milligrams"));
+            all = all == null ? t : all.unionByName(t);
+        }
+        return all;
+    }
+
+    private static Dataset<Row> totalsByName(Dataset<Row> events) {
         return events.groupBy(col(Schemas.INPUT), col(SeizureEvents.REF_AREA), col(SeizureEvents.YEAR),
                 col(SeizureEvents.DRUG_GROUP), col(SeizureEvents.DRUG_SUBGROUP), col(SeizureEvents.DRUG))
                 .agg(count(lit(1)).as(EVENTS),
@@ -67,7 +113,8 @@ public final class SeizureTotalsStep {
                         lit(QualityFlag.SYNTHETIC.code())).otherwise(flags);
             }
         }
-        Dataset<Row> t = totals(events);
+        Dataset<Row> t = totals(events, inputs.stream().map(InputFiles.Input::name).toList(),
+                EventCodes.byInput(inputs));
         return t.select(
                 lit(INDICATOR).as(Column.INDICATOR.columnName()),
                 col(SeizureEvents.REF_AREA).as(Column.REF_AREA.columnName()),

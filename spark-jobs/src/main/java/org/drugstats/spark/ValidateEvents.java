@@ -22,6 +22,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.drugstats.core.data.QuarantineRow;
+import org.drugstats.core.data.SeizureEventCodes;
 import org.drugstats.core.data.SeizureEvents;
 
 /**
@@ -47,6 +48,11 @@ import org.drugstats.core.data.SeizureEvents;
  * fast path, usually the faulty ones), and they are read only from the part files where the pass over the ids
  * counted any: the accepted events are re-read from Parquet through the fast path.</li>
  * </ul>
+ *
+ * <p>Coded inputs ({@link EventCodes}: {@code area_code} and {@code drug_code} with a dictionary in the metadata)
+ * have their codes checked too, in the fast path ({@link EventCodes#consistent}) and in core's check alike, so that
+ * the totals grouped by codes cannot differ from the totals by names: a row whose code is missing, unlisted or
+ * stands for other names is quarantined with its reason. The ids pass counts the rows outside the same fast path.
  */
 final class ValidateEvents {
 
@@ -55,22 +61,24 @@ final class ValidateEvents {
 
     /** Validates seizure-event inputs: accepted events, and bad and repeated events as quarantine rows. */
     static ValidateStep.Result validate(SparkSession spark, List<InputFiles.Input> inputs) {
-        Dataset<Row> raw = read(spark, inputs);
+        Map<String, SeizureEventCodes> codes = EventCodes.byInput(inputs);
+        Dataset<Row> raw = read(spark, inputs, codes);
         String[] eventCols = ValidateStep.EVENTS.fieldNames();
         org.apache.spark.sql.Column[] eventColumns = Arrays.stream(eventCols)
                 .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
-        org.apache.spark.sql.Column fast = surelyAccepted();
-        List<EventIdRuns.IdRange> runs = EventIdRuns.idRanges(raw);
+        org.apache.spark.sql.Column fast = surelyAccepted(codes,
+                inputs.stream().map(InputFiles.Input::name).toList());
+        List<EventIdRuns.IdRange> runs = EventIdRuns.idRanges(raw, fast);
         // core checks the rows outside the fast path, read only from the parts that hold any
         Object[] slowParts = runs.stream().filter(r -> r.slow() > 0).map(EventIdRuns.IdRange::part).distinct().toArray();
         Dataset<Row> checked = raw.filter(col(ValidateStep.PART).isin(slowParts))
                 .filter(not(coalesce(fast, lit(false)))).select(eventColumns)
-                .mapPartitions(new CheckEventRows(), Encoders.row(ValidateStep.CHECKED_EVENTS));
+                .mapPartitions(new CheckEventRows(codes), Encoders.row(ValidateStep.CHECKED_EVENTS));
         Dataset<Row> fastRows = raw.filter(fast);
         Dataset<Row> coreOk = checked.filter(col(ValidateStep.REASON).isNull()).select(eventColumns);
         Dataset<Row> okRows = fastRows.select(eventColumns).unionByName(coreOk);
         Dataset<Row> bad = checked.filter(col(ValidateStep.REASON).isNotNull())
-                .map(new EventQuarantine(), Encoders.row(Schemas.QUARANTINE));
+                .map(new EventQuarantine(codes), Encoders.row(Schemas.QUARANTINE));
         Dataset<Row> noObs = spark.createDataFrame(List.of(), ValidateStep.OBSERVATIONS);
         Map<String, List<long[]>> suspect = EventIdRuns.suspectRanges(runs);
         if (suspect.isEmpty()) {
@@ -106,13 +114,23 @@ final class ValidateEvents {
 
     /**
      * The events of every input, typed as {@link ValidateStep#EVENTS}, with their input and row number, and the
-     * number of their part file (over all inputs, from 0).
+     * number of their part file (over all inputs, from 0); the code columns of the coded inputs among {@code codes},
+     * null for the others.
      */
-    static Dataset<Row> read(SparkSession spark, List<InputFiles.Input> inputs) {
+    static Dataset<Row> read(SparkSession spark, List<InputFiles.Input> inputs, Map<String, SeizureEventCodes> codes) {
         Dataset<Row> raw = null;
         int parts = 0;
         for (InputFiles.Input in : inputs) {
-            Dataset<Row> d = ValidateStep.readParts(spark, in, SeizureEvents.COLUMNS, parts)
+            boolean coded = codes.containsKey(in.name());
+            List<String> columns = new java.util.ArrayList<>(SeizureEvents.COLUMNS);
+            if (coded) {
+                columns.addAll(SeizureEvents.CODE_COLUMNS);
+            }
+            org.apache.spark.sql.Column area = coded ? col(SeizureEvents.AREA_CODE).cast(DataTypes.IntegerType)
+                    : lit(null).cast(DataTypes.IntegerType);
+            org.apache.spark.sql.Column drug = coded ? col(SeizureEvents.DRUG_CODE).cast(DataTypes.IntegerType)
+                    : lit(null).cast(DataTypes.IntegerType);
+            Dataset<Row> d = ValidateStep.readParts(spark, in, columns, parts)
                     .select(col(Schemas.INPUT), col(Schemas.ROW),
                             col(SeizureEvents.EVENT_ID).cast(DataTypes.LongType),
                             col(SeizureEvents.REF_AREA).cast(DataTypes.StringType),
@@ -120,7 +138,8 @@ final class ValidateEvents {
                             col(SeizureEvents.DRUG_GROUP).cast(DataTypes.StringType),
                             col(SeizureEvents.DRUG_SUBGROUP).cast(DataTypes.StringType),
                             col(SeizureEvents.DRUG).cast(DataTypes.StringType),
-                            col(SeizureEvents.KILOGRAMS).cast(DataTypes.DoubleType), col(ValidateStep.PART));
+                            col(SeizureEvents.KILOGRAMS).cast(DataTypes.DoubleType),
+                            area.as(SeizureEvents.AREA_CODE), drug.as(SeizureEvents.DRUG_CODE), col(ValidateStep.PART));
             parts += in.parts().size();
             raw = raw == null ? d : raw.unionByName(d);
         }
@@ -145,6 +164,21 @@ final class ValidateEvents {
      * The string conditions compare bytes without decoding: no Java string is made per row.
      */
     static org.apache.spark.sql.Column surelyAccepted() {
+        return surelyAccepted(Map.of(), List.of());
+    }
+
+    /**
+     * {@link #surelyAccepted()} and, for the rows of coded inputs, {@link EventCodes#consistent}: codes present,
+     * listed in the input's dictionary and standing for the row's own names — core's code check
+     * ({@link SeizureEvents#checkRow(String, long, Long, String, Integer, String, String, String, Double, Integer,
+     * Integer, SeizureEventCodes)}). A row with a wrong code leaves the fast path and core quarantines it.
+     */
+    static org.apache.spark.sql.Column surelyAccepted(Map<String, SeizureEventCodes> codes, List<String> inputs) {
+        org.apache.spark.sql.Column base = surelyAcceptedByName();
+        return codes.isEmpty() ? base : base.and(EventCodes.consistent(codes, inputs));
+    }
+
+    private static org.apache.spark.sql.Column surelyAcceptedByName() {
         org.apache.spark.sql.Column area = col(SeizureEvents.REF_AREA);
         org.apache.spark.sql.Column kg = col(SeizureEvents.KILOGRAMS);
         return col(SeizureEvents.EVENT_ID).isNotNull()
@@ -175,6 +209,11 @@ final class ValidateEvents {
     /** Core's event check on each row; the quarantine fields stay null for accepted events. */
     static final class CheckEventRows implements MapPartitionsFunction<Row, Row> {
         private static final long serialVersionUID = 1L;
+        private final Map<String, SeizureEventCodes> codes;
+
+        CheckEventRows(Map<String, SeizureEventCodes> codes) {
+            this.codes = new java.util.HashMap<>(codes);
+        }
 
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {
@@ -188,17 +227,16 @@ final class ValidateEvents {
                 public Row next() {
                     Row r = rows.next();
                     Object[] out = new Object[ValidateStep.CHECKED_EVENTS.size()];
-                    for (int i = 0; i < 9; i++) {
+                    int n = ValidateStep.EVENTS.size();
+                    for (int i = 0; i < n; i++) {
                         out[i] = r.get(i);
                     }
-                    Optional<QuarantineRow> q = SeizureEvents.checkRow(r.getString(0), r.getLong(1),
-                            (Long) r.get(2), r.getString(3), (Integer) r.get(4), r.getString(5), r.getString(6),
-                            r.getString(7), (Double) r.get(8));
+                    Optional<QuarantineRow> q = check(r, codes);
                     if (q.isPresent()) {
-                        out[9] = q.get().reason().code();
-                        out[10] = q.get().column();
-                        out[11] = q.get().rawValue();
-                        out[12] = q.get().detail();
+                        out[n] = q.get().reason().code();
+                        out[n + 1] = q.get().column();
+                        out[n + 2] = q.get().rawValue();
+                        out[n + 3] = q.get().detail();
                     }
                     return RowFactory.create(out);
                 }
@@ -206,15 +244,25 @@ final class ValidateEvents {
         }
     }
 
+    /** Core's check of one event row ({@link ValidateStep#EVENTS} order), with its input's codes if coded. */
+    static Optional<QuarantineRow> check(Row r, Map<String, SeizureEventCodes> codes) {
+        return SeizureEvents.checkRow(r.getString(0), r.getLong(1), (Long) r.get(2), r.getString(3),
+                (Integer) r.get(4), r.getString(5), r.getString(6), r.getString(7), (Double) r.get(8),
+                (Integer) r.get(9), (Integer) r.get(10), codes.get(r.getString(0)));
+    }
+
     /** A quarantined event as a quarantine row (re-running core's check gives its canonical text). */
     static final class EventQuarantine implements org.apache.spark.api.java.function.MapFunction<Row, Row> {
         private static final long serialVersionUID = 1L;
+        private final Map<String, SeizureEventCodes> codes;
+
+        EventQuarantine(Map<String, SeizureEventCodes> codes) {
+            this.codes = new java.util.HashMap<>(codes);
+        }
 
         @Override
         public Row call(Row r) {
-            QuarantineRow q = SeizureEvents.checkRow(r.getString(0), r.getLong(1), (Long) r.get(2), r.getString(3),
-                    (Integer) r.get(4), r.getString(5), r.getString(6), r.getString(7), (Double) r.get(8))
-                    .orElseThrow();
+            QuarantineRow q = check(r, codes).orElseThrow();
             return ValidateStep.quarantineRow(q, r.getString(0));
         }
     }

@@ -52,7 +52,10 @@ public final class ValidateStep {
             Schemas.field(Schemas.INPUT, DataTypes.StringType, false),
             Schemas.field(Schemas.ROW, DataTypes.LongType, false));
 
-    /** Accepted seizure events with their input and row. */
+    /**
+     * Accepted seizure events with their input and row; {@code area_code} and {@code drug_code} are null for inputs
+     * read by their names ({@link EventCodes}).
+     */
     public static final StructType EVENTS = DataTypes.createStructType(new StructField[] {
         Schemas.field(Schemas.INPUT, DataTypes.StringType, false),
         Schemas.field(Schemas.ROW, DataTypes.LongType, false),
@@ -62,7 +65,9 @@ public final class ValidateStep {
         Schemas.field(SeizureEvents.DRUG_GROUP, DataTypes.StringType, true),
         Schemas.field(SeizureEvents.DRUG_SUBGROUP, DataTypes.StringType, true),
         Schemas.field(SeizureEvents.DRUG, DataTypes.StringType, true),
-        Schemas.field(SeizureEvents.KILOGRAMS, DataTypes.DoubleType, true)});
+        Schemas.field(SeizureEvents.KILOGRAMS, DataTypes.DoubleType, true),
+        Schemas.field(SeizureEvents.AREA_CODE, DataTypes.IntegerType, true),
+        Schemas.field(SeizureEvents.DRUG_CODE, DataTypes.IntegerType, true)});
 
     private static final String[] KEY = org.drugstats.core.data.ObservationKey.COLUMNS.stream()
             .map(Column::columnName).toArray(String[]::new);

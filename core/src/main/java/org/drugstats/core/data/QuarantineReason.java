@@ -19,7 +19,12 @@ public enum QuarantineReason {
     /** An area name that maps to no country or aggregate. */
     UNMAPPED_AREA("unmapped-area"),
     /** A row that does not fit the table's layout (e.g. a value without a country). */
-    MALFORMED_ROW("malformed-row");
+    MALFORMED_ROW("malformed-row"),
+    /**
+     * A code that contradicts the names of its row (a seizure event whose {@code area_code} or {@code drug_code}
+     * stands for another area or drug in the file's code dictionary).
+     */
+    CODE_MISMATCH("code-mismatch");
 
     private final String code;
 

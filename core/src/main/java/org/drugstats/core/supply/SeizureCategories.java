@@ -29,9 +29,12 @@ import org.drugstats.core.io.CsvTable;
  * opium, heroin, morphine, poppy plants and poppy straw are apart; precursor chemicals and "other substances" are
  * not summable. This is the grouping of the annex's own sub-groups and of the WDR 2025 seizure chapters (cocaine
  * excluding coca leaf and bush; methamphetamine and amphetamine under the ATS).</li>
- * <li>{@code seizure-drug-categories.csv} — {@code drug_group,drug_subgroup,drug_name,category,role}: every
+ * <li>{@code seizure-drug-categories.csv} — {@code drug_group,drug_subgroup,drug_name,category,role,code}: every
  * combination published in the annex (169 in the WDR 2025 file), {@code role} {@code part} or {@code total}
- * (the country's own "total of the above" row, {@link TotalRole#TOTAL}). Names are matched exactly after
+ * (the country's own "total of the above" row, {@link TotalRole#TOTAL}), and {@code code}, the combination's
+ * fixed drug code (a positive integer, unique; the WDR 2025 file numbers its rows 1–169 in file order; a code is
+ * never reused for another combination, a new combination gets the next number). The drug code is what
+ * record-level seizure extracts carry in their {@code drug_code} column. Names are matched exactly after
  * trimming, with runs of white space (no-break spaces included) as one space, ignoring case.</li>
  * </ul>
  * Lines that start with {@code #} are comments. Loading checks that every mapped category exists, that the total
@@ -50,12 +53,14 @@ public final class SeizureCategories {
     private final Map<String, SeizureCategory> categories;
     private final Map<String, Mapping> mapping;
     private final Map<String, String> familyTotal;
+    private final Map<String, Integer> drugCodes;
 
     private SeizureCategories(Map<String, SeizureCategory> categories, Map<String, Mapping> mapping,
-            Map<String, String> familyTotal) {
+            Map<String, String> familyTotal, Map<String, Integer> drugCodes) {
         this.categories = Collections.unmodifiableMap(categories);
         this.mapping = Collections.unmodifiableMap(mapping);
         this.familyTotal = Collections.unmodifiableMap(familyTotal);
+        this.drugCodes = Collections.unmodifiableMap(drugCodes);
     }
 
     /** The categories and mapping shipped with core. */
@@ -93,6 +98,8 @@ public final class SeizureCategories {
         }
         Map<String, Mapping> map = new LinkedHashMap<>();
         Map<String, String> familyTotal = new TreeMap<>();
+        Map<String, Integer> drugCodes = new LinkedHashMap<>();
+        Map<Integer, Long> codeLines = new java.util.HashMap<>();
         for (CsvTable.Row r : table(mappingName, mappingIn).rows()) {
             String code = r.requiredText("category").strip();
             SeizureCategory c = cats.get(code);
@@ -115,8 +122,25 @@ public final class SeizureCategories {
             if (map.put(key, new Mapping(c, role)) != null) {
                 throw r.error("drug_name", r.text("drug_name"), "a combination of group, sub-group and name not mapped before");
             }
+            String codeText = r.text("code");
+            if (codeText != null && !codeText.isBlank()) {
+                int drugCode;
+                try {
+                    drugCode = Integer.parseInt(codeText.strip());
+                } catch (NumberFormatException e) {
+                    throw (DrugstatsException) r.error("code", codeText, "a positive integer drug code").initCause(e);
+                }
+                if (drugCode < 1) {
+                    throw r.error("code", codeText, "a positive integer drug code");
+                }
+                Long before = codeLines.putIfAbsent(drugCode, r.line());
+                if (before != null) {
+                    throw r.error("code", codeText, "a drug code not used before (line " + before + " has it)");
+                }
+                drugCodes.put(key, drugCode);
+            }
         }
-        return new SeizureCategories(cats, map, familyTotal);
+        return new SeizureCategories(cats, map, familyTotal, drugCodes);
     }
 
     private static CsvTable table(String name, Reader in) {
@@ -154,6 +178,15 @@ public final class SeizureCategories {
     /** The mapping of an annex combination, empty when it is not mapped. */
     public Optional<Mapping> lookup(String group, String subgroup, String name) {
         return Optional.ofNullable(mapping.get(key(group, subgroup, name)));
+    }
+
+    /**
+     * The fixed drug code of an annex combination (the mapping's {@code code} column; names matched as in
+     * {@link #lookup}), empty when the combination is not mapped or has no code.
+     */
+    public java.util.OptionalInt drugCode(String group, String subgroup, String name) {
+        Integer c = drugCodes.get(key(group, subgroup, name));
+        return c == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(c);
     }
 
     /** The category of a code. */

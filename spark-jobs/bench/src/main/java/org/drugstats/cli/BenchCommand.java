@@ -3,6 +3,7 @@ package org.drugstats.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -109,7 +110,9 @@ final class BenchCommand implements Callable<Integer> {
                     config.serializer().name().toLowerCase(Locale.ROOT), duck.threads(), duck.memoryLimit(),
                     Runtime.getRuntime().maxMemory() / 1e9);
         }
-        for (Bench.Measurement m : new Bench.Measurement[] {o.spark(), o.duckdb()}) {
+        List<Bench.Measurement> all = new java.util.ArrayList<>(List.of(o.spark(), o.duckdb()));
+        all.addAll(o.more());
+        for (Bench.Measurement m : all) {
             out.printf(Locale.ROOT, "%-6s: rows %,d, wall %.2f s%s, %,.0f rows/s, peak heap %s, peak RSS %s%n",
                     m.engine(), m.rows(), m.seconds(), m.runs().size() > 1 ? " (median of " + m.runs().stream()
                             .map(x -> String.format(Locale.ROOT, "%.2f", x)).toList() + ")" : "",
@@ -117,6 +120,11 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.println("check : " + o.check());
         out.printf(Locale.ROOT, "spark/duckdb = %.2f%n", o.ratio());
+        // on coded files: the same job in both engines (both by the coded keys, both by names)
+        o.more("duckdb-codes").ifPresent(m -> out.printf(Locale.ROOT, "spark/duckdb-codes = %.2f%n",
+                o.spark().seconds() / m.seconds()));
+        o.more("spark-names").ifPresent(m -> out.printf(Locale.ROOT, "spark-names/duckdb = %.2f%n",
+                m.seconds() / o.duckdb().seconds()));
         out.flush();
         return 0;
     }

@@ -117,7 +117,7 @@ class ValidateEventsTest {
                             r.getString(5), (Double) r.get(6)), input));
                 } else {
                     accepted.put(row, RowFactory.create(input, row, r.get(0), r.get(1), r.get(2), r.get(3), r.get(4),
-                            r.get(5), r.get(6)));
+                            r.get(5), r.get(6), null, null));
                 }
             }
         }
@@ -129,9 +129,9 @@ class ValidateEventsTest {
         InputFiles.Input in = InputFiles.inspect(dir.getParent(), dir);
         assertEquals(InputFiles.Kind.SEIZURE_EVENTS, in.kind());
         Expected want = expected(in.name(), parts);
-        Dataset raw = new Dataset(ValidateEvents.read(spark, List.of(in)));
+        Dataset raw = new Dataset(ValidateEvents.read(spark, List.of(in), Map.of()));
         Map<String, List<List<Long>>> gotSuspect = new HashMap<>();
-        EventIdRuns.suspectRanges(EventIdRuns.idRanges(raw.d())).forEach((k, v) -> gotSuspect.put(k,
+        EventIdRuns.suspectRanges(EventIdRuns.idRanges(raw.d(), ValidateEvents.surelyAccepted())).forEach((k, v) -> gotSuspect.put(k,
                 v.stream().map(x -> List.of(x[0], x[1])).toList()));
         assertEquals(suspect, gotSuspect, "the id ranges where ids may repeat");
 

@@ -18,6 +18,13 @@ import org.apache.parquet.schema.Types;
  * {@code kilograms} (DOUBLE, ≥ 0). Provenance is in the file metadata ({@value ParquetExtracts#META_ORIGINS});
  * {@value ParquetExtracts#META_SCHEMA} is {@value #SCHEMA_VERSION}.
  *
+ * <p>Optional coded keys (issue 18): {@code area_code} and {@code drug_code} (INT32), the area's and the drug
+ * combination's codes in the dictionary the file carries in its metadata ({@value #META_CODES},
+ * {@link SeizureEventCodes}). A file is <i>coded</i> when it has both columns and the dictionary; then every row's
+ * codes must stand for its names ({@link #checkRow(String, long, Long, String, Integer, String, String, String,
+ * Double, Integer, Integer, SeizureEventCodes)}), and totals may be grouped by the integer codes instead of the
+ * four strings, with the names attached afterwards. Files without them are read by their names, as before.
+ *
  * <p>Totals are computed in whole milligrams ({@link #milligrams(double)}), with exact integer sums, so that
  * they do not depend on the order in which events are added (and so on partitioning).
  */
@@ -33,6 +40,15 @@ public final class SeizureEvents {
     public static final String DRUG_SUBGROUP = "drug_subgroup";
     public static final String DRUG = "drug";
     public static final String KILOGRAMS = "kilograms";
+    /** Optional: the area's code in the file's dictionary (its M49 code, see {@link SeizureEventCodes}). */
+    public static final String AREA_CODE = "area_code";
+    /** Optional: the drug combination's code in the file's dictionary (core's taxonomy code). */
+    public static final String DRUG_CODE = "drug_code";
+    /** File metadata key of the code dictionary of a coded file ({@link SeizureEventCodes#toJson()}). */
+    public static final String META_CODES = "drugstats.seizure_codes";
+
+    /** The optional coded-key columns. */
+    public static final List<String> CODE_COLUMNS = List.of(AREA_CODE, DRUG_CODE);
 
     /** Column names in schema order. */
     public static final List<String> COLUMNS = List.of(EVENT_ID, REF_AREA, YEAR, DRUG_GROUP, DRUG_SUBGROUP, DRUG,
@@ -50,12 +66,14 @@ public final class SeizureEvents {
             .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(DRUG_SUBGROUP)
             .required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(DRUG)
             .required(PrimitiveTypeName.DOUBLE).named(KILOGRAMS)
+            .optional(PrimitiveTypeName.INT32).named(AREA_CODE)
+            .optional(PrimitiveTypeName.INT32).named(DRUG_CODE)
             .named("seizure_event");
 
     private SeizureEvents() {
     }
 
-    /** The Parquet schema of seizure-event files. */
+    /** The Parquet schema of seizure-event files (with the optional code columns). */
     public static MessageType schema() {
         return SCHEMA;
     }
@@ -127,6 +145,58 @@ public final class SeizureEvents {
             return bad(file, row, KILOGRAMS, number(kilograms), QuarantineReason.OUT_OF_DOMAIN,
                     "expected kilograms in [0, 1e9)",
                     canonical(eventId, refArea, year, drugGroup, drugSubgroup, drug, kilograms));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Checks one event of a coded file: {@link #checkRow(String, long, Long, String, Integer, String, String,
+     * String, Double) the event's checks}, then, when {@code codes} is not null, that {@code area_code} and
+     * {@code drug_code} are present, listed in the file's dictionary and stand for the row's own names (exactly:
+     * the ref_area, and the drug group, sub-group — null for null — and drug). A code that stands for other names
+     * is quarantined as {@link QuarantineReason#CODE_MISMATCH}: a wrong code must not move an event to another
+     * total when totals are grouped by codes.
+     *
+     * @param codes the file's dictionary, null for a file read by its names (the codes are then ignored)
+     */
+    public static Optional<QuarantineRow> checkRow(String file, long row, Long eventId, String refArea, Integer year,
+            String drugGroup, String drugSubgroup, String drug, Double kilograms, Integer areaCode, Integer drugCode,
+            SeizureEventCodes codes) {
+        Optional<QuarantineRow> q = checkRow(file, row, eventId, refArea, year, drugGroup, drugSubgroup, drug,
+                kilograms);
+        if (q.isPresent() || codes == null) {
+            return q;
+        }
+        String[] c = canonical(eventId, refArea, year, drugGroup, drugSubgroup, drug, kilograms);
+        if (areaCode == null) {
+            return bad(file, row, AREA_CODE, null, QuarantineReason.MISSING_REQUIRED,
+                    "column 'area_code' is required: the file's metadata '" + META_CODES + "' declares it coded", c);
+        }
+        String area = codes.areas().get(areaCode);
+        if (area == null) {
+            return bad(file, row, AREA_CODE, areaCode.toString(), QuarantineReason.UNKNOWN_CODE,
+                    "expected an area code of the file's dictionary (metadata '" + META_CODES + "')", c);
+        }
+        if (!area.equals(refArea)) {
+            return bad(file, row, AREA_CODE, areaCode.toString(), QuarantineReason.CODE_MISMATCH,
+                    "area_code " + areaCode + " stands for '" + area + "' in the file's dictionary; the row's ref_area is '"
+                            + refArea + "'", c);
+        }
+        if (drugCode == null) {
+            return bad(file, row, DRUG_CODE, null, QuarantineReason.MISSING_REQUIRED,
+                    "column 'drug_code' is required: the file's metadata '" + META_CODES + "' declares it coded", c);
+        }
+        SeizureEventCodes.Drug d = codes.drugs().get(drugCode);
+        if (d == null) {
+            return bad(file, row, DRUG_CODE, drugCode.toString(), QuarantineReason.UNKNOWN_CODE,
+                    "expected a drug code of the file's dictionary (metadata '" + META_CODES + "')", c);
+        }
+        if (!d.group().equals(drugGroup) || !java.util.Objects.equals(d.subgroup(), drugSubgroup)
+                || !d.drug().equals(drug)) {
+            return bad(file, row, DRUG_CODE, drugCode.toString(), QuarantineReason.CODE_MISMATCH,
+                    "drug_code " + drugCode + " stands for '" + d.group() + " / " + (d.subgroup() == null ? "" : d.subgroup())
+                            + " / " + d.drug() + "' in the file's dictionary; the row's names are '" + drugGroup + " / "
+                            + (drugSubgroup == null ? "" : drugSubgroup) + " / " + drug + "'", c);
         }
         return Optional.empty();
     }

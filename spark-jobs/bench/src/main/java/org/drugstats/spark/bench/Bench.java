@@ -19,6 +19,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.drugstats.core.DrugstatsException;
+import org.drugstats.core.data.SeizureEventCodes;
+import org.drugstats.spark.EventCodes;
 import org.drugstats.spark.Schemas;
 import org.drugstats.spark.SeizureTotalsStep;
 import org.drugstats.spark.TrendStep;
@@ -29,8 +31,9 @@ import org.drugstats.spark.TrendStep;
  *
  * <ul>
  * <li>{@code aggregate}: seizure events → country × year × drug totals, the pipeline's {@link SeizureTotalsStep}
- * (number of events and exact milligram sums) against {@code GROUP BY} with the same integer milligram sum in SQL.
- * Check: every total identical (events and milligrams).</li>
+ * (number of events and exact milligram sums) against {@code GROUP BY} with the same integer milligram sum in SQL;
+ * on coded files also both engines by names and by the coded keys. Check: every total identical (events and
+ * milligrams) in every variant.</li>
  * <li>{@code trend}: a country panel → the pipeline's {@link TrendStep} (log-linear, joinpoint with BIC or the
  * configured selection, Mann–Kendall per series) against SQL computing what SQL can: the log-linear slope
  * ({@code regr_slope(ln(y), x)}) and the Mann–Kendall S (a self-join). Check: slopes within 1e-9 (relative) and S
@@ -50,8 +53,19 @@ public final class Bench {
         }
     }
 
-    /** Both measurements and the check. */
-    public record Outcome(Measurement spark, Measurement duckdb, String check) {
+    /** Both measurements and the check; {@code more}: other variants timed in the same runs (may be empty). */
+    public record Outcome(Measurement spark, Measurement duckdb, String check, List<Measurement> more) {
+
+        /** Both measurements and the check, no other variant. */
+        public Outcome(Measurement spark, Measurement duckdb, String check) {
+            this(spark, duckdb, check, List.of());
+        }
+
+        /** The measurement of a variant of {@link #more()} by its engine name. */
+        public java.util.Optional<Measurement> more(String engine) {
+            return more.stream().filter(m -> m.engine().equals(engine)).findFirst();
+        }
+
         /** Wall-time ratio Spark / DuckDB. */
         public double ratio() {
             return spark.seconds() / duckdb.seconds();
@@ -93,55 +107,134 @@ public final class Bench {
     }
 
     /**
-     * The aggregate step on seizure events in {@code dir} ({@code rows} rows). Each engine first runs the same
-     * query once, untimed, on the first part file (JIT and code generation for Spark, file-format paths for
-     * DuckDB); then the full run is timed {@code repeat} times, the engines alternating, and the median is
-     * reported (so that a load spike from another process on a shared machine hits one run, not the figure).
+     * DuckDB's aggregation by the coded keys: the same totals grouped by (area_code, year, drug_code), the names
+     * attached to the groups by joining the dictionary (as {@code VALUES} tables), as the pipeline's coded path does.
      */
-    public static Outcome aggregate(SparkSession spark, Path dir, long rows, DuckSettings duckSettings, int repeat) {
-        Path first = firstPart(dir);
-        SeizureTotalsStep.totals(spark.read().parquet(first.toAbsolutePath().toString())
-                .withColumn(Schemas.INPUT, lit("warm-up"))).collectAsList();
-        try (Connection c = duck(duckSettings); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(aggregateSql(first.toAbsolutePath().toString().replace("'", "''")))) {
-            while (rs.next()) {
-                rs.getLong(7);
-            }
-        } catch (SQLException e) {
-            throw DrugstatsException.of(e, "bench: DuckDB failed: %s", e.getMessage());
+    static String aggregateCodedSql(String files, SeizureEventCodes codes) {
+        StringBuilder areas = new StringBuilder();
+        codes.areas().forEach((k, v) -> areas.append(areas.length() == 0 ? "" : ", ").append('(').append(k)
+                .append(", ").append(quote(v)).append(')'));
+        StringBuilder drugs = new StringBuilder();
+        codes.drugs().forEach((k, v) -> drugs.append(drugs.length() == 0 ? "" : ", ").append('(').append(k)
+                .append(", ").append(quote(v.group())).append(", ").append(quote(v.subgroup())).append(", ")
+                .append(quote(v.drug())).append(')'));
+        return "WITH t AS (SELECT area_code, year, drug_code, count(*) AS events, "
+                + "sum(CAST(floor(kilograms * 1e6 + 0.5) AS BIGINT)) AS milligrams FROM read_parquet('" + files + "') "
+                + "GROUP BY area_code, year, drug_code), "
+                + "a(area_code, ref_area) AS (VALUES " + areas + "), "
+                + "d(drug_code, drug_group, drug_subgroup, drug) AS (VALUES " + drugs + ") "
+                + "SELECT a.ref_area, t.year, d.drug_group, d.drug_subgroup, d.drug, t.events, t.milligrams "
+                + "FROM t LEFT JOIN a ON t.area_code = a.area_code LEFT JOIN d ON t.drug_code = d.drug_code";
+    }
+
+    private static String quote(String s) {
+        return s == null ? "CAST(NULL AS VARCHAR)" : "'" + s.replace("'", "''") + "'";
+    }
+
+    /** The part files of {@code dir}, in name order. */
+    private static List<Path> parts(Path dir) {
+        try (var s = java.nio.file.Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw DrugstatsException.of(e, "bench: cannot list %s: %s", dir, e.getMessage());
         }
-        String sql = aggregateSql(glob(dir));
-        Map<String, long[]> s = new HashMap<>();
-        Map<String, long[]> d = new HashMap<>();
-        Timings spark1 = new Timings();
-        Timings duck1 = new Timings();
-        for (int run = 0; run < repeat; run++) {
-            s.clear();
-            d.clear();
-            MemoryProbe.reset();
-            long t0 = System.nanoTime();
-            Dataset<Row> events = spark.read().parquet(dir.toAbsolutePath().toString())
-                    .withColumn(Schemas.INPUT, lit("bench"));
-            List<Row> sparkTotals = SeizureTotalsStep.totals(events).collectAsList();
-            spark1.add((System.nanoTime() - t0) / 1e9, MemoryProbe.read());
-            for (Row r : sparkTotals) {
-                s.put(key(r.getString(1), r.getInt(2), r.getString(3), r.getString(4), r.getString(5)),
+    }
+
+    /** One way of computing the totals, timed: Spark or DuckDB, by names or by the coded keys. */
+    private interface Variant {
+        void run(Path files, boolean full, Map<String, long[]> into);
+    }
+
+    private static Variant spark(SparkSession spark, boolean coded) {
+        return (files, full, into) -> {
+            String in = "bench";
+            Dataset<Row> events = spark.read().parquet(files.toAbsolutePath().toString()).withColumn(Schemas.INPUT, lit(in));
+            Map<String, SeizureEventCodes> codes = new HashMap<>();
+            if (coded) {
+                // the dictionary is read from the footers, as the pipeline does, inside the timed run
+                EventCodes.read(full ? parts(files) : List.of(files)).ifPresent(c -> codes.put(in, c));
+            }
+            for (Row r : SeizureTotalsStep.totals(events, List.of(in), codes).collectAsList()) {
+                into.put(key(r.getString(1), r.getInt(2), r.getString(3), r.getString(4), r.getString(5)),
                         new long[] {r.getLong(6), r.getLong(7)});
             }
-            MemoryProbe.reset();
-            long t1 = System.nanoTime();
-            try (Connection c = duck(duckSettings); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        };
+    }
+
+    private static Variant duckdb(DuckSettings settings, boolean coded) {
+        return (files, full, into) -> {
+            String f = full ? glob(files) : files.toAbsolutePath().toString().replace("'", "''");
+            String sql = coded ? aggregateCodedSql(f, EventCodes.read(full ? parts(files) : List.of(files))
+                    .orElseThrow()) : aggregateSql(f);
+            try (Connection c = duck(settings); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 while (rs.next()) {
-                    d.put(key(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                    into.put(key(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)),
                             new long[] {rs.getLong(6), rs.getLong(7)});
                 }
             } catch (SQLException e) {
                 throw DrugstatsException.of(e, "bench: DuckDB failed: %s", e.getMessage());
             }
-            duck1.add((System.nanoTime() - t1) / 1e9, MemoryProbe.read());
+        };
+    }
+
+    /**
+     * The aggregate step on seizure events in {@code dir} ({@code rows} rows). Each engine first runs the same
+     * query once, untimed, on the first part file (JIT and code generation for Spark, file-format paths for
+     * DuckDB); then the full run is timed {@code repeat} times, the engines alternating, and the median is
+     * reported (so that a load spike from another process on a shared machine hits one run, not the figure).
+     *
+     * <p>{@code spark} is the pipeline's step ({@link SeizureTotalsStep#totals(Dataset, List, Map)}: by the coded
+     * keys when the files are coded) and {@code duckdb} the {@code GROUP BY} of the names. On coded files two more
+     * are timed in the same alternation ({@link Outcome#more()}): {@code spark-names}, Spark grouping by the names
+     * (the step before the codes), and {@code duckdb-codes}, DuckDB doing the coded job (grouping by the codes,
+     * the names joined afterwards). All give the same totals.
+     */
+    public static Outcome aggregate(SparkSession spark, Path dir, long rows, DuckSettings duckSettings, int repeat) {
+        Path first = firstPart(dir);
+        boolean coded = EventCodes.read(parts(dir)).isPresent();
+        Map<String, Variant> variants = new java.util.LinkedHashMap<>();
+        variants.put("spark", spark(spark, true));
+        variants.put("duckdb", duckdb(duckSettings, false));
+        if (coded) {
+            variants.put("spark-names", spark(spark, false));
+            variants.put("duckdb-codes", duckdb(duckSettings, true));
         }
-        String check = totalsCheck(s, d, rows);
-        return new Outcome(spark1.measurement("spark", rows), duck1.measurement("duckdb", rows), check);
+        Map<String, Timings> timings = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Variant> v : variants.entrySet()) {
+            v.getValue().run(first, false, new HashMap<>());
+            timings.put(v.getKey(), new Timings());
+        }
+        Map<String, Map<String, long[]>> results = new java.util.LinkedHashMap<>();
+        for (int run = 0; run < repeat; run++) {
+            for (Map.Entry<String, Variant> v : variants.entrySet()) {
+                Map<String, long[]> totals = new HashMap<>();
+                MemoryProbe.reset();
+                long t0 = System.nanoTime();
+                v.getValue().run(dir, true, totals);
+                timings.get(v.getKey()).add((System.nanoTime() - t0) / 1e9, MemoryProbe.read());
+                results.put(v.getKey(), totals);
+            }
+        }
+        Map<String, long[]> s = results.get("spark");
+        String check = totalsCheck(s, results.get("duckdb"), rows);
+        for (String other : results.keySet()) {
+            try {
+                totalsCheck(s, results.get(other), rows);
+            } catch (DrugstatsException e) {
+                throw DrugstatsException.of(e, "%s (compared: spark and %s)", e.getMessage(), other);
+            }
+        }
+        if (coded) {
+            check += "; the same in Spark and DuckDB by names and by coded keys";
+        }
+        List<Measurement> more = new java.util.ArrayList<>();
+        for (Map.Entry<String, Timings> t : timings.entrySet()) {
+            if (!t.getKey().equals("spark") && !t.getKey().equals("duckdb")) {
+                more.add(t.getValue().measurement(t.getKey(), rows));
+            }
+        }
+        return new Outcome(timings.get("spark").measurement("spark", rows),
+                timings.get("duckdb").measurement("duckdb", rows), check, more);
     }
 
     /**

@@ -8,7 +8,10 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.drugstats.core.DrugstatsException;
 import org.drugstats.core.data.Origin;
+import org.drugstats.core.data.SeizureEventCodes;
 import org.drugstats.core.data.SeizureEvents;
+import org.drugstats.core.geo.Geography;
+import org.drugstats.core.supply.SeizureCategories;
 import org.drugstats.spark.Seeds;
 
 /**
@@ -26,7 +29,9 @@ import org.drugstats.spark.Seeds;
  * <p>Streaming and determinism. A cell's events are cut into blocks of {@value #BLOCK} events; block k of cell
  * c draws from its own generator seeded with {@link Seeds#of(long, long, long) Seeds.of(seed, c, k)}. A
  * first pass adds up each block's weights (in parallel, no output); the second writes files of
- * {@code rowsPerFile} rows, each file starting its blocks from their seeds. The output is a function of
+ * {@code rowsPerFile} rows, each file starting its blocks from their seeds. Every file is coded: the events carry
+ * their area's M49 code and their drug combination's taxonomy code, with the dictionary in the file metadata
+ * ({@link SeizureEventCodes}). The output is a function of
  * (totals, N, seed, rowsPerFile) only; memory is a few numbers per block.
  */
 public final class SeizureEventGenerator {
@@ -46,6 +51,9 @@ public final class SeizureEventGenerator {
     private final long[] counts;
     private final long[] starts;
     private final long[] totalMg;
+    private final SeizureEventCodes codes;
+    private final int[] areaCodes;
+    private final int[] drugCodes;
 
     private SeizureEventGenerator(List<Cell> cells, long rows, long seed) {
         this.cells = cells;
@@ -59,6 +67,24 @@ public final class SeizureEventGenerator {
             starts[c + 1] = starts[c] + counts[c];
             totalMg[c] = SeizureEvents.milligrams(cells.get(c).kilograms());
         }
+        this.codes = SeizureEventCodes.assign(cells.stream().map(Cell::refArea).toList(),
+                cells.stream().map(c -> new SeizureEventCodes.Drug(c.drugGroup(), c.drugSubgroup(), c.drug())).toList(),
+                Geography.fromResources(), SeizureCategories.fromResources());
+        this.areaCodes = new int[k];
+        this.drugCodes = new int[k];
+        for (int c = 0; c < k; c++) {
+            Cell cell = cells.get(c);
+            areaCodes[c] = codes.areaCode(cell.refArea()).orElseThrow();
+            drugCodes[c] = codes.drugCode(cell.drugGroup(), cell.drugSubgroup(), cell.drug()).orElseThrow();
+        }
+    }
+
+    /**
+     * The code dictionary written into every file (M49 area codes, the taxonomy's drug codes; see
+     * {@link SeizureEventCodes}).
+     */
+    public SeizureEventCodes codes() {
+        return codes;
     }
 
     /**
@@ -190,7 +216,7 @@ public final class SeizureEventGenerator {
     private void writeFile(Path file, long from, long to, double[][] blockPrefix, double[] cellSum,
             List<Origin> origins) {
         int c = cellOf(from);
-        try (SeizureEventWriter w = SeizureEventWriter.open(file, origins)) {
+        try (SeizureEventWriter w = SeizureEventWriter.open(file, origins, codes)) {
             long g = from;
             while (g < to) {
                 Cell cell = cells.get(c);
@@ -215,7 +241,8 @@ public final class SeizureEventGenerator {
                     long mg = idx == counts[c] - 1 ? totalMg[c]
                             : Math.round(mgTotal * ((blockPrefix[c][block] + partial) / total));
                     w.write(new SeizureEventWriter.Event(g + 1, cell.refArea(), cell.year(), cell.drugGroup(),
-                            cell.drugSubgroup(), cell.drug(), SeizureEvents.kilograms(mg - prevMg)));
+                            cell.drugSubgroup(), cell.drug(), SeizureEvents.kilograms(mg - prevMg), areaCodes[c],
+                            drugCodes[c]));
                     prevMg = mg;
                 }
                 if (g - starts[c] == counts[c]) {

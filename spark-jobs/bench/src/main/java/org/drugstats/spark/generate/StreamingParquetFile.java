@@ -39,7 +39,7 @@ final class StreamingParquetFile<T> implements AutoCloseable {
     private final ParquetWriter<T> writer;
 
     private StreamingParquetFile(Path file, MessageType schema, String schemaVersion, List<Origin> origins,
-            BiConsumer<RecordConsumer, T> recordWriter) throws IOException {
+            Map<String, String> extraMeta, BiConsumer<RecordConsumer, T> recordWriter) throws IOException {
         this.file = file;
         this.pending = AtomicFiles.begin(file);
         Map<String, String> kv = new LinkedHashMap<>();
@@ -49,6 +49,7 @@ final class StreamingParquetFile<T> implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        kv.putAll(extraMeta);
         this.writer = new Builder<>(new LocalOutputFile(pending.path()), schema, kv, recordWriter)
                 .withConf(new Configuration(false))
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
@@ -60,8 +61,14 @@ final class StreamingParquetFile<T> implements AutoCloseable {
     /** Opens {@code file} for writing records of {@code schema}. */
     static <T> StreamingParquetFile<T> open(Path file, MessageType schema, String schemaVersion, List<Origin> origins,
             BiConsumer<RecordConsumer, T> recordWriter) {
+        return open(file, schema, schemaVersion, origins, Map.of(), recordWriter);
+    }
+
+    /** As {@link #open(Path, MessageType, String, List, BiConsumer)}, with more key-value metadata. */
+    static <T> StreamingParquetFile<T> open(Path file, MessageType schema, String schemaVersion, List<Origin> origins,
+            Map<String, String> extraMeta, BiConsumer<RecordConsumer, T> recordWriter) {
         try {
-            return new StreamingParquetFile<>(file, schema, schemaVersion, origins, recordWriter);
+            return new StreamingParquetFile<>(file, schema, schemaVersion, origins, extraMeta, recordWriter);
         } catch (IOException e) {
             throw new DrugstatsException(file + ": cannot write: " + e.getMessage(), e);
         }

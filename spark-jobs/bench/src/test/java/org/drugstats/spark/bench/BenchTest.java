@@ -47,8 +47,11 @@ class BenchTest {
         Bench.DuckSettings duck = new Bench.DuckSettings(2, "1GB");
         Bench.Outcome a = Bench.aggregate(SparkTestSession.get(), events, 30_000, duck, 2);
         // 4 countries x 5 years, one drug each: 20 totals over the 30,000 generated events
+        // the generated files are coded: Spark and DuckDB by names and by coded keys, all the same totals
         assertEquals("20 country x year x drug totals identical in both engines (events and milligrams; 30,000 "
-                + "events)", a.check());
+                + "events); the same in Spark and DuckDB by names and by coded keys", a.check());
+        assertEquals(List.of("spark-names", "duckdb-codes"), a.more().stream().map(Bench.Measurement::engine).toList());
+        assertEquals(2, a.more("duckdb-codes").orElseThrow().runs().size());
         assertEquals(30_000, a.duckdb().rows());
         assertEquals(30_000, a.spark().rows());
         assertEquals(List.of("spark", "duckdb"), List.of(a.spark().engine(), a.duckdb().engine()));
