@@ -1,7 +1,10 @@
 package org.drugstats.core.io;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,16 +30,55 @@ public final class ExitCleanup {
         void close();
     }
 
-    /** Deletes {@code path} (a file or a folder tree) if the JVM is terminated before the registration is closed. */
+    /**
+     * Deletes {@code path} (a file or a folder tree) if the JVM is terminated before the registration is closed.
+     * Other threads of the ending process may still write into the folder while it is removed (a Spark task writes
+     * its part file while Spark's own shutdown hook stops it), so the removal is repeated until the path stays gone,
+     * for at most {@link #SETTLE}.
+     */
     public static Registration deleteOnSignal(Path path) {
-        return onSignal(() -> {
+        return onSignal(() -> deleteSettled(path, SETTLE));
+    }
+
+    /** How long a removal at exit keeps removing what other threads of the process write after it began. */
+    static final Duration SETTLE = Duration.ofSeconds(10);
+
+    /**
+     * Removes {@code path} and keeps removing it while something writes into it again, until it has stayed absent
+     * for 200 ms or {@code within} has passed.
+     *
+     * @return whether the path is absent at the end
+     */
+    static boolean deleteSettled(Path path, Duration within) {
+        long end = System.nanoTime() + within.toNanos();
+        long absentSince = -1;
+        while (true) {
             try {
                 PathTrees.delete(path);
-            } catch (IOException ignored) {
-                // the process is ending; nothing else can be done
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // a file appeared or vanished during the walk: try again
             }
-        });
+            long now = System.nanoTime();
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                absentSince = -1;
+            } else if (absentSince < 0) {
+                absentSince = now;
+            } else if (now - absentSince >= STABLE_NANOS) {
+                return true;
+            }
+            if (now >= end) {
+                return !Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+            }
+        }
     }
+
+    private static final long STABLE_NANOS = 200_000_000L;
 
     /** Runs {@code action} if the JVM is terminated before the registration is closed. */
     public static Registration onSignal(Runnable action) {

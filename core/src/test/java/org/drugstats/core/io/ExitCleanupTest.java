@@ -47,4 +47,54 @@ class ExitCleanupTest {
             assertEquals(0, s.count(), "a temporary folder is left after SIGTERM");
         }
     }
+
+    /**
+     * A writer that keeps creating files in the folder while it is removed (as a Spark task still writing its part
+     * file when the shutdown hooks run): one pass of deletion leaves a folder behind; the settled removal repeats
+     * until the writer has stopped and the folder stays gone.
+     */
+    @Test
+    void removalAtExitOutlastsAWriterStillWritingIntoTheFolder() throws Exception {
+        Path staging = dir.resolve(".out.staging-1");
+        Files.createDirectories(staging.resolve("results"));
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        Thread writer = new Thread(() -> {
+            long stop = System.nanoTime() + 500_000_000L;
+            while (System.nanoTime() < stop) {
+                try {
+                    Path f = staging.resolve("results").resolve("part-" + written.incrementAndGet());
+                    Files.createDirectories(f.getParent());
+                    Files.writeString(f, "rows");
+                } catch (IOException ignored) {
+                    // the folder was being removed: write again
+                }
+            }
+        });
+        writer.start();
+        Thread.sleep(50);
+        assertTrue(ExitCleanup.deleteSettled(staging, java.time.Duration.ofSeconds(10)));
+        writer.join();
+        assertTrue(written.get() > 1, "the writer wrote while the folder was removed");
+        assertTrue(Files.notExists(staging), "the folder came back after the removal");
+    }
+
+    /** Nothing to remove, or a path that stays: the settled removal says so and returns within its time. */
+    @Test
+    void settledRemovalOfNothingIsImmediateAndOfAnUndeletablePathGivesUp() throws IOException {
+        assertTrue(ExitCleanup.deleteSettled(dir.resolve("absent"), java.time.Duration.ofSeconds(1)));
+        Path locked = dir.resolve("locked");
+        Files.createDirectories(locked.resolve("inner"));
+        Files.writeString(locked.resolve("inner").resolve("f"), "x");
+        locked.resolve("inner").toFile().setWritable(false);
+        try {
+            boolean root = "root".equals(System.getProperty("user.name"));
+            long t0 = System.nanoTime();
+            boolean gone = ExitCleanup.deleteSettled(locked, java.time.Duration.ofMillis(300));
+            // root may delete from a read-only folder; anyone else cannot, and the removal gives up in time
+            assertEquals(root, gone);
+            assertTrue(System.nanoTime() - t0 < 5_000_000_000L);
+        } finally {
+            locked.resolve("inner").toFile().setWritable(true);
+        }
+    }
 }
