@@ -45,8 +45,9 @@ public final class Pipeline {
     private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
     /**
      * Whether cached datasets are compressed column by column. A small run's caches hold at most a million rows,
-     * and choosing and applying the encodings cost more CPU than the memory they save: 8% of the embedded run's CPU
-     * time (median of two alternating runs, same result bytes, peak resident memory +20 MB; BENCHMARKS.md).
+     * and choosing and applying the encodings cost more than the memory they save: on the embedded data about 3% of
+     * the CPU time and 2% of the wall time on a quiet machine (8% of the CPU on a busy one), same result bytes
+     * (BENCHMARKS.md).
      */
     private static final String CACHE_COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
 
