@@ -32,8 +32,9 @@ final class IngestSupport {
     static void skipOtherSheets(XlsxWorkbook wb, XlsxSheet table, IngestCollector out) {
         for (XlsxSheet s : wb.sheets()) {
             if (s != table) {
-                out.skipped("rows of other sheets", s.rowCount());
-                out.blankRows(s.blankRowCount());
+                XlsxWorkbook.Counts n = wb.counts(s);
+                out.skipped("rows of other sheets", n.rows());
+                out.blankRows(n.blankRows());
                 out.warn("sheet '%s' skipped: the table is on sheet '%s'", s.name(), table.name());
             }
         }

@@ -119,7 +119,6 @@ public final class UnodcAnnexExpertPerceptionKind extends XlsxIngestKind {
         Layout l = (Layout) shape;
         IngestSupport.skipOtherSheets(wb, l.sheet(), out);
         XlsxSheet sheet = l.sheet();
-        out.blankRows(sheet.blankRowCount());
         CountryNames names = context.names().withScheme(RegionScheme.UNODC);
         String origin = origin(file, shape).id();
         out.explain("header row %d: columns %s; perception columns %s", l.headerIndex() + 1, l.cols(), l.ages());
@@ -202,6 +201,7 @@ public final class UnodcAnnexExpertPerceptionKind extends XlsxIngestKind {
                     out.submit(c);
                 }
             }
+            out.blankRows(rows.blankRowCount());
         }
     }
 }

@@ -218,8 +218,9 @@ public final class UnodcAnnexPrevalenceKind extends XlsxIngestKind {
         }
         for (XlsxSheet s : wb.sheets()) {
             if (layouts.sheets().stream().noneMatch(l -> l.sheet() == s)) {
-                out.skipped("rows of skipped sheets", s.rowCount());
-                out.blankRows(s.blankRowCount());
+                XlsxWorkbook.Counts n = wb.counts(s);
+                out.skipped("rows of skipped sheets", n.rows());
+                out.blankRows(n.blankRows());
             }
         }
         CountryNames names = context.names().withScheme(RegionScheme.UNODC);
@@ -229,13 +230,13 @@ public final class UnodcAnnexPrevalenceKind extends XlsxIngestKind {
         for (SheetLayout layout : layouts.sheets()) {
             try (XlsxRows rows = wb.rows(layout.sheet())) {
                 parseSheet(layout, rows, names, origin, out);
+                out.blankRows(rows.blankRowCount());
             }
         }
     }
 
     private void parseSheet(SheetLayout l, XlsxRows rows, CountryNames names, String origin, IngestCollector out) {
         XlsxSheet sheet = l.sheet();
-        out.blankRows(sheet.blankRowCount());
         String region = null;
         String subregion = null;
         String npsType = null;

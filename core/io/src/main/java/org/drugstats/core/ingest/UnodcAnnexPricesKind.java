@@ -131,8 +131,9 @@ public final class UnodcAnnexPricesKind extends XlsxIngestKind {
         l.tables().forEach(t -> read.add(t.sheet()));
         for (XlsxSheet s : wb.sheets()) {
             if (!read.contains(s)) {
-                out.skipped("rows of other sheets", s.rowCount());
-                out.blankRows(s.blankRowCount());
+                XlsxWorkbook.Counts n = wb.counts(s);
+                out.skipped("rows of other sheets", n.rows());
+                out.blankRows(n.blankRows());
                 out.warn("sheet '%s' skipped: neither the price nor the purity table", s.name());
             }
         }
@@ -141,7 +142,6 @@ public final class UnodcAnnexPricesKind extends XlsxIngestKind {
         out.recordsReading("rows of one country, drug, level of sale and year are alternative observations (other "
                 + "cities or sources): kept as records, never summed");
         for (Table t : l.tables()) {
-            out.blankRows(t.sheet().blankRowCount());
             try (XlsxRows rows = wb.rows(t.sheet())) {
                 for (XlsxRow row : rows) {
                     if (row.index() <= t.header().row().index()) {
@@ -151,6 +151,7 @@ public final class UnodcAnnexPricesKind extends XlsxIngestKind {
                     out.read();
                     row(t, row, names, origin, out);
                 }
+                out.blankRows(rows.blankRowCount());
             }
         }
     }

@@ -101,7 +101,6 @@ public final class UnodcAnnexSeizuresKind extends XlsxIngestKind {
         Layout l = (Layout) shape;
         IngestSupport.skipOtherSheets(wb, l.sheet(), out);
         XlsxSheet sheet = l.sheet();
-        out.blankRows(sheet.blankRowCount());
         CountryNames names = context.names().withScheme(RegionScheme.UNODC);
         String origin = origin(file, shape).id();
         IngestSupport.Header h = l.header();
@@ -174,6 +173,7 @@ public final class UnodcAnnexSeizuresKind extends XlsxIngestKind {
                 }
                 out.submit(c);
             }
+            out.blankRows(rows.blankRowCount());
         }
         if (disagreements > 20) {
             out.warn("%d rows in all where the Country name and msCode disagree (first 20 listed)", disagreements);

@@ -231,8 +231,9 @@ public final class UnodcAnnexYouthPrevalenceKind extends XlsxIngestKind {
                 + "sub-population: alternative estimates of the sheet's drug, never to be summed");
         for (XlsxSheet s : wb.sheets()) {
             if (l.tables().stream().noneMatch(t -> t.sheet() == s)) {
-                out.skipped("rows of sheets without a youth prevalence table", s.rowCount());
-                out.blankRows(s.blankRowCount());
+                XlsxWorkbook.Counts n = wb.counts(s);
+                out.skipped("rows of sheets without a youth prevalence table", n.rows());
+                out.blankRows(n.blankRows());
                 out.warn("sheet '%s' skipped: no header row with Country/Territory, Coverage, Lifetime / Past Year / "
                         + "Past Month", s.name());
                 out.explain("sheet '%s': skipped (no youth prevalence header)", s.name());
@@ -242,6 +243,7 @@ public final class UnodcAnnexYouthPrevalenceKind extends XlsxIngestKind {
         for (Table t : l.tables()) {
             try (XlsxRows rows = wb.rows(t.sheet())) {
                 parse(t, rows, names, origin, edition, out);
+                out.blankRows(rows.blankRowCount());
             }
         }
     }
@@ -249,7 +251,6 @@ public final class UnodcAnnexYouthPrevalenceKind extends XlsxIngestKind {
     private void parse(Table t, XlsxRows rows, CountryNames names, String origin, Integer edition,
             IngestCollector out) {
         XlsxSheet sheet = t.sheet();
-        out.blankRows(sheet.blankRowCount());
         out.explain("sheet '%s': header row %d%s; columns %s; values %s", sheet.name(), t.headerIndex() + 1,
                 t.lastHeaderIndex() > t.headerIndex() ? " with sexes on row " + (t.lastHeaderIndex() + 1) : "",
                 t.cols(), t.values().stream().map(v -> v.header() + " -> " + v.indicator() + " " + v.sex().code())

@@ -4,12 +4,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import javax.xml.stream.XMLStreamException;
-import org.drugstats.core.DrugstatsException;
 
 /**
- * The non-blank rows of one sheet in row order, one at a time ({@link XlsxWorkbook#rows}): from memory for a sheet
- * read whole, or read again from the file for a sheet read row by row, holding one row at a time. Iterable once;
- * close it (try-with-resources) to release the file.
+ * The non-blank rows of one sheet in row order, one at a time ({@link XlsxWorkbook#rows}): from memory for a
+ * complete sheet, or read from the file for a sheet read row by row, holding one row at a time. Iterable once; once
+ * iterated to its end it has counted the sheet's rows and stored blank rows. Close it (try-with-resources) to release
+ * the file.
  */
 public abstract sealed class XlsxRows implements Iterable<XlsxRow>, AutoCloseable {
 
@@ -18,8 +18,8 @@ public abstract sealed class XlsxRows implements Iterable<XlsxRow>, AutoCloseabl
     private XlsxRows() {
     }
 
-    static XlsxRows of(List<XlsxRow> rows) {
-        return new InMemory(rows);
+    static XlsxRows of(List<XlsxRow> rows, int blankRows) {
+        return new InMemory(rows, blankRows);
     }
 
     static XlsxRows stream(SourceFile file, String kind, XlsxSheet sheet) {
@@ -37,19 +37,45 @@ public abstract sealed class XlsxRows implements Iterable<XlsxRow>, AutoCloseabl
 
     abstract Iterator<XlsxRow> rows();
 
+    /**
+     * The number of non-blank rows of the sheet.
+     *
+     * @throws IllegalStateException before the rows were read to their end
+     */
+    public abstract int rowCount();
+
+    /**
+     * The number of stored blank rows of the sheet.
+     *
+     * @throws IllegalStateException before the rows were read to their end
+     */
+    public abstract int blankRowCount();
+
     @Override
     public abstract void close();
 
     private static final class InMemory extends XlsxRows {
         private final List<XlsxRow> rows;
+        private final int blankRows;
 
-        InMemory(List<XlsxRow> rows) {
+        InMemory(List<XlsxRow> rows, int blankRows) {
             this.rows = rows;
+            this.blankRows = blankRows;
         }
 
         @Override
         Iterator<XlsxRow> rows() {
             return rows.iterator();
+        }
+
+        @Override
+        public int rowCount() {
+            return rows.size();
+        }
+
+        @Override
+        public int blankRowCount() {
+            return blankRows;
         }
 
         @Override
@@ -95,7 +121,6 @@ public abstract sealed class XlsxRows implements Iterable<XlsxRow>, AutoCloseabl
                 }
                 if (next == null) {
                     done = true;
-                    checkCounts();
                 }
             }
             return next != null;
@@ -111,13 +136,21 @@ public abstract sealed class XlsxRows implements Iterable<XlsxRow>, AutoCloseabl
             return row;
         }
 
-        /** The second read must see what the first one counted (the file cannot have changed under us unseen). */
-        private void checkCounts() {
-            XlsxSheetParser p = open.parser();
-            if (p.rowCount != sheet.rowCount() || p.blankRowCount != sheet.blankRowCount()) {
-                throw DrugstatsException.of("%s, sheet '%s': %d rows (%d blank) on the second read, %d (%d blank) on "
-                        + "the first; the file changed while it was read", file.name(), sheet.name(), p.rowCount,
-                        p.blankRowCount, sheet.rowCount(), sheet.blankRowCount());
+        @Override
+        public int rowCount() {
+            requireDone();
+            return open.parser().rowCount;
+        }
+
+        @Override
+        public int blankRowCount() {
+            requireDone();
+            return open.parser().blankRowCount;
+        }
+
+        private void requireDone() {
+            if (!done) {
+                throw new IllegalStateException("sheet '" + sheet.name() + "' is not read to its end yet");
             }
         }
 

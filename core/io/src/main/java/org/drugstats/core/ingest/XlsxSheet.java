@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  *       held nothing (padding rows that spreadsheets keep because they are formatted) and the formula text of every
  *       formula cell — for a layout that needs its whole sheet (the cultivation pivot);</li>
  *   <li><b>head</b> ({@link XlsxWorkbook#readHeads}): its first {@value XlsxWorkbook#HEAD_ROWS} non-blank rows
- *       ({@link #head()}, where a kind finds its header and title) and the counts of the whole sheet; the rows are
- *       then read one at a time with {@link XlsxWorkbook#rows}, so that memory does not grow with the sheet.</li>
+ *       ({@link #head()}, where a kind finds its header and title); the rows are then read one at a time with
+ *       {@link XlsxWorkbook#rows} and counted with {@link XlsxWorkbook#counts}, so that memory does not grow with the
+ *       sheet. A sheet with no more rows than that is {@linkplain #isComplete() complete}: its head is all of it.</li>
  * </ul>
  * Rows the file does not store at all are neither rows nor blank rows.
  */
@@ -28,18 +29,18 @@ public final class XlsxSheet {
     private final String name;
     private final int position;
     private final List<XlsxRow> head;
-    private final int rowCount;
+    private final boolean complete;
     private final int blankRowCount;
     private final boolean whole;
     private final List<Integer> blankRows;
     private final Map<String, String> formulas;
 
-    private XlsxSheet(String name, int position, List<XlsxRow> head, int rowCount, int blankRowCount, boolean whole,
-            List<Integer> blankRows, Map<String, String> formulas) {
+    private XlsxSheet(String name, int position, List<XlsxRow> head, boolean complete, int blankRowCount,
+            boolean whole, List<Integer> blankRows, Map<String, String> formulas) {
         this.name = name;
         this.position = position;
         this.head = List.copyOf(head);
-        this.rowCount = rowCount;
+        this.complete = complete;
         this.blankRowCount = blankRowCount;
         this.whole = whole;
         this.blankRows = List.copyOf(blankRows);
@@ -57,18 +58,19 @@ public final class XlsxSheet {
      */
     static XlsxSheet whole(String name, int position, List<XlsxRow> rows, List<Integer> blankRows,
             Map<String, String> formulas) {
-        return new XlsxSheet(name, position, rows, rows.size(), blankRows.size(), true, blankRows, formulas);
+        return new XlsxSheet(name, position, rows, true, blankRows.size(), true, blankRows, formulas);
     }
 
     /**
      * The head of a sheet read row by row.
      *
      * @param head its first non-blank rows
-     * @param rowCount the number of its non-blank rows
-     * @param blankRowCount the number of its stored blank rows
+     * @param complete true when the sheet has no other non-blank rows
+     * @param blankRowCount the number of its stored blank rows (when complete)
      */
-    static XlsxSheet head(String name, int position, List<XlsxRow> head, int rowCount, int blankRowCount) {
-        return new XlsxSheet(name, position, head, rowCount, blankRowCount, false, List.of(), Map.of());
+    static XlsxSheet head(String name, int position, List<XlsxRow> head, boolean complete, int blankRowCount) {
+        return new XlsxSheet(name, position, head, complete, complete ? blankRowCount : -1, false, List.of(),
+                Map.of());
     }
 
     /** The sheet name. */
@@ -104,18 +106,17 @@ public final class XlsxSheet {
         return head;
     }
 
-    /** True when every non-blank row is in {@link #head()}. */
-    boolean headIsAll() {
-        return head.size() == rowCount;
+    /** True when every non-blank row is in {@link #head()} (always for a sheet read whole). */
+    public boolean isComplete() {
+        return complete;
     }
 
-    /** The number of non-blank rows of the whole sheet. */
-    public int rowCount() {
-        return rowCount;
-    }
-
-    /** The number of stored blank rows of the whole sheet. */
-    public int blankRowCount() {
+    /** The number of stored blank rows of a {@linkplain #isComplete() complete} sheet (else see XlsxWorkbook#counts). */
+    int blankRowCount() {
+        if (!complete) {
+            throw new IllegalStateException("sheet '" + name + "' is read row by row: count it with "
+                    + "XlsxWorkbook.counts");
+        }
         return blankRowCount;
     }
 
@@ -159,6 +160,7 @@ public final class XlsxSheet {
 
     @Override
     public String toString() {
-        return "XlsxSheet[" + name + ", " + rowCount + " rows" + (whole ? "" : ", head " + head.size()) + "]";
+        return "XlsxSheet[" + name + (whole ? ", whole, " : complete ? ", complete, " : ", head of ") + head.size()
+                + " rows]";
     }
 }

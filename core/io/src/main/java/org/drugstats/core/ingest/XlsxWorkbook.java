@@ -15,10 +15,11 @@ import org.drugstats.core.DrugstatsException;
  * <ul>
  *   <li>{@link #read} keeps every non-blank row of every sheet (a few hundred bytes per cell): for a layout that needs
  *       its whole sheet, and for small files;</li>
- *   <li>{@link #readHeads} reads every sheet once to its end — so that a damaged cell anywhere is refused before a
- *       kind reads anything, as with {@link #read} — but keeps only the first {@value #HEAD_ROWS} non-blank rows of
- *       each and the counts of the rest; {@link #rows} then reads a sheet's rows again one at a time. Memory does not
- *       grow with the number of rows (what stays is the shared-string and style tables, which grow with the number of
+ *   <li>{@link #readHeads} reads the first {@value #HEAD_ROWS} non-blank rows of each sheet (where the kinds find
+ *       their title and header) and stops there; {@link #rows} then reads a sheet's rows from its start one at a time
+ *       and {@link #counts} counts the rows of a sheet a kind skips. Every cell of every sheet is still read once (a
+ *       damaged cell anywhere ends the ingest with its one-line error, and nothing is written); memory does not grow
+ *       with the number of rows (what stays is the shared-string and style tables, which grow with the number of
  *       distinct strings and styles).</li>
  * </ul>
  *
@@ -66,8 +67,8 @@ public record XlsxWorkbook(String name, List<XlsxSheet> sheets, SourceFile sourc
     }
 
     /**
-     * Reads every sheet of a workbook to its end, keeping the first {@value #HEAD_ROWS} non-blank rows of each and
-     * the counts of its rows; the rows are then read with {@link #rows}.
+     * Reads the first {@value #HEAD_ROWS} non-blank rows of every sheet; the rows are then read with {@link #rows}
+     * and counted with {@link #counts}.
      *
      * @param file the input
      * @param kind the ingest kind that expects the file, for messages
@@ -84,14 +85,14 @@ public record XlsxWorkbook(String name, List<XlsxSheet> sheets, SourceFile sourc
         try (XlsxPackage pkg = XlsxPackage.open(file, kind)) {
             pkg.forEachSheet(whole, (position, name, parser) -> {
                 List<XlsxRow> rows = new ArrayList<>();
-                XlsxRow row;
-                while ((row = parser.next()) != null) {
-                    if (whole || rows.size() < HEAD_ROWS) {
-                        rows.add(row);
-                    }
+                XlsxRow row = null;
+                while ((whole || rows.size() < HEAD_ROWS) && (row = parser.next()) != null) {
+                    rows.add(row);
                 }
+                // a head: one more row says whether the sheet goes on (the rest is read with rows())
+                boolean complete = whole || row == null || parser.next() == null;
                 sheets.add(whole ? XlsxSheet.whole(name, position, rows, parser.blankRows, parser.formulas)
-                        : XlsxSheet.head(name, position, rows, parser.rowCount, parser.blankRowCount));
+                        : XlsxSheet.head(name, position, rows, complete, parser.blankRowCount));
             });
         }
         if (sheets.isEmpty()) {
@@ -110,10 +111,29 @@ public record XlsxWorkbook(String name, List<XlsxSheet> sheets, SourceFile sourc
         if (sheets.stream().noneMatch(s -> s == sheet)) {
             throw new IllegalArgumentException("sheet '" + sheet.name() + "' is not a sheet of " + name);
         }
-        if (sheet.isWhole() || sheet.headIsAll()) {
-            return XlsxRows.of(sheet.head());
+        if (sheet.isComplete()) {
+            return XlsxRows.of(sheet.head(), sheet.blankRowCount());
         }
         return XlsxRows.stream(source, kind, sheet);
+    }
+
+    /** The number of non-blank and of stored blank rows of a sheet. */
+    public record Counts(int rows, int blankRows) {
+    }
+
+    /**
+     * Counts the rows of one of this workbook's sheets (a sheet a kind skips): from memory for a complete sheet,
+     * else by reading it once more, one row at a time.
+     *
+     * @throws DrugstatsException naming the file, sheet and cell when the sheet is damaged
+     */
+    public Counts counts(XlsxSheet sheet) {
+        try (XlsxRows rows = rows(sheet)) {
+            rows.forEach(r -> {
+                // counted by the reader
+            });
+            return new Counts(rows.rowCount(), rows.blankRowCount());
+        }
     }
 
     static String oneLine(Throwable e) {
