@@ -9,12 +9,13 @@ import org.drugstats.core.data.Origin;
  * <p>Memory. The long tables ({@code unodc-annex-seizures}, {@code -prices}, {@code -prevalence},
  * {@code -prevalence-youth}, {@code -expert-perception}, {@code -crimes}) find their layout (the header row, the
  * sheet's identity against its title) in the first rows of each sheet and then read each data row on its own
- * (region and sub-region carried from the first row of a group): they read the workbook with
- * {@link XlsxWorkbook#readHeads} (every sheet is read to its end once, so that a damaged cell anywhere is refused
- * before anything is parsed, but only its first rows and its counts are kept) and then read the rows of their table
- * sheets one at a time ({@link XlsxWorkbook#rows}), handing them to the collector, which spills past
- * {@link IngestContext#spillAt()} rows. Memory does not grow with the number of rows (measured in BENCHMARKS.md,
- * issue 19); what stays in memory is the workbook's shared-string and style tables.
+ * (region and sub-region carried from the first row of a group): they read the first rows of every sheet
+ * ({@link XlsxWorkbook#readHeads}), then the rows of their table sheets one at a time from the start
+ * ({@link XlsxWorkbook#rows}), handing them to the collector, which spills past {@link IngestContext#spillAt()} rows,
+ * and count the rows of the sheets they skip ({@link XlsxWorkbook#counts}). Every cell of every sheet is read once; a
+ * damaged one ends the ingest with its one-line error and nothing is written. Memory does not grow with the number
+ * of rows (measured in BENCHMARKS.md, issue 19); what stays in memory is the workbook's shared-string and style
+ * tables (their distinct strings and styles).
  *
  * <p>{@code unodc-annex-cultivation} reads its workbook whole ({@link #readsWholeSheets()}), and needs to: the
  * footnotes that say what a label's letter means are in note rows below the table, the Total row is checked against
