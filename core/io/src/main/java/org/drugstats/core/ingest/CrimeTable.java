@@ -173,7 +173,7 @@ record CrimeTable(XlsxSheet sheet, XlsxRow header, Map<String, Integer> cols, Li
      */
     static Optional<CrimeTable> find(XlsxSheet sheet) {
         int seen = 0;
-        for (XlsxRow row : sheet.rows()) {
+        for (XlsxRow row : sheet.head()) {
             if (seen++ >= 12) {
                 break;
             }

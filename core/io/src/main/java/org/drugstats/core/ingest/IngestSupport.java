@@ -32,8 +32,9 @@ final class IngestSupport {
     static void skipOtherSheets(XlsxWorkbook wb, XlsxSheet table, IngestCollector out) {
         for (XlsxSheet s : wb.sheets()) {
             if (s != table) {
-                out.skipped("rows of other sheets", s.rows().size());
-                out.blankRows(s.blankRows().size());
+                XlsxWorkbook.Counts n = wb.counts(s);
+                out.skipped("rows of other sheets", n.rows());
+                out.blankRows(n.blankRows());
                 out.warn("sheet '%s' skipped: the table is on sheet '%s'", s.name(), table.name());
             }
         }
@@ -50,7 +51,7 @@ final class IngestSupport {
      */
     static Optional<Header> findHeader(XlsxSheet sheet, List<String> wanted, int maxRows) {
         int seen = 0;
-        for (XlsxRow row : sheet.rows()) {
+        for (XlsxRow row : sheet.head()) {
             if (seen++ >= maxRows) {
                 break;
             }

@@ -28,7 +28,7 @@ final class SheetChecks {
      * @throws DrugstatsException naming the file, sheet, cell and both names
      */
     static void titleAgreesWithTab(String file, XlsxWorkbook wb, XlsxSheet sheet, int headerIndex) {
-        Optional<XlsxCell> title = sheet.rows().stream().filter(r -> r.index() < headerIndex)
+        Optional<XlsxCell> title = sheet.head().stream().filter(r -> r.index() < headerIndex)
                 .flatMap(r -> java.util.Arrays.stream(r.cells())).filter(c -> c != null && !c.isBlank()).findFirst();
         if (title.isEmpty()) {
             return;
@@ -71,7 +71,7 @@ final class SheetChecks {
     static void noPartialHeader(String file, XlsxSheet sheet, java.util.function.Function<String, String> labelOf,
             List<String> wanted, List<String> display, int minFound, int maxRows) {
         int seen = 0;
-        for (XlsxRow row : sheet.rows()) {
+        for (XlsxRow row : sheet.head()) {
             if (seen++ >= maxRows) {
                 return;
             }

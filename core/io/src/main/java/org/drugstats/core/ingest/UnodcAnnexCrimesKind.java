@@ -133,8 +133,9 @@ public final class UnodcAnnexCrimesKind extends XlsxIngestKind {
         Layout l = (Layout) shape;
         for (XlsxSheet s : wb.sheets()) {
             if (l.tables().stream().noneMatch(t -> t.sheet() == s)) {
-                out.skipped("rows of sheets without a drug-related crimes table", s.rows().size());
-                out.blankRows(s.blankRows().size());
+                XlsxWorkbook.Counts n = wb.counts(s);
+                out.skipped("rows of sheets without a drug-related crimes table", n.rows());
+                out.blankRows(n.blankRows());
                 out.warn("sheet '%s' skipped: no header row with Country/Territory, Year and types of offence", s.name());
                 out.explain("sheet '%s': skipped (no drug-related crimes header)", s.name());
             }
@@ -146,16 +147,18 @@ public final class UnodcAnnexCrimesKind extends XlsxIngestKind {
                 + "summed");
         for (CrimeTable t : l.tables()) {
             out.explain("sheet '%s': %s", t.sheet().name(), t.describe());
-            out.blankRows(t.sheet().blankRows().size());
-            for (XlsxRow row : t.sheet().rows()) {
-                if (row.index() <= t.header().index()) {
-                    out.skipped("title and header rows", 1);
-                    if (row.index() < t.header().index()) {
-                        out.explain("sheet '%s' row %d: title", t.sheet().name(), row.number());
+            try (XlsxRows rows = wb.rows(t.sheet())) {
+                for (XlsxRow row : rows) {
+                    if (row.index() <= t.header().index()) {
+                        out.skipped("title and header rows", 1);
+                        if (row.index() < t.header().index()) {
+                            out.explain("sheet '%s' row %d: title", t.sheet().name(), row.number());
+                        }
+                        continue;
                     }
-                    continue;
+                    row(t, row, names, origin, out);
                 }
-                row(t, row, names, origin, out);
+                out.blankRows(rows.blankRowCount());
             }
         }
     }

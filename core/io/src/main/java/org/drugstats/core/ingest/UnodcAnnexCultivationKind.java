@@ -78,6 +78,15 @@ public final class UnodcAnnexCultivationKind extends XlsxIngestKind {
         return NAME;
     }
 
+    /**
+     * The pivot needs its whole sheet: note rows below the table say what a label's letter means, the Total row is
+     * checked against the rows above it, bound rows belong to the row above (see {@link XlsxIngestKind}).
+     */
+    @Override
+    boolean readsWholeSheets() {
+        return true;
+    }
+
     @Override
     public String description() {
         return "UNODC World Drug Report annex tables 6.x: global illicit cultivation in hectares (years across)";

@@ -66,7 +66,7 @@ public final class UnodcAnnexExpertPerceptionKind extends XlsxIngestKind {
         for (XlsxSheet sheet : wb.sheets()) {
             String title = null;
             int seen = 0;
-            for (XlsxRow row : sheet.rows()) {
+            for (XlsxRow row : sheet.head()) {
                 if (seen++ > 10) {
                     break;
                 }
@@ -119,87 +119,89 @@ public final class UnodcAnnexExpertPerceptionKind extends XlsxIngestKind {
         Layout l = (Layout) shape;
         IngestSupport.skipOtherSheets(wb, l.sheet(), out);
         XlsxSheet sheet = l.sheet();
-        out.blankRows(sheet.blankRows().size());
         CountryNames names = context.names().withScheme(RegionScheme.UNODC);
         String origin = origin(file, shape).id();
         out.explain("header row %d: columns %s; perception columns %s", l.headerIndex() + 1, l.cols(), l.ages());
-        for (XlsxRow row : sheet.rows()) {
-            if (row.index() <= l.headerIndex()) {
-                out.skipped("title and header rows", 1);
-                continue;
-            }
-            XlsxCell country = row.cell(l.cols().get("country"));
-            boolean any = l.ages().keySet().stream().anyMatch(c -> !row.cell(c).isBlank());
-            if (!any) {
-                out.skipped(country.isBlank() ? "notes rows" : "rows without any perception", 1);
-                continue;
-            }
-            NameMatch match = names.match(country.raw());
-            String where = "sheet '" + sheet.name() + "' row " + row.number();
-            if (match instanceof NameMatch.Unmapped u) {
-                out.unmapped(u, where, u.code() == null);
-            }
-            int ms = l.cols().getOrDefault("mscode", -1);
-            String msCode = ms < 0 ? "" : row.cell(ms).text();
-            if (match instanceof NameMatch.Mapped m && !msCode.isEmpty() && !msCode.equals(m.iso3())) {
-                out.warn("%s: Country '%s' is %s but msCode says %s; the name is used", where,
-                        NameNormaliser.clean(country.raw()), m.iso3(), msCode);
-            }
-            String group = l.cols().containsKey("druggroup") ? row.cell(l.cols().get("druggroup")).textOrNull() : null;
-            String drug = row.cell(l.cols().get("drug")).textOrNull();
-            XlsxCell yearCell = row.cell(l.cols().get("year"));
-            Optional<String> period = IngestSupport.period(yearCell);
-            for (Map.Entry<Integer, String> a : l.ages().entrySet()) {
-                XlsxCell cell = row.cell(a.getKey());
-                if (cell.isBlank()) {
+        try (XlsxRows rows = wb.rows(sheet)) {
+            for (XlsxRow row : rows) {
+                if (row.index() <= l.headerIndex()) {
+                    out.skipped("title and header rows", 1);
                     continue;
                 }
-                out.read();
-                Candidate c = out.candidate(sheet.name(), row.number())
-                        .set(Column.INDICATOR, INDICATOR)
-                        .set(Column.REF_AREA, match.refArea().orElse(null))
-                        .set(Column.TIME_PERIOD, period.orElse(null), "Year", yearCell.rawOrNull())
-                        .set(Column.SEX, Sex.TOTAL.code())
-                        .set(Column.AGE, a.getValue())
-                        .set(Column.UNIT, Unit.ORDINAL.code())
-                        .set(Column.UNIT_MULT, "0")
-                        .set(Column.OBS_STATUS, ObsStatus.NORMAL.code())
-                        .set(Column.ORIGIN, origin)
-                        .set(Column.DRUG, drug != null ? drug : group)
-                        .set(Column.DRUG_GROUP, group)
-                        .set(Column.AREA_NAME, country.rawOrNull())
-                        .note(cell.text());
-                Optional<Integer> r = rank(cell.text());
-                String header = a.getValue().equals("_T") ? "Overall" : a.getValue();
-                if (r.isPresent()) {
-                    c.set(Column.VALUE, Integer.toString(r.get()), header, cell.raw());
-                } else if (NameNormaliser.key(cell.text()).equals("not known")) {
-                    c.set(Column.VALUE, null, header, cell.raw()).set(Column.OBS_STATUS, ObsStatus.MISSING.code());
-                } else {
-                    out.quarantine(c, QuarantineReason.UNKNOWN_CODE, header, cell.raw(), "expected one of Large "
-                            + "decrease, Small decrease, Stable situation, Small increase, Large increase, Not known");
+                XlsxCell country = row.cell(l.cols().get("country"));
+                boolean any = l.ages().keySet().stream().anyMatch(c -> !row.cell(c).isBlank());
+                if (!any) {
+                    out.skipped(country.isBlank() ? "notes rows" : "rows without any perception", 1);
                     continue;
                 }
-                if (country.isBlank()) {
-                    out.quarantine(c, QuarantineReason.MISSING_REQUIRED, "Country", null, "a perception without a "
-                            + "country");
-                    continue;
-                }
+                NameMatch match = names.match(country.raw());
+                String where = "sheet '" + sheet.name() + "' row " + row.number();
                 if (match instanceof NameMatch.Unmapped u) {
-                    if (u.code() == null) {
-                        out.quarantine(c, QuarantineReason.UNMAPPED_AREA, "Country", country.raw(), "'"
-                                + NameNormaliser.clean(country.raw()) + "' is not one country");
+                    out.unmapped(u, where, u.code() == null);
+                }
+                int ms = l.cols().getOrDefault("mscode", -1);
+                String msCode = ms < 0 ? "" : row.cell(ms).text();
+                if (match instanceof NameMatch.Mapped m && !msCode.isEmpty() && !msCode.equals(m.iso3())) {
+                    out.warn("%s: Country '%s' is %s but msCode says %s; the name is used", where,
+                            NameNormaliser.clean(country.raw()), m.iso3(), msCode);
+                }
+                String group = l.cols().containsKey("druggroup") ? row.cell(l.cols().get("druggroup")).textOrNull() : null;
+                String drug = row.cell(l.cols().get("drug")).textOrNull();
+                XlsxCell yearCell = row.cell(l.cols().get("year"));
+                Optional<String> period = IngestSupport.period(yearCell);
+                for (Map.Entry<Integer, String> a : l.ages().entrySet()) {
+                    XlsxCell cell = row.cell(a.getKey());
+                    if (cell.isBlank()) {
                         continue;
                     }
-                    c.flag(QualityFlag.PUBLISHED_AGGREGATE);
+                    out.read();
+                    Candidate c = out.candidate(sheet.name(), row.number())
+                            .set(Column.INDICATOR, INDICATOR)
+                            .set(Column.REF_AREA, match.refArea().orElse(null))
+                            .set(Column.TIME_PERIOD, period.orElse(null), "Year", yearCell.rawOrNull())
+                            .set(Column.SEX, Sex.TOTAL.code())
+                            .set(Column.AGE, a.getValue())
+                            .set(Column.UNIT, Unit.ORDINAL.code())
+                            .set(Column.UNIT_MULT, "0")
+                            .set(Column.OBS_STATUS, ObsStatus.NORMAL.code())
+                            .set(Column.ORIGIN, origin)
+                            .set(Column.DRUG, drug != null ? drug : group)
+                            .set(Column.DRUG_GROUP, group)
+                            .set(Column.AREA_NAME, country.rawOrNull())
+                            .note(cell.text());
+                    Optional<Integer> r = rank(cell.text());
+                    String header = a.getValue().equals("_T") ? "Overall" : a.getValue();
+                    if (r.isPresent()) {
+                        c.set(Column.VALUE, Integer.toString(r.get()), header, cell.raw());
+                    } else if (NameNormaliser.key(cell.text()).equals("not known")) {
+                        c.set(Column.VALUE, null, header, cell.raw()).set(Column.OBS_STATUS, ObsStatus.MISSING.code());
+                    } else {
+                        out.quarantine(c, QuarantineReason.UNKNOWN_CODE, header, cell.raw(), "expected one of Large "
+                                + "decrease, Small decrease, Stable situation, Small increase, Large increase, Not known");
+                        continue;
+                    }
+                    if (country.isBlank()) {
+                        out.quarantine(c, QuarantineReason.MISSING_REQUIRED, "Country", null, "a perception without a "
+                                + "country");
+                        continue;
+                    }
+                    if (match instanceof NameMatch.Unmapped u) {
+                        if (u.code() == null) {
+                            out.quarantine(c, QuarantineReason.UNMAPPED_AREA, "Country", country.raw(), "'"
+                                    + NameNormaliser.clean(country.raw()) + "' is not one country");
+                            continue;
+                        }
+                        c.flag(QualityFlag.PUBLISHED_AGGREGATE);
+                    }
+                    if (period.isEmpty()) {
+                        out.quarantine(c, QuarantineReason.MALFORMED_ROW, "Year", yearCell.rawOrNull(),
+                                "expected a year such as 2023");
+                        continue;
+                    }
+                    out.submit(c);
                 }
-                if (period.isEmpty()) {
-                    out.quarantine(c, QuarantineReason.MALFORMED_ROW, "Year", yearCell.rawOrNull(),
-                            "expected a year such as 2023");
-                    continue;
-                }
-                out.submit(c);
             }
+            out.blankRows(rows.blankRowCount());
         }
     }
 }

@@ -141,7 +141,7 @@ public final class UnodcAnnexPrevalenceKind extends XlsxIngestKind {
             addIf(values, h, "female", Sex.FEMALE, "Female");
         } else if (nps) {
             XlsxRow sub = null;
-            for (XlsxRow r : sheet.rows()) {
+            for (XlsxRow r : sheet.head()) {
                 if (r.index() > h.row().index()) {
                     sub = r;
                     break;
@@ -218,8 +218,9 @@ public final class UnodcAnnexPrevalenceKind extends XlsxIngestKind {
         }
         for (XlsxSheet s : wb.sheets()) {
             if (layouts.sheets().stream().noneMatch(l -> l.sheet() == s)) {
-                out.skipped("rows of skipped sheets", s.rows().size());
-                out.blankRows(s.blankRows().size());
+                XlsxWorkbook.Counts n = wb.counts(s);
+                out.skipped("rows of skipped sheets", n.rows());
+                out.blankRows(n.blankRows());
             }
         }
         CountryNames names = context.names().withScheme(RegionScheme.UNODC);
@@ -227,17 +228,19 @@ public final class UnodcAnnexPrevalenceKind extends XlsxIngestKind {
         out.recordsReading("the records of a key are distinct estimates told apart by their Specific notes (in "
                 + "notes), e.g. pharmaceutical opioids and illegal fentanyl: alternatives, not parts of a sum");
         for (SheetLayout layout : layouts.sheets()) {
-            parseSheet(layout, names, origin, out);
+            try (XlsxRows rows = wb.rows(layout.sheet())) {
+                parseSheet(layout, rows, names, origin, out);
+                out.blankRows(rows.blankRowCount());
+            }
         }
     }
 
-    private void parseSheet(SheetLayout l, CountryNames names, String origin, IngestCollector out) {
+    private void parseSheet(SheetLayout l, XlsxRows rows, CountryNames names, String origin, IngestCollector out) {
         XlsxSheet sheet = l.sheet();
-        out.blankRows(sheet.blankRows().size());
         String region = null;
         String subregion = null;
         String npsType = null;
-        for (XlsxRow row : sheet.rows()) {
+        for (XlsxRow row : rows) {
             if (row.index() <= l.lastHeaderIndex()) {
                 out.skipped("title and header rows", 1);
                 continue;

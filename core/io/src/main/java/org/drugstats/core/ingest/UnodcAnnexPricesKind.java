@@ -98,16 +98,16 @@ public final class UnodcAnnexPricesKind extends XlsxIngestKind {
         if (tables.stream().noneMatch(Table::prices)) {
             List<String> found = new ArrayList<>();
             for (XlsxSheet s : wb.sheets()) {
-                found.add("sheet '" + s.name() + "' first row " + (s.rows().isEmpty() ? "[]"
-                        : describe(s.rows().get(Math.min(1, s.rows().size() - 1)))));
+                found.add("sheet '" + s.name() + "' first row " + (s.head().isEmpty() ? "[]"
+                        : describe(s.head().get(Math.min(1, s.head().size() - 1)))));
             }
             throw DrugstatsException.of("%s is not a %s file: expected a sheet with the header Region / SubRegion / "
                     + "Country/Territory / DrugGroup / Drug / Specify / LevelOfSale / Year / Typical_USD / Minimum_USD / "
                     + "Maximum_USD / Unit, found %s", file.name(), NAME, found);
         }
         XlsxSheet first = tables.get(0).sheet();
-        String title = first.rows().isEmpty() || first.rows().get(0) == tables.get(0).header().row() ? null
-                : first.rows().get(0).cell(0).textOrNull();
+        String title = first.head().isEmpty() || first.head().get(0) == tables.get(0).header().row() ? null
+                : first.head().get(0).cell(0).textOrNull();
         return new Layout(tables, title);
     }
 
@@ -131,8 +131,9 @@ public final class UnodcAnnexPricesKind extends XlsxIngestKind {
         l.tables().forEach(t -> read.add(t.sheet()));
         for (XlsxSheet s : wb.sheets()) {
             if (!read.contains(s)) {
-                out.skipped("rows of other sheets", s.rows().size());
-                out.blankRows(s.blankRows().size());
+                XlsxWorkbook.Counts n = wb.counts(s);
+                out.skipped("rows of other sheets", n.rows());
+                out.blankRows(n.blankRows());
                 out.warn("sheet '%s' skipped: neither the price nor the purity table", s.name());
             }
         }
@@ -141,14 +142,16 @@ public final class UnodcAnnexPricesKind extends XlsxIngestKind {
         out.recordsReading("rows of one country, drug, level of sale and year are alternative observations (other "
                 + "cities or sources): kept as records, never summed");
         for (Table t : l.tables()) {
-            out.blankRows(t.sheet().blankRows().size());
-            for (XlsxRow row : t.sheet().rows()) {
-                if (row.index() <= t.header().row().index()) {
-                    out.skipped("title and header rows", 1);
-                    continue;
+            try (XlsxRows rows = wb.rows(t.sheet())) {
+                for (XlsxRow row : rows) {
+                    if (row.index() <= t.header().row().index()) {
+                        out.skipped("title and header rows", 1);
+                        continue;
+                    }
+                    out.read();
+                    row(t, row, names, origin, out);
                 }
-                out.read();
-                row(t, row, names, origin, out);
+                out.blankRows(rows.blankRowCount());
             }
         }
     }

@@ -68,12 +68,12 @@ public final class UnodcAnnexSeizuresKind extends XlsxIngestKind {
         for (XlsxSheet sheet : wb.sheets()) {
             Optional<IngestSupport.Header> h = IngestSupport.findHeader(sheet, HEADER, 12);
             if (h.isPresent()) {
-                String title = sheet.rows().isEmpty() || sheet.rows().get(0) == h.get().row() ? null
-                        : sheet.rows().get(0).cell(0).textOrNull();
+                String title = sheet.head().isEmpty() || sheet.head().get(0) == h.get().row() ? null
+                        : sheet.head().get(0).cell(0).textOrNull();
                 return new Layout(sheet, h.get(), title);
             }
             found.append(found.length() == 0 ? "" : "; ").append("sheet '").append(sheet.name()).append("' first rows ")
-                    .append(sheet.rows().stream().limit(3).map(r -> {
+                    .append(sheet.head().stream().limit(3).map(r -> {
                         StringBuilder sb = new StringBuilder("[");
                         for (int c = 0; c < Math.min(r.width(), 9); c++) {
                             sb.append(c == 0 ? "" : ", ").append(r.cell(c).text());
@@ -101,7 +101,6 @@ public final class UnodcAnnexSeizuresKind extends XlsxIngestKind {
         Layout l = (Layout) shape;
         IngestSupport.skipOtherSheets(wb, l.sheet(), out);
         XlsxSheet sheet = l.sheet();
-        out.blankRows(sheet.blankRows().size());
         CountryNames names = context.names().withScheme(RegionScheme.UNODC);
         String origin = origin(file, shape).id();
         IngestSupport.Header h = l.header();
@@ -109,69 +108,72 @@ public final class UnodcAnnexSeizuresKind extends XlsxIngestKind {
                 + "reads them as separate seizure reports, so their sum is the total of the country, drug and year "
                 + "(our reading, not the publisher's)");
         int disagreements = 0;
-        for (XlsxRow row : sheet.rows()) {
-            if (row.index() <= h.row().index()) {
-                out.skipped("title and header rows", 1);
-                continue;
-            }
-            out.read();
-            XlsxCell nameCell = row.cell(h.col("country"));
-            XlsxCell codeCell = row.cell(h.col("mscode"));
-            XlsxCell yearCell = row.cell(h.col("referenceyear"));
-            XlsxCell kg = row.cell(h.col("kilograms"));
-            Optional<String> year = IngestSupport.period(yearCell).filter(p -> p.length() == 4);
-            Candidate c = out.candidate(sheet.name(), row.number())
-                    .set(Column.INDICATOR, "seizures_quantity")
-                    .set(Column.TIME_PERIOD, year.orElse(null), "Reference year", yearCell.rawOrNull())
-                    .set(Column.SEX, Sex.TOTAL.code())
-                    .set(Column.AGE, "_T")
-                    .cell(Column.VALUE, kg, "Kilograms")
-                    .set(Column.UNIT, Unit.KILOGRAMS.code())
-                    .set(Column.UNIT_MULT, "0")
-                    .set(Column.OBS_STATUS, (kg.isBlank() ? ObsStatus.MISSING : ObsStatus.NORMAL).code())
-                    .set(Column.ORIGIN, origin)
-                    .cell(Column.DRUG, row.cell(h.col("drugname")), "DrugName")
-                    .cell(Column.DRUG_GROUP, row.cell(h.col("druggroup")), "DrugGroup")
-                    .cell(Column.DRUG_SUBGROUP, row.cell(h.col("drugsubgroup")), "DrugSubGroup")
-                    .set(Column.AREA_NAME, nameCell.rawOrNull(), "Country", nameCell.rawOrNull());
-            if (kg.isBlank()) {
-                c.note("Kilograms empty in the published table");
-            }
-            NameMatch byCode = codeCell.isBlank() ? null : names.match(codeCell.text());
-            NameMatch byName = nameCell.isBlank() ? null : names.match(nameCell.raw());
-            NameMatch.Mapped area = null;
-            if (byCode instanceof NameMatch.Mapped m && m.iso3().equals(codeCell.text())) {
-                area = m;
-                if (byName instanceof NameMatch.Mapped n && !n.iso3().equals(m.iso3())) {
-                    disagreements++;
-                    if (disagreements <= 20) {
-                        out.warn("sheet '%s' row %d: Country '%s' is %s by name but msCode is %s; the code is used",
-                                sheet.name(), row.number(), nameCell.text(), n.iso3(), m.iso3());
+        try (XlsxRows rows = wb.rows(sheet)) {
+            for (XlsxRow row : rows) {
+                if (row.index() <= h.row().index()) {
+                    out.skipped("title and header rows", 1);
+                    continue;
+                }
+                out.read();
+                XlsxCell nameCell = row.cell(h.col("country"));
+                XlsxCell codeCell = row.cell(h.col("mscode"));
+                XlsxCell yearCell = row.cell(h.col("referenceyear"));
+                XlsxCell kg = row.cell(h.col("kilograms"));
+                Optional<String> year = IngestSupport.period(yearCell).filter(p -> p.length() == 4);
+                Candidate c = out.candidate(sheet.name(), row.number())
+                        .set(Column.INDICATOR, "seizures_quantity")
+                        .set(Column.TIME_PERIOD, year.orElse(null), "Reference year", yearCell.rawOrNull())
+                        .set(Column.SEX, Sex.TOTAL.code())
+                        .set(Column.AGE, "_T")
+                        .cell(Column.VALUE, kg, "Kilograms")
+                        .set(Column.UNIT, Unit.KILOGRAMS.code())
+                        .set(Column.UNIT_MULT, "0")
+                        .set(Column.OBS_STATUS, (kg.isBlank() ? ObsStatus.MISSING : ObsStatus.NORMAL).code())
+                        .set(Column.ORIGIN, origin)
+                        .cell(Column.DRUG, row.cell(h.col("drugname")), "DrugName")
+                        .cell(Column.DRUG_GROUP, row.cell(h.col("druggroup")), "DrugGroup")
+                        .cell(Column.DRUG_SUBGROUP, row.cell(h.col("drugsubgroup")), "DrugSubGroup")
+                        .set(Column.AREA_NAME, nameCell.rawOrNull(), "Country", nameCell.rawOrNull());
+                if (kg.isBlank()) {
+                    c.note("Kilograms empty in the published table");
+                }
+                NameMatch byCode = codeCell.isBlank() ? null : names.match(codeCell.text());
+                NameMatch byName = nameCell.isBlank() ? null : names.match(nameCell.raw());
+                NameMatch.Mapped area = null;
+                if (byCode instanceof NameMatch.Mapped m && m.iso3().equals(codeCell.text())) {
+                    area = m;
+                    if (byName instanceof NameMatch.Mapped n && !n.iso3().equals(m.iso3())) {
+                        disagreements++;
+                        if (disagreements <= 20) {
+                            out.warn("sheet '%s' row %d: Country '%s' is %s by name but msCode is %s; the code is used",
+                                    sheet.name(), row.number(), nameCell.text(), n.iso3(), m.iso3());
+                        }
+                    }
+                } else if (byName instanceof NameMatch.Mapped n) {
+                    area = n;
+                    if (!codeCell.isBlank()) {
+                        out.warn("sheet '%s' row %d: msCode '%s' is not a known ISO3 code; the country name '%s' gives %s",
+                                sheet.name(), row.number(), codeCell.text(), nameCell.text(), n.iso3());
                     }
                 }
-            } else if (byName instanceof NameMatch.Mapped n) {
-                area = n;
-                if (!codeCell.isBlank()) {
-                    out.warn("sheet '%s' row %d: msCode '%s' is not a known ISO3 code; the country name '%s' gives %s",
-                            sheet.name(), row.number(), codeCell.text(), nameCell.text(), n.iso3());
+                if (area == null) {
+                    if (byName instanceof NameMatch.Unmapped u) {
+                        out.unmapped(u, "sheet '" + sheet.name() + "' row " + row.number(), true);
+                    }
+                    out.quarantine(c, QuarantineReason.UNMAPPED_AREA, "Country", nameCell.rawOrNull(),
+                            "neither msCode '" + codeCell.text() + "' nor Country '" + NameNormaliser.clean(nameCell.raw())
+                                    + "' names a known country");
+                    continue;
                 }
-            }
-            if (area == null) {
-                if (byName instanceof NameMatch.Unmapped u) {
-                    out.unmapped(u, "sheet '" + sheet.name() + "' row " + row.number(), true);
+                c.set(Column.REF_AREA, area.areaCode());
+                if (year.isEmpty()) {
+                    out.quarantine(c, yearCell.isBlank() ? QuarantineReason.MISSING_REQUIRED : QuarantineReason.MALFORMED_ROW,
+                            "Reference year", yearCell.rawOrNull(), "expected a year such as 2023");
+                    continue;
                 }
-                out.quarantine(c, QuarantineReason.UNMAPPED_AREA, "Country", nameCell.rawOrNull(),
-                        "neither msCode '" + codeCell.text() + "' nor Country '" + NameNormaliser.clean(nameCell.raw())
-                                + "' names a known country");
-                continue;
+                out.submit(c);
             }
-            c.set(Column.REF_AREA, area.areaCode());
-            if (year.isEmpty()) {
-                out.quarantine(c, yearCell.isBlank() ? QuarantineReason.MISSING_REQUIRED : QuarantineReason.MALFORMED_ROW,
-                        "Reference year", yearCell.rawOrNull(), "expected a year such as 2023");
-                continue;
-            }
-            out.submit(c);
+            out.blankRows(rows.blankRowCount());
         }
         if (disagreements > 20) {
             out.warn("%d rows in all where the Country name and msCode disagree (first 20 listed)", disagreements);

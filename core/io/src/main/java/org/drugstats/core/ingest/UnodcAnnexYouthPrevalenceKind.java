@@ -169,8 +169,8 @@ public final class UnodcAnnexYouthPrevalenceKind extends XlsxIngestKind {
 
     private static Optional<Table> table(XlsxSheet sheet) {
         int seen = 0;
-        for (int i = 0; i < sheet.rows().size() && seen++ < 12; i++) {
-            XlsxRow row = sheet.rows().get(i);
+        for (int i = 0; i < sheet.head().size() && seen++ < 12; i++) {
+            XlsxRow row = sheet.head().get(i);
             Map<String, Integer> cols = new LinkedHashMap<>();
             List<Integer> periodCols = new ArrayList<>();
             for (int c = 0; c < row.width(); c++) {
@@ -186,7 +186,7 @@ public final class UnodcAnnexYouthPrevalenceKind extends XlsxIngestKind {
                     || !cols.containsKey("year")) {
                 continue;
             }
-            XlsxRow sub = i + 1 < sheet.rows().size() ? sheet.rows().get(i + 1) : null;
+            XlsxRow sub = i + 1 < sheet.head().size() ? sheet.head().get(i + 1) : null;
             boolean split = sub != null && periodCols.stream().allMatch(c -> sex(sub.cell(c).text()) != null);
             List<ValueCol> values = new ArrayList<>();
             for (int c : periodCols) {
@@ -231,8 +231,9 @@ public final class UnodcAnnexYouthPrevalenceKind extends XlsxIngestKind {
                 + "sub-population: alternative estimates of the sheet's drug, never to be summed");
         for (XlsxSheet s : wb.sheets()) {
             if (l.tables().stream().noneMatch(t -> t.sheet() == s)) {
-                out.skipped("rows of sheets without a youth prevalence table", s.rows().size());
-                out.blankRows(s.blankRows().size());
+                XlsxWorkbook.Counts n = wb.counts(s);
+                out.skipped("rows of sheets without a youth prevalence table", n.rows());
+                out.blankRows(n.blankRows());
                 out.warn("sheet '%s' skipped: no header row with Country/Territory, Coverage, Lifetime / Past Year / "
                         + "Past Month", s.name());
                 out.explain("sheet '%s': skipped (no youth prevalence header)", s.name());
@@ -240,20 +241,23 @@ public final class UnodcAnnexYouthPrevalenceKind extends XlsxIngestKind {
         }
         Integer edition = IngestSupport.wdrEdition(file).map(Integer::valueOf).orElse(null);
         for (Table t : l.tables()) {
-            parse(t, names, origin, edition, out);
+            try (XlsxRows rows = wb.rows(t.sheet())) {
+                parse(t, rows, names, origin, edition, out);
+                out.blankRows(rows.blankRowCount());
+            }
         }
     }
 
-    private void parse(Table t, CountryNames names, String origin, Integer edition, IngestCollector out) {
+    private void parse(Table t, XlsxRows rows, CountryNames names, String origin, Integer edition,
+            IngestCollector out) {
         XlsxSheet sheet = t.sheet();
-        out.blankRows(sheet.blankRows().size());
         out.explain("sheet '%s': header row %d%s; columns %s; values %s", sheet.name(), t.headerIndex() + 1,
                 t.lastHeaderIndex() > t.headerIndex() ? " with sexes on row " + (t.lastHeaderIndex() + 1) : "",
                 t.cols(), t.values().stream().map(v -> v.header() + " -> " + v.indicator() + " " + v.sex().code())
                         .toList());
         String drug = t.nps() ? null : sheet.name().strip().toLowerCase(Locale.ROOT);
         String npsType = null;
-        for (XlsxRow row : sheet.rows()) {
+        for (XlsxRow row : rows) {
             if (row.index() <= t.lastHeaderIndex()) {
                 out.skipped("title and header rows", 1);
                 continue;

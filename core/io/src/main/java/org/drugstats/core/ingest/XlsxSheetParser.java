@@ -3,6 +3,9 @@ package org.drugstats.core.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
@@ -10,13 +13,11 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.drugstats.core.DrugstatsException;
-import org.xml.sax.Attributes;
-import org.xml.sax.SAXParseException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Reads the cells of one worksheet part ({@code xl/worksheets/sheetN.xml}, ECMA-376 Part 1, 18.3.1) with SAX,
- * so that every cell that holds something becomes an {@link XlsxCell} — nothing is dropped on the way:
+ * Reads the cells of one worksheet part ({@code xl/worksheets/sheetN.xml}, ECMA-376 Part 1, 18.3.1) row by row with
+ * a StAX pull reader ({@link #next()} gives the next row that holds something), so that every cell that holds
+ * something becomes an {@link XlsxCell} — nothing is dropped on the way:
  *
  * <ul>
  *   <li>rows and cells without an {@code r} reference (valid: ECMA-376 makes it optional) take the next row and the
@@ -32,23 +33,36 @@ import org.xml.sax.helpers.DefaultHandler;
  * </ul>
  *
  * A reference that cannot be a cell or row, an index past the shared-string table, a row number at or below the
- * previous one: the sheet is damaged and the read stops with a one-line error naming the sheet and the cell.
+ * previous one, a document type declaration (which a worksheet never has; refusing it refuses external entities and
+ * entity expansion too): the sheet is damaged and the read stops with a one-line error naming the sheet and the cell.
+ *
+ * <p>Memory: the parser holds one row at a time. Blank stored rows are counted; their indices and the formula texts
+ * are kept only when asked for ({@code keepDetails}: the cultivation pivot reads its sheet whole and uses both), so a
+ * sheet read row by row costs the same whatever its number of rows.
  */
-final class XlsxSheetParser extends DefaultHandler {
+final class XlsxSheetParser {
 
     private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     /** XML Schema {@code xsd:double} lexical space without INF/NaN (ECMA-376 stores cell numbers as xsd:double). */
     private static final Pattern XSD_NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
-    private static final int MAX_ROWS = 1 << 20;
+    /** Excel's limit of rows per worksheet (1,048,576). */
+    static final int MAX_ROWS = 1 << 20;
     private static final int MAX_COLS = 1 << 14;
 
     private final String file;
     private final String sheet;
     private final StylesTable styles;
     private final ReadOnlySharedStringsTable strings;
+    private final XMLStreamReader xml;
+    private final boolean keepDetails;
 
-    final List<XlsxRow> rows = new ArrayList<>();
+    /** Indices of the stored blank rows read so far (only with {@code keepDetails}). */
     final List<Integer> blankRows = new ArrayList<>();
+    /** Number of stored blank rows read so far. */
+    int blankRowCount;
+    /** Number of non-blank rows given so far. */
+    int rowCount;
+    private XlsxRow ready;
     /** The formula text of every formula cell by reference, a shared formula's followers with its first cell's text. */
     final java.util.Map<String, String> formulas = new java.util.HashMap<>();
     private final java.util.Map<String, String> sharedFormulas = new java.util.HashMap<>();
@@ -76,21 +90,70 @@ final class XlsxSheetParser extends DefaultHandler {
     private boolean inT;
     private int phonetic;
 
-    XlsxSheetParser(String file, String sheet, StylesTable styles, ReadOnlySharedStringsTable strings) {
+    /**
+     * @param xml the sheet part, positioned at its start
+     * @param keepDetails keep the indices of blank rows and the formula texts (for a sheet read whole)
+     */
+    XlsxSheetParser(String file, String sheet, StylesTable styles, ReadOnlySharedStringsTable strings,
+            XMLStreamReader xml, boolean keepDetails) {
         this.file = file;
         this.sheet = sheet;
         this.styles = styles;
         this.strings = strings;
+        this.xml = xml;
+        this.keepDetails = keepDetails;
     }
 
-    @Override
-    public void startElement(String uri, String localName, String qName, Attributes atts) {
+    /**
+     * The next row that holds something, or null at the end of the sheet.
+     *
+     * @throws XMLStreamException when the part is not well-formed XML
+     * @throws DrugstatsException when the sheet is damaged (see the class comment)
+     */
+    XlsxRow next() throws XMLStreamException {
+        while (ready == null && xml.hasNext()) {
+            switch (xml.next()) {
+                case XMLStreamConstants.START_ELEMENT -> startElement(uri(), xml.getLocalName());
+                case XMLStreamConstants.END_ELEMENT -> endElement(uri(), xml.getLocalName());
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        characters(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                case XMLStreamConstants.DTD -> throw damaged("the part has a document type declaration (<!DOCTYPE>), "
+                        + "which a worksheet never has");
+                case XMLStreamConstants.ENTITY_REFERENCE -> throw damaged("the part refers to the undeclared entity &"
+                        + xml.getLocalName() + ";");
+                default -> {
+                    // comments, processing instructions, the document's start and end hold no cell values
+                }
+            }
+        }
+        XlsxRow row = ready;
+        ready = null;
+        return row;
+    }
+
+    private String uri() {
+        String u = xml.getNamespaceURI();
+        return u == null ? "" : u;
+    }
+
+    /** The value of an attribute without a prefix (as SAX's {@code getValue(qName)} finds it), or null. */
+    private String attr(String name) {
+        for (int i = 0; i < xml.getAttributeCount(); i++) {
+            String prefix = xml.getAttributePrefix(i);
+            if ((prefix == null || prefix.isEmpty()) && name.equals(xml.getAttributeLocalName(i))) {
+                return xml.getAttributeValue(i);
+            }
+        }
+        return null;
+    }
+
+    private void startElement(String uri, String localName) {
         if (!MAIN.equals(uri) && !uri.isEmpty()) {
             return;
         }
         switch (localName) {
-            case "row" -> startRow(atts.getValue("r"));
-            case "c" -> startCell(atts);
+            case "row" -> startRow(attr("r"));
+            case "c" -> startCell();
             case "v" -> {
                 inV = true;
                 hasValue = true;
@@ -100,8 +163,8 @@ final class XlsxSheetParser extends DefaultHandler {
                 hasFormula = true;
                 formulaText.setLength(0);
                 sharedIndex = null;
-                if ("shared".equals(atts.getValue("t")) && atts.getValue("si") != null) {
-                    sharedIndex = atts.getValue("si");
+                if ("shared".equals(attr("t")) && attr("si") != null) {
+                    sharedIndex = attr("si");
                     formula.append("(shared formula ").append(sharedIndex).append(')');
                 }
             }
@@ -114,8 +177,7 @@ final class XlsxSheetParser extends DefaultHandler {
         }
     }
 
-    @Override
-    public void endElement(String uri, String localName, String qName) {
+    private void endElement(String uri, String localName) {
         if (!MAIN.equals(uri) && !uri.isEmpty()) {
             return;
         }
@@ -125,15 +187,17 @@ final class XlsxSheetParser extends DefaultHandler {
             case "v" -> inV = false;
             case "f" -> {
                 inF = false;
-                String f = formulaText.toString();
-                if (sharedIndex != null) {
-                    if (f.isEmpty()) {
-                        f = sharedFormulas.getOrDefault(sharedIndex, "");
-                    } else {
-                        sharedFormulas.put(sharedIndex, f);
+                if (keepDetails) {
+                    String f = formulaText.toString();
+                    if (sharedIndex != null) {
+                        if (f.isEmpty()) {
+                            f = sharedFormulas.getOrDefault(sharedIndex, "");
+                        } else {
+                            sharedFormulas.put(sharedIndex, f);
+                        }
                     }
+                    formulas.put(cellRef, f);
                 }
-                formulas.put(cellRef, f);
             }
             case "is" -> inIs = false;
             case "rPh" -> phonetic--;
@@ -144,8 +208,7 @@ final class XlsxSheetParser extends DefaultHandler {
         }
     }
 
-    @Override
-    public void characters(char[] ch, int start, int length) {
+    private void characters(char[] ch, int start, int length) {
         if (inV) {
             value.append(ch, start, length);
         } else if (inF) {
@@ -154,21 +217,6 @@ final class XlsxSheetParser extends DefaultHandler {
         } else if (inT) {
             inline.append(ch, start, length);
         }
-    }
-
-    @Override
-    public void fatalError(SAXParseException e) throws SAXParseException {
-        throw e;
-    }
-
-    @Override
-    public void error(SAXParseException e) throws SAXParseException {
-        throw e;
-    }
-
-    @Override
-    public void warning(SAXParseException e) {
-        // a warning is not an error of the data; nothing is printed
     }
 
     private void startRow(String r) {
@@ -195,25 +243,29 @@ final class XlsxSheetParser extends DefaultHandler {
     private void endRow() {
         inRow = false;
         if (!nonBlank) {
-            blankRows.add(rowIndex);
+            blankRowCount++;
+            if (keepDetails) {
+                blankRows.add(rowIndex);
+            }
             return;
         }
-        rows.add(new XlsxRow(rowIndex, current.toArray(new XlsxCell[0])));
+        rowCount++;
+        ready = new XlsxRow(rowIndex, current.toArray(new XlsxCell[0]));
     }
 
-    private void startCell(Attributes atts) {
+    private void startCell() {
         if (!inRow) {
             throw damaged("a cell outside a row");
         }
-        String r = atts.getValue("r");
+        String r = attr("r");
         cellCol = r == null ? nextCol : parseCol(r);
         if (cellCol >= MAX_COLS) {
             throw damaged("column " + (cellCol + 1) + " is past the last column of a worksheet (" + MAX_COLS + ")");
         }
         nextCol = cellCol + 1;
         cellRef = new CellReference(rowIndex, cellCol).formatAsString(false);
-        cellType = atts.getValue("t");
-        cellStyle = atts.getValue("s");
+        cellType = attr("t");
+        cellStyle = attr("s");
         hasFormula = false;
         hasValue = false;
         value.setLength(0);

@@ -1,28 +1,27 @@
 package org.drugstats.core.ingest;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
 import org.drugstats.core.DrugstatsException;
-import org.drugstats.core.io.ZipIntegrity;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
 
 /**
- * An Excel (.xlsx) workbook: the zip archive is first checked whole ({@link ZipIntegrity}: every entry's size
- * and CRC-32), then read with Apache POI's package reader ({@link XSSFReader}) and the project's own SAX sheet
- * reader ({@link XlsxSheetParser}): sheets are streamed once, and only cells that hold something are kept, so
- * sheets padded with thousands of formatted empty rows or hundreds of empty columns cost little.
+ * An Excel (.xlsx) workbook: the zip archive is first checked whole ({@link org.drugstats.core.io.ZipIntegrity}:
+ * every entry's size and CRC-32), then read with Apache POI's package reader and the project's own StAX sheet reader
+ * ({@link XlsxSheetParser}, through {@link XlsxPackage}): only cells that hold something are kept, so sheets padded
+ * with thousands of formatted empty rows or hundreds of empty columns cost little.
+ *
+ * <p>Two ways to read it:
+ * <ul>
+ *   <li>{@link #read} keeps every non-blank row of every sheet (a few hundred bytes per cell): for a layout that needs
+ *       its whole sheet, and for small files;</li>
+ *   <li>{@link #readHeads} reads the first {@value #HEAD_ROWS} non-blank rows of each sheet (where the kinds find
+ *       their title and header) and stops there; {@link #rows} then reads a sheet's rows from its start one at a time
+ *       and {@link #counts} counts the rows of a sheet a kind skips. Every cell of every sheet is still read once (a
+ *       damaged cell anywhere ends the ingest with its one-line error, and nothing is written); memory does not grow
+ *       with the number of rows (what stays is the shared-string and style tables, which grow with the number of
+ *       distinct strings and styles).</li>
+ * </ul>
  *
  * <p>Numbers keep their full stored precision and say whether their format is a date format; formula cells give
  * their cached results, and a formula without one is a text cell {@code =formula} (so it is counted, not lost);
@@ -31,8 +30,16 @@ import org.xml.sax.XMLReader;
  *
  * @param name the file name, for messages
  * @param sheets the sheets in workbook order
+ * @param source the file, to read the rows of a sheet read row by row
+ * @param kind the ingest kind that expects the file, for messages
  */
-public record XlsxWorkbook(String name, List<XlsxSheet> sheets) {
+public record XlsxWorkbook(String name, List<XlsxSheet> sheets, SourceFile source, String kind) {
+
+    /**
+     * Number of non-blank rows {@link #readHeads} keeps of each sheet: the kinds look for their title and header
+     * among the first 12 non-blank rows and read the row after the header (sub-headers), so 32 leave room.
+     */
+    public static final int HEAD_ROWS = 32;
 
     public XlsxWorkbook {
         sheets = List.copyOf(sheets);
@@ -49,60 +56,84 @@ public record XlsxWorkbook(String name, List<XlsxSheet> sheets) {
     }
 
     /**
-     * Reads every sheet of a workbook.
+     * Reads every sheet of a workbook whole.
      *
      * @param file the input
      * @param kind the ingest kind that expects the file, for messages
      * @throws DrugstatsException naming the file and what was expected when it is not a readable .xlsx workbook
      */
     public static XlsxWorkbook read(SourceFile file, String kind) {
-        verifyArchive(file, kind);
+        return read(file, kind, true);
+    }
+
+    /**
+     * Reads the first {@value #HEAD_ROWS} non-blank rows of every sheet; the rows are then read with {@link #rows}
+     * and counted with {@link #counts}.
+     *
+     * @param file the input
+     * @param kind the ingest kind that expects the file, for messages
+     * @throws DrugstatsException naming the file and what was expected when it is not a readable .xlsx workbook, or
+     *     naming the file, sheet and cell when a sheet is damaged
+     */
+    public static XlsxWorkbook readHeads(SourceFile file, String kind) {
+        return read(file, kind, false);
+    }
+
+    private static XlsxWorkbook read(SourceFile file, String kind, boolean whole) {
+        XlsxPackage.verifyArchive(file, kind);
         List<XlsxSheet> sheets = new ArrayList<>();
-        try (OPCPackage pkg = OPCPackage.open(file.path().toFile(), PackageAccess.READ)) {
-            XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-            StylesTable styles = reader.getStylesTable();
-            XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
-            while (it.hasNext()) {
-                try (InputStream in = it.next()) {
-                    XlsxSheetParser parser = new XlsxSheetParser(file.name(), it.getSheetName(), styles, strings);
-                    XMLReader xml = XMLHelper.newXMLReader();
-                    xml.setContentHandler(parser);
-                    xml.setErrorHandler(parser);
-                    xml.parse(new InputSource(in));
-                    sheets.add(new XlsxSheet(it.getSheetName(), parser.rows, parser.blankRows, parser.formulas));
+        try (XlsxPackage pkg = XlsxPackage.open(file, kind)) {
+            pkg.forEachSheet(whole, (position, name, parser) -> {
+                List<XlsxRow> rows = new ArrayList<>();
+                XlsxRow row = null;
+                while ((whole || rows.size() < HEAD_ROWS) && (row = parser.next()) != null) {
+                    rows.add(row);
                 }
-            }
-        } catch (IOException | OpenXML4JException | SAXException | javax.xml.parsers.ParserConfigurationException
-                | RuntimeException e) {
-            if (e instanceof DrugstatsException de) {
-                throw de;
-            }
-            throw DrugstatsException.of("%s is not a readable Excel workbook (%s); expected a %s file (.xlsx)",
-                    file.name(), oneLine(e), kind);
+                // a head: one more row says whether the sheet goes on (the rest is read with rows())
+                boolean complete = whole || row == null || parser.next() == null;
+                sheets.add(whole ? XlsxSheet.whole(name, position, rows, parser.blankRows, parser.formulas)
+                        : XlsxSheet.head(name, position, rows, complete, parser.blankRowCount));
+            });
         }
         if (sheets.isEmpty()) {
             throw DrugstatsException.of("%s has no worksheets; expected a %s file", file.name(), kind);
         }
-        return new XlsxWorkbook(file.name(), sheets);
+        return new XlsxWorkbook(file.name(), sheets, file, kind);
     }
 
     /**
-     * Refuses a damaged archive before Apache POI sees it (POI would fall back to reading the zip entries
-     * as a stream and ignore their CRC-32s): see {@link ZipIntegrity}.
+     * The non-blank rows of one of this workbook's sheets, in row order, one at a time: from memory for a sheet read
+     * whole (or whose rows all fit in its head), else read again from the file. Close it (try-with-resources).
+     *
+     * @throws DrugstatsException naming the file, sheet and cell when the sheet cannot be read again
      */
-    private static void verifyArchive(SourceFile file, String kind) {
-        Optional<String> damage;
-        try {
-            damage = ZipIntegrity.check(file.path());
-        } catch (IOException e) {
-            throw DrugstatsException.of("%s cannot be read (%s); expected a %s file (.xlsx)", file.name(), oneLine(e),
-                    kind);
+    public XlsxRows rows(XlsxSheet sheet) {
+        if (sheets.stream().noneMatch(s -> s == sheet)) {
+            throw new IllegalArgumentException("sheet '" + sheet.name() + "' is not a sheet of " + name);
         }
-        damage.ifPresent(d -> {
-            throw DrugstatsException.of("%s is not a readable Excel workbook (%s); expected a %s file (.xlsx)",
-                    file.name(), d, kind);
-        });
+        if (sheet.isComplete()) {
+            return XlsxRows.of(sheet.head(), sheet.blankRowCount());
+        }
+        return XlsxRows.stream(source, kind, sheet);
+    }
+
+    /** The number of non-blank and of stored blank rows of a sheet. */
+    public record Counts(int rows, int blankRows) {
+    }
+
+    /**
+     * Counts the rows of one of this workbook's sheets (a sheet a kind skips): from memory for a complete sheet,
+     * else by reading it once more, one row at a time.
+     *
+     * @throws DrugstatsException naming the file, sheet and cell when the sheet is damaged
+     */
+    public Counts counts(XlsxSheet sheet) {
+        try (XlsxRows rows = rows(sheet)) {
+            rows.forEach(r -> {
+                // counted by the reader
+            });
+            return new Counts(rows.rowCount(), rows.blankRowCount());
+        }
     }
 
     static String oneLine(Throwable e) {

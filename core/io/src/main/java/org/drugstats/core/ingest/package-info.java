@@ -14,8 +14,9 @@
  * never silently fixed. Several published records of one key (annex 7.1 seizures) are all kept, numbered in the
  * {@code record} column ({@link org.drugstats.core.ingest.RepeatedKeyRule}).
  *
- * <p>Excel files are read with Apache POI's event API ({@link org.drugstats.core.ingest.XlsxWorkbook}); CSV files
- * with {@link org.drugstats.core.io.CsvTable} (commons-csv). {@link org.drugstats.core.ingest.Ingest} writes the
+ * <p>Excel files are read with Apache POI's package reader and a StAX sheet reader
+ * ({@link org.drugstats.core.ingest.XlsxWorkbook}: the long tables row by row, the cultivation pivot whole); CSV files
+ * row by row with {@link org.drugstats.core.io.CsvTable} (commons-csv). {@link org.drugstats.core.ingest.Ingest} writes the
  * extract, {@code quarantine.csv} and {@code ingest-report.json} atomically and deterministically.
  */
 package org.drugstats.core.ingest;

@@ -109,8 +109,62 @@ class DamagedWorkbooksTest {
         accounting(edited);
         assertEquals(original.rowsRead(), edited.rowsRead());
         assertEquals(original.rowsAccepted(), edited.rowsAccepted());
+        assertEquals(original.quarantined().stream().map(QuarantineRow::row).toList(),
+                edited.quarantined().stream().map(QuarantineRow::row).toList());
         assertEquals(original.accepted().stream().map(Observation::value).toList(),
                 edited.accepted().stream().map(Observation::value).toList());
+    }
+
+    @Test
+    void aLongTableReadRowByRowReadsRowsWithoutReferencesLikeTheOriginal() throws IOException {
+        // the seizures table (11,274 data rows) is read row by row after its head: rows without r= far below the
+        // head take the next row number, as in the original (which stores every row; it leaves some blank cells
+        // out, so its cells keep their references here)
+        Path real = SharedData.file(SEIZURES);
+        Path f = ZipEdits.rewrite(real, dir.resolve("seizures-no-refs.xlsx"), Map.of(SHEET1,
+                xml -> xml.replaceAll("<row r=\"\\d+\"", "<row")));
+        IngestResult original = ingest("unodc-annex-seizures", real);
+        IngestResult edited = ingest("unodc-annex-seizures", f);
+        accounting(edited);
+        assertEquals(11274, edited.rowsRead());
+        assertEquals(original.rowsAccepted(), edited.rowsAccepted());
+        assertEquals(original.quarantined().stream().map(QuarantineRow::row).toList(),
+                edited.quarantined().stream().map(QuarantineRow::row).toList());
+        assertEquals(original.accepted().stream().map(o -> o.refArea() + " " + o.timePeriod() + " " + o.drug() + " "
+                + o.value()).toList(), edited.accepted().stream().map(o -> o.refArea() + " " + o.timePeriod() + " "
+                + o.drug() + " " + o.value()).toList());
+    }
+
+    @Test
+    void aFormulaWithoutAStoredResultFarDownALongTableIsCountedAndQuarantined() throws IOException {
+        Path real = SharedData.file(SEIZURES);
+        Path f = ZipEdits.rewrite(real, dir.resolve("seizures-no-result.xlsx"), Map.of(SHEET1,
+                xml -> xml.replace("<c r=\"H5000\" s=\"1\"><v>41.692</v></c>",
+                        "<c r=\"H5000\" s=\"1\"><f>SUM(H4990:H4999)</f></c>")));
+        IngestResult r = ingest("unodc-annex-seizures", f);
+        accounting(r);
+        assertEquals(11274, r.rowsRead());
+        assertEquals(1, r.rowsQuarantined());
+        QuarantineRow q = r.quarantined().get(0);
+        assertEquals(5000, q.row());
+        assertEquals("Kilograms", q.column());
+        assertEquals("=SUM(H4990:H4999)", q.rawValue());
+    }
+
+    @Test
+    void aSheetWithADocumentTypeDeclarationIsRefusedExternalEntitiesAndExpansionIncluded() throws IOException {
+        Path real = SharedData.file(SEIZURES);
+        String xxe = "<!DOCTYPE worksheet [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>";
+        String laughs = "<!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+                + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>";
+        for (String[] c : new String[][] {{"seizures-xxe.xlsx", xxe, "&x;"}, {"seizures-laughs.xlsx", laughs, "&d;"}}) {
+            Path f = ZipEdits.rewrite(real, dir.resolve(c[0]), Map.of(SHEET1,
+                    xml -> xml.replaceFirst("\\?>", "?>" + c[1]).replace("<c r=\"H36\" s=\"1\"><v>3773</v></c>",
+                            "<c r=\"H36\" s=\"1\" t=\"inlineStr\"><is><t>" + c[2] + "</t></is></c>")));
+            DrugstatsException e = assertThrows(DrugstatsException.class, () -> ingest("unodc-annex-seizures", f));
+            assertEquals(c[0] + ", sheet 'Seizures': the part has a document type declaration (<!DOCTYPE>), "
+                    + "which a worksheet never has; the workbook is damaged", e.getMessage());
+        }
     }
 
     @Test

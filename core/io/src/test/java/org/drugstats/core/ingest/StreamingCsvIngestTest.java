@@ -70,7 +70,7 @@ class StreamingCsvIngestTest {
             IngestResult expected = IngestKinds.byName(c.kind()).ingest(SourceFile.of(small),
                     IngestContext.withDefaults());
             assertTrue(expected.rowsRead() >= ROWS, c.kind() + " reads at least one row unit per line");
-            Child child = child("ingest", c.kind(), big.toString(), dir.resolve("out").toString());
+            Child child = child(tmp, "ingest", c.kind(), big.toString(), dir.resolve("out").toString());
             assertEquals(0, child.exit(), c.kind() + ": " + child.stderr());
             assertEquals(String.format("read %d accepted %d quarantined %d", expected.rowsRead(),
                     expected.rowsAccepted(), expected.rowsQuarantined()), child.stdout().strip());
@@ -83,7 +83,7 @@ class StreamingCsvIngestTest {
         Case c = CASES.get(2);
         Path big = tmp.resolve(Path.of(c.input()).getFileName().toString());
         write(SharedData.file(c.input()), big, c.padColumn(), PAD);
-        Child child = child("whole", big.toString());
+        Child child = child(tmp, "whole", big.toString());
         assertNotEquals(0, child.exit(), child.stdout());
         assertTrue(child.stderr().contains("OutOfMemoryError"), child.stderr());
     }
@@ -109,7 +109,8 @@ class StreamingCsvIngestTest {
     record Child(int exit, String stdout, String stderr) {
     }
 
-    private Child child(String... args) throws IOException, InterruptedException {
+    /** Runs {@link StreamingIngestChild} with {@link #HEAP} (temporary files under {@code tmp}). */
+    static Child child(Path tmp, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 HEAP, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 StreamingIngestChild.class.getName()));

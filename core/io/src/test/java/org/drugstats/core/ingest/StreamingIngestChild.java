@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import org.drugstats.core.io.CsvTable;
 
 /**
- * The child JVM of {@link StreamingCsvIngestTest}: {@code ingest KIND INPUT OUT} runs the ingest and prints
- * "read R accepted A quarantined Q"; {@code whole INPUT} reads the file into memory ({@link CsvTable#read}) as a
- * kind that does not stream would, and prints its row count. The test runs both with a heap smaller than the input.
+ * The child JVM of {@link StreamingCsvIngestTest} and {@link StreamingXlsxIngestTest}: {@code ingest KIND INPUT OUT}
+ * runs the ingest and prints "read R accepted A quarantined Q"; {@code whole INPUT} reads a CSV file into memory
+ * ({@link CsvTable#read}) as a kind that does not stream would, and prints its row count; {@code workbook INPUT} does
+ * the same with a workbook ({@link XlsxWorkbook#read}, every sheet whole). The tests run them with a heap smaller than
+ * the input.
  */
 public final class StreamingIngestChild {
 
@@ -14,6 +16,11 @@ public final class StreamingIngestChild {
     }
 
     public static void main(String[] args) {
+        if (args[0].equals("workbook")) {
+            XlsxWorkbook wb = XlsxWorkbook.read(SourceFile.of(Path.of(args[1])), "workbook");
+            System.out.println("rows " + wb.sheets().stream().mapToInt(s -> s.rows().size()).sum());
+            return;
+        }
         if (args[0].equals("whole")) {
             System.out.println("rows " + CsvTable.read(Path.of(args[1])).rows().size());
             return;
