@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.function.Function;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -62,7 +61,7 @@ public final class EventCodes {
     }
 
     private static Optional<SeizureEventCodes> readPart(Path part) {
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(part))) {
+        try (ParquetFileReader r = ParquetFileReader.open(org.drugstats.core.data.PathInputFile.of(part))) {
             var meta = r.getFooter().getFileMetaData();
             String json = meta.getKeyValueMetaData().get(SeizureEvents.META_CODES);
             if (json == null || !meta.getSchema().containsField(SeizureEvents.AREA_CODE)
