@@ -78,23 +78,9 @@ class ExitCleanupTest {
         assertTrue(Files.notExists(staging), "the folder came back after the removal");
     }
 
-    /** Nothing to remove, or a path that stays: the settled removal says so and returns within its time. */
+    /** Nothing to remove: the settled removal says the path is absent. */
     @Test
-    void settledRemovalOfNothingIsImmediateAndOfAnUndeletablePathGivesUp() throws IOException {
+    void settledRemovalOfAnAbsentPathSaysItIsAbsent() {
         assertTrue(ExitCleanup.deleteSettled(dir.resolve("absent"), java.time.Duration.ofSeconds(1)));
-        Path locked = dir.resolve("locked");
-        Files.createDirectories(locked.resolve("inner"));
-        Files.writeString(locked.resolve("inner").resolve("f"), "x");
-        locked.resolve("inner").toFile().setWritable(false);
-        try {
-            boolean root = "root".equals(System.getProperty("user.name"));
-            long t0 = System.nanoTime();
-            boolean gone = ExitCleanup.deleteSettled(locked, java.time.Duration.ofMillis(300));
-            // root may delete from a read-only folder; anyone else cannot, and the removal gives up in time
-            assertEquals(root, gone);
-            assertTrue(System.nanoTime() - t0 < 5_000_000_000L);
-        } finally {
-            locked.resolve("inner").toFile().setWritable(true);
-        }
     }
 }
