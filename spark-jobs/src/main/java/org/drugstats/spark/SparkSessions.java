@@ -21,6 +21,12 @@ import org.apache.spark.sql.SparkSession;
  * <li>Parquet page checksums verified on read: a corrupt input fails the run naming the file.</li>
  * <li>{@code spark.sql.maxPlanStringLength} 200,000 characters (unless set): the descriptions of plans over cached
  * inputs grew to megabytes per query.</li>
+ * <li>{@code spark.sql.codegen.hugeMethodLimit} 8,000 bytes of bytecode (unless set): HotSpot never compiles a
+ * method larger than that ({@code -XX:HugeMethodLimit}, {@code DontCompileHugeMethods}), and whole-stage code
+ * generation writes the conversion of a wide row (validation's checked rows: 55 columns) into one such method, which
+ * then ran interpreted for every row: 343 of the default run's profile samples, in validation and indicators
+ * (BENCHMARKS.md, issue 18). Above the limit Spark plans the stage without whole-stage code generation, with
+ * per-expression generated code split into small methods that the JIT compiles.</li>
  * <li>Any other Spark setting from the configuration's {@code spark.conf.*} keys, applied last.</li>
  * <li>No {@code _SUCCESS} files: the publisher moves a whole staging directory into place instead.</li>
  * </ul>
@@ -59,6 +65,8 @@ public final class SparkSessions {
         // the analysis steps read datasets cached from cached datasets, and the full strings reached megabytes per
         // query (an OutOfMemoryError in a 1 GB driver, seconds of string building per step).
         conf.setIfMissing("spark.sql.maxPlanStringLength", "200000");
+        // generated methods the JIT would never compile fall back to split per-expression code (see above)
+        conf.setIfMissing("spark.sql.codegen.hugeMethodLimit", "8000");
         conf.set("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
         conf.set("spark.sql.parquet.compression.codec", "snappy");
         // Parquet page checksums (written by parquet-java and Spark) are verified on read, so a corrupt page fails
