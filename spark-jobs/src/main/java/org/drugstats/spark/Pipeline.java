@@ -117,7 +117,9 @@ public final class Pipeline {
             for (Dataset<Row> c : v.checked()) {
                 persist(c, persisted);
             }
-            Dataset<Row> observations = persist(v.observations(), persisted);
+            // not cached: read twice (counted, then cut below) from validation's cached checked rows, which costs
+            // less than building a second in-memory copy of every accepted row
+            Dataset<Row> observations = v.observations();
             // not cached: 10^8 accepted events cost more to cache than to read again through the fast path (measured)
             Dataset<Row> events = v.events();
             Dataset<Row> quarantine = persist(v.quarantine(), persisted);
@@ -179,7 +181,7 @@ public final class Pipeline {
 
             List<Origin> origins = origins(inputs);
             // the plans of the steps below start here, not at the reading and checking of every input
-            Dataset<Row> canonical = cuts.cut(used.select(java.util.Arrays.stream(Schemas.EXTRACT_COLUMNS)
+            Dataset<Row> canonical = cuts.cutOfCached(used.select(java.util.Arrays.stream(Schemas.EXTRACT_COLUMNS)
                     .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new)));
             // validation's caches are not read again: free them before the analysis steps
             for (Dataset<Row> d : List.copyOf(persisted)) {

@@ -58,6 +58,18 @@ final class PlanCuts {
         return leaf;
     }
 
+    /**
+     * As {@link #cut}, for a dataset that is a filter or projection of rows already cached: it is computed where the
+     * checkpoint is written instead of being cached first, since scanning the cached rows again costs less than
+     * building another in-memory copy of them (the canonical observations of the embedded data: 386,719 rows).
+     */
+    Dataset<Row> cutOfCached(Dataset<Row> d) {
+        Dataset<Row> leaf = d.checkpoint(true).persist(StorageLevel.MEMORY_AND_DISK());
+        persisted.add(leaf);
+        leaf.count();
+        return leaf;
+    }
+
     @Override
     public String toString() {
         return "PlanCuts[" + spark.sparkContext().getCheckpointDir() + "]";
