@@ -30,6 +30,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -340,12 +341,13 @@ public final class ParquetTables {
                 int maxDef = d.getMaxDefinitionLevel();
                 Column<?> col = columns.get(c);
                 PrimitiveTypeName type = d.getPrimitiveType().getPrimitiveTypeName();
+                Texts texts = new Texts();
                 for (long i = 0, n = cr.getTotalValueCount(); i < n; i++) {
                     if (cr.getCurrentDefinitionLevel() < maxDef) {
                         col.appendMissing();
                     } else {
                         switch (type) {
-                            case BINARY -> ((StringColumn) col).append(cr.getBinary().toStringUsingUTF8());
+                            case BINARY -> ((StringColumn) col).append(texts.of(cr.getBinary()));
                             case DOUBLE -> ((DoubleColumn) col).append(cr.getDouble());
                             case FLOAT -> ((DoubleColumn) col).append((double) cr.getFloat());
                             case INT32 -> ((IntColumn) col).append(cr.getInteger());
@@ -357,6 +359,29 @@ public final class ParquetTables {
                     cr.consume();
                 }
             }
+        }
+    }
+
+    /**
+     * The text of the values of one column chunk, decoded once per dictionary entry. A dictionary-encoded page hands
+     * out the same {@link Binary} object for every occurrence of a value, so a map by identity turns the UTF-8
+     * decoding and allocation of each repeated value (indicator, area, unit, source: most text cells of a result
+     * table) into a look-up, and the column receives one {@code String} whose hash is computed once. Values of plain
+     * pages are distinct objects; past {@value #LIMIT} entries they are decoded without being remembered.
+     */
+    private static final class Texts {
+        private static final int LIMIT = 4096;
+        private final java.util.IdentityHashMap<Binary, String> decoded = new java.util.IdentityHashMap<>();
+
+        String of(Binary b) {
+            String s = decoded.get(b);
+            if (s == null) {
+                s = b.toStringUsingUTF8();
+                if (decoded.size() < LIMIT) {
+                    decoded.put(b, s);
+                }
+            }
+            return s;
         }
     }
 
