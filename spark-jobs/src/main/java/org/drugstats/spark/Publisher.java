@@ -194,7 +194,10 @@ public final class Publisher implements AutoCloseable {
             }
         }
         Path tmp = staging.resolve(".spark").resolve(rel);
-        data.repartition(1).sortWithinPartitions(sort.toArray(new org.apache.spark.sql.Column[0]))
+        // one file: a small run's results are computed in one partition already, and coalescing keeps them there,
+        // where repartition(1) would shuffle them into it; the rows are sorted by every column either way
+        Dataset<Row> one = SparkSessions.shufflesIntoOne(data.sparkSession()) ? data.coalesce(1) : data.repartition(1);
+        one.sortWithinPartitions(sort.toArray(new org.apache.spark.sql.Column[0]))
                 .write().mode(SaveMode.Overwrite).parquet(tmp.toUri().toString());
         Path part;
         try (Stream<Path> s = Files.list(tmp)) {

@@ -46,6 +46,15 @@ public final class SparkSessions {
         }
     }
 
+    /**
+     * Whether the session shuffles into a single partition, as a small run does ({@link RunConfig.Key#SMALL_RUN_ROWS}):
+     * its datasets are then read or gathered into one partition without a shuffle where a shuffle would only move
+     * the rows into that same partition.
+     */
+    static boolean shufflesIntoOne(SparkSession spark) {
+        return "1".equals(spark.conf().get("spark.sql.shuffle.partitions"));
+    }
+
     /** The SparkConf of a run: the configuration's settings over what spark-submit passed. */
     public static SparkConf conf(RunConfig config, String master, String appName) {
         SparkConf conf = new SparkConf(true);

@@ -158,7 +158,7 @@ public final class ValidateStep {
             Dataset<Row> d = readParts(spark, in, Arrays.stream(Column.values()).map(Column::columnName).toList());
             raw = raw == null ? d : raw.unionByName(d);
         }
-        if (onePartition(spark)) {
+        if (SparkSessions.shufflesIntoOne(spark)) {
             // the window below would shuffle every checked row (55 columns) into that one partition: reading into
             // it instead leaves the window nothing to exchange (one partition is clustered by any key)
             raw = raw.coalesce(1);
@@ -194,11 +194,6 @@ public final class ValidateStep {
         Dataset<Row> quarantine = toQuarantine(bad).unionByName(toQuarantine(dups));
         Dataset<Row> noEvents = spark.createDataFrame(List.of(), EVENTS);
         return new Result(observations, noEvents, quarantine, List.of(withFirst));
-    }
-
-    /** Whether the session shuffles into a single partition (a small run, {@link RunConfig.Key#SMALL_RUN_ROWS}). */
-    static boolean onePartition(SparkSession spark) {
-        return "1".equals(spark.conf().get("spark.sql.shuffle.partitions"));
     }
 
     private static org.apache.spark.sql.Column[] keyColumns() {
