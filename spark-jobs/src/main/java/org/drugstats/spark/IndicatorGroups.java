@@ -76,14 +76,41 @@ final class IndicatorGroups {
      * @param membership rows of {@link AggregateStep#MEMBERSHIP} (a lookup table of a few hundred rows)
      */
     static Dataset<Row> run(Dataset<Row> obs, Dataset<Row> aggs, List<Row> membership) {
-        Dataset<Row> in = obs.filter(col(Column.INDICATOR.columnName()).isin(IndicatorStep.PREVALENCE,
-                        AggregateStep.POPULATION, IndicatorStep.CONSUMPTION_INPUT, IndicatorStep.POPULATION_TOTAL,
-                        SeizureTotalsStep.INDICATOR, IndicatorStep.CULTIVATION))
+        java.util.Set<String> read = new java.util.TreeSet<>(SupplyValueStep.INPUTS);
+        read.addAll(List.of(IndicatorStep.PREVALENCE, AggregateStep.POPULATION, IndicatorStep.CONSUMPTION_INPUT,
+                IndicatorStep.POPULATION_TOTAL, SeizureTotalsStep.INDICATOR, IndicatorStep.CULTIVATION));
+        Dataset<Row> in = obs.filter(col(Column.INDICATOR.columnName()).isin(read.toArray()))
                 .selectExpr(Schemas.EXTRACT_COLUMNS)
                 .unionByName(aggs.filter(col(Column.INDICATOR.columnName()).isin(IndicatorStep.PREVALENCE,
                         AggregateStep.POPULATION)).selectExpr(Schemas.EXTRACT_COLUMNS), true);
         return in.groupByKey((MapFunction<Row, String>) IndicatorGroups::key, Encoders.STRING())
-                .flatMapGroups(new Compute(unodc(membership)), Encoders.row(IndicatorStep.INDICATORS));
+                .flatMapGroups(new Compute(unodc(membership)), Encoders.row(SeizureCategoryStep.ROWS));
+    }
+
+    /** The rows of one group's observations (sorted), computed on an executor. */
+    interface RowsFunction extends java.io.Serializable {
+        List<Row> apply(List<Row> rows);
+    }
+
+    /**
+     * The rows {@code f} computes from every observation of {@code indicators}, in one group (one task): for the
+     * steps whose tests and callers run them alone.
+     */
+    static Dataset<Row> inOneGroup(Dataset<Row> obs, java.util.Set<String> indicators,
+            org.apache.spark.sql.types.StructType schema, RowsFunction f) {
+        return obs.filter(col(Column.INDICATOR.columnName()).isin(indicators.toArray()))
+                .selectExpr(Schemas.EXTRACT_COLUMNS)
+                .groupByKey((MapFunction<Row, String>) r -> "", Encoders.STRING())
+                .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, it) -> f.apply(sorted(it)).iterator(),
+                        Encoders.row(schema));
+    }
+
+    /** The rows in a total order, whatever order they arrived in. */
+    static List<Row> sorted(Iterator<Row> it) {
+        List<Row> rows = new ArrayList<>();
+        it.forEachRemaining(rows::add);
+        rows.sort(Comparator.comparing(Row::toString));
+        return rows;
     }
 
     /** The group of a row: the sub-indicator, and for people who use drugs the area and year. */
@@ -95,7 +122,7 @@ final class IndicatorGroups {
         if (IndicatorStep.CONSUMPTION_INPUT.equals(ind) || IndicatorStep.POPULATION_TOTAL.equals(ind)) {
             return CONSUMPTION;
         }
-        return SeizureTotalsStep.INDICATOR.equals(ind) ? SEIZURES : COCA;
+        return IndicatorStep.CULTIVATION.equals(ind) ? COCA : SEIZURES;
     }
 
     /** UNODC sub-region and region of every country: {subregion, its name, region, its name}, as joined. */
@@ -122,10 +149,7 @@ final class IndicatorGroups {
 
         @Override
         public Iterator<Row> call(String key, Iterator<Row> it) {
-            List<Row> rows = new ArrayList<>();
-            it.forEachRemaining(rows::add);
-            // a total order, whatever order the rows arrived in
-            rows.sort(Comparator.comparing(Row::toString));
+            List<Row> rows = sorted(it);
             List<Row> out = new ArrayList<>();
             if (key.startsWith(PWUD + "\u0000")) {
                 people(rows, out);
@@ -133,10 +157,22 @@ final class IndicatorGroups {
                 consumption(rows, unodc, out);
             } else if (key.equals(SEIZURES)) {
                 seizuresByGroup(rows, unodc, out);
+                List<Row> countries = SeizureCategoryStep.countryTotals(rows);
+                out.addAll(SeizureCategoryStep.rows(countries, unodc));
+                out.addAll(SupplyValueStep.rows(rows, countries));
             } else {
                 cultivation(rows, out);
             }
-            return out.iterator();
+            // the rows of this class have no n_with_data: null, as the union of the old plans gave them
+            List<Row> all = new ArrayList<>(out.size());
+            for (Row r : out) {
+                Object[] v = new Object[SeizureCategoryStep.ROWS.size()];
+                for (int i = 0; i < r.size(); i++) {
+                    v[i] = r.get(i);
+                }
+                all.add(RowFactory.create(v));
+            }
+            return all.iterator();
         }
     }
 
@@ -333,7 +369,9 @@ final class IndicatorGroups {
         Map<List<String>, Sum> countries = new LinkedHashMap<>();
         Map<List<String>, Sum> levels = new LinkedHashMap<>();
         for (Row r : rows) {
-            if (!Unit.KILOGRAMS.code().equals(text(r, Column.UNIT)) || flagged(r, QualityFlag.PUBLISHED_AGGREGATE)) {
+            if (!SeizureTotalsStep.INDICATOR.equals(text(r, Column.INDICATOR))
+                    || !Unit.KILOGRAMS.code().equals(text(r, Column.UNIT))
+                    || flagged(r, QualityFlag.PUBLISHED_AGGREGATE)) {
                 continue;
             }
             BigDecimal q = dec6(base(r));

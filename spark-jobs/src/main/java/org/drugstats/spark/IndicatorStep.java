@@ -99,11 +99,8 @@ public final class IndicatorStep {
                         .toArray(org.apache.spark.sql.Column[]::new));
         // a lookup table of a few hundred rows (a local relation: collected without a Spark job)
         List<Row> members = membership.collectAsList();
-        return SeizureCategoryStep.withoutCount(IndicatorGroups.run(obs, aggs, members))
-                // steps of different issues carry the optional columns they use (n_with_data, sub_area,
-                // std_error): the union fills the others with nulls
-                .unionByName(SeizureCategoryStep.run(obs, membership), true)
-                .unionByName(SupplyValueStep.run(obs), true)
+        // people who use drugs, consumption, seizures by drug group and by category, prices and values, coca
+        return IndicatorGroups.run(obs, aggs, members)
                 // opium poppy reads the missing rows too: they carry the bounds of the years without an estimate
                 .unionByName(CultivationStep.run(observations, org.drugstats.core.catalog.Catalog.load(), geography),
                         true);
