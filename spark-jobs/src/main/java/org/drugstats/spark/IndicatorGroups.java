@@ -35,21 +35,25 @@ import org.drugstats.core.stats.inequality.ConsumptionRates;
 import org.drugstats.core.stats.uncertainty.Interval;
 
 /**
- * Four indicators of {@link IndicatorStep} computed in one {@code groupByKey}/{@code flatMapGroups}, each group in
- * plain Java with core's classes: {@value IndicatorStep#PWUD} (one group per area and year),
- * {@value IndicatorStep#CONSUMPTION}, {@value SeizureTotalsStep#INDICATOR} by drug group and the
- * {@value IndicatorStep#CULTIVATION} totals and changes ({@link CultivationIndicators}), one group each.
+ * The indicators of {@link IndicatorStep} (all but opium poppy, {@link CultivationStep}) computed in one
+ * {@code groupByKey}/{@code flatMapGroups}, each group in plain Java with core's classes:
+ * {@value IndicatorStep#PWUD} (one group per area and year), {@value IndicatorStep#CONSUMPTION} (one group), the
+ * seizures and prices (one group: {@value SeizureTotalsStep#INDICATOR} by drug group, {@link SeizureCategoryStep},
+ * {@link SupplyValueStep}, from one computation of the country totals) and the {@value IndicatorStep#CULTIVATION}
+ * totals and changes (one group, {@link CultivationIndicators}).
  *
- * <p>Why: as chains of windows ("one value per key"), joins, unions and group-bys these four were 14 shuffles of
- * the indicators step's plan, each an adaptive query stage (a Spark job), and their generated classes and Catalyst
- * planning were most of the step on the embedded data (issue 18, BENCHMARKS.md). Here they are one shuffle. The
- * groups are bounded by countries × years × drugs (the seizure events arrive as country totals), not by the
- * size of the run, so a group fits one task on a large run as on a small one.
+ * <p>Why: as chains of windows ("one value per key"), joins, distinct counts, unions and group-bys they were about
+ * 30 shuffles of the indicators step's plan, each an adaptive query stage (a Spark job); the plan was big enough
+ * that each task's binary was 1.4 MB, and its planning and generated classes were most of the step on the
+ * embedded data (issue 18; BENCHMARKS.md: 978 → 624 code generations in the run). Here they are one shuffle. The
+ * groups are bounded by countries × years × drugs (the seizure events arrive as country totals), not by the size
+ * of the run, so a group fits one task on a large run as on a small one.
  *
  * <p>The rows are those of the Spark expressions they replace, byte for byte: sums are exact decimals of scale 6
- * (a double cast as Spark casts it, {@link #dec6}), converted to double at the end; the one value per key is the
- * first by status (normal first), method, source (nulls first) and value; a group's rows are sorted before anything
- * is computed, so the result does not depend on the partitioning or on the order the rows arrive in.
+ * (a double cast as Spark casts it, {@link #dec6}), converted to double at the end; numbers in notes are written as
+ * Spark casts a double to text ({@link Double#toString}); the one value per key is the first by status (normal
+ * first), method, source (nulls first) and value; a group's rows are sorted before anything is computed, so the
+ * result does not depend on the partitioning or on the order the rows arrive in.
  */
 final class IndicatorGroups {
 

@@ -37,9 +37,9 @@ import org.drugstats.core.stats.trend.ChangeRates;
  * <li>{@value CultivationStep#AREA} and its {@code _change} ({@link CultivationStep}): opium poppy by country and
  * world with bounds, the years the source does not hold as missing rows.</li>
  * </ul>
- * People who use drugs, consumption, seizures by drug group and the coca totals and changes are computed together
- * in one group-by of plain Java ({@link IndicatorGroups}): as Spark windows, joins and unions they were 14 of the
- * step's shuffles (Spark jobs) and most of its planning.
+ * All but opium poppy are computed together in one group-by, in plain Java with core's classes
+ * ({@link IndicatorGroups}): as Spark windows, joins, distinct counts and unions they were about 30 shuffles
+ * (adaptive stages, each a Spark job) and most of the step's planning and generated classes (issue 18).
  */
 public final class IndicatorStep {
 
