@@ -42,10 +42,12 @@ import org.drugstats.core.stats.uncertainty.Interval;
  * {@link SupplyValueStep}, from one computation of the country totals) and the {@value IndicatorStep#CULTIVATION}
  * totals and changes (one group, {@link CultivationIndicators}).
  *
- * <p>Why: as chains of windows ("one value per key"), joins, distinct counts, unions and group-bys they were about
- * 30 shuffles of the indicators step's plan, each an adaptive query stage (a Spark job); the plan was big enough
+ * <p>Why: as chains of windows ("one value per key"), joins, distinct counts, unions and group-bys they were, with
+ * the waste-water group-bys and joins, 24 adaptive query stages (each a Spark job) of the indicators step's plan on
+ * {@code data/}; the plan was big enough
  * that each task's binary was 1.4 MB, and its planning and generated classes were most of the step on the
- * embedded data (issue 18; BENCHMARKS.md: 978 → 624 code generations in the run). Here they are one shuffle. The
+ * embedded data. Here they are one shuffle: on {@code data/} the step went from 39 Spark jobs and 468 code
+ * generations to 15 and 58 with the waste-water group (issue 18, BENCHMARKS.md). The
  * groups are bounded by countries × years × drugs (the seizure events arrive as country totals), not by the size
  * of the run, so a group fits one task on a large run as on a small one.
  *

@@ -38,8 +38,8 @@ import org.drugstats.core.stats.trend.ChangeRates;
  * world with bounds, the years the source does not hold as missing rows.</li>
  * </ul>
  * All but opium poppy are computed together in one group-by, in plain Java with core's classes
- * ({@link IndicatorGroups}): as Spark windows, joins, distinct counts and unions they were about 30 shuffles
- * (adaptive stages, each a Spark job) and most of the step's planning and generated classes (issue 18).
+ * ({@link IndicatorGroups}): as Spark windows, joins, distinct counts and unions they were most of the step's
+ * 24 adaptive stages (each a Spark job), of its planning and of its generated classes (issue 18).
  */
 public final class IndicatorStep {
 
