@@ -1,19 +1,6 @@
 package org.drugstats.spark;
 
-import static org.apache.spark.sql.functions.array_distinct;
-import static org.apache.spark.sql.functions.array_join;
-import static org.apache.spark.sql.functions.array_sort;
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.flatten;
-import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -21,10 +8,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -97,6 +83,12 @@ public final class SeizureCategoryStep {
         return indicators.withColumn(N_WITH_DATA, lit(null).cast(DataTypes.IntegerType));
     }
 
+    /** The indicators read from the observations. */
+    static final java.util.Set<String> INPUTS = java.util.Set.of(SeizureTotalsStep.INDICATOR);
+
+    /** The rows of {@link IndicatorStep#INDICATORS} plus {@value #N_WITH_DATA}. */
+    static final StructType ROWS = IndicatorStep.INDICATORS.add(N_WITH_DATA, DataTypes.IntegerType);
+
     /**
      * The {@value #INDICATOR} rows: the schema of {@link IndicatorStep#INDICATORS} plus {@value #N_WITH_DATA}.
      *
@@ -104,96 +96,123 @@ public final class SeizureCategoryStep {
      * @param membership rows of {@link AggregateStep#MEMBERSHIP}
      */
     public static Dataset<Row> run(Dataset<Row> obs, Dataset<Row> membership) {
-        Dataset<Row> countries = countryTotals(obs);
-        Dataset<Row> members = membership.filter(col("scheme").equalTo(AggregateStep.UNODC))
-                .withColumnRenamed(Column.REF_AREA.columnName(), "m_area");
-        Dataset<Row> withM = countries.join(members, col(Column.REF_AREA.columnName()).equalTo(col("m_area")));
-        Dataset<Row> series = countries.select(col(Column.ORIGIN.columnName()), lit(AggregateStep.WORLD).as("t_area"),
-                        lit("World").as("t_name"), col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
-                        col("category"), col("family"), col("kg"))
-                .unionByName(withM.select(col(Column.ORIGIN.columnName()), col("region").as("t_area"),
-                        col("region_name").as("t_name"), col(Column.REF_AREA.columnName()),
-                        col(Column.TIME_PERIOD.columnName()), col("category"), col("family"), col("kg")), true)
-                .unionByName(withM.select(col(Column.ORIGIN.columnName()), col("subregion").as("t_area"),
-                        col("subregion_name").as("t_name"), col(Column.REF_AREA.columnName()),
-                        col(Column.TIME_PERIOD.columnName()), col("category"), col("family"), col("kg")), true);
-        Dataset<Row> out = countries.select(col(Column.ORIGIN.columnName()), col(Column.REF_AREA.columnName()),
-                col(Column.TIME_PERIOD.columnName()), col(Column.AREA_NAME.columnName()), col("category"), col("family"),
-                col("kg").as("total"), lit(1L).as("n"),
-                when(col("basis").equalTo(CategoryTotal.Basis.REPORTED_TOTAL.code()), 1L).otherwise(0L).as("n_total"),
-                when(col("disagrees"), 1L).otherwise(0L).as("n_mismatch"),
-                array_join(col("drugs"), "; ").as("drugs"),
-                concat(lit("basis "), col("basis"), lit(": "), col("rows").cast(DataTypes.StringType),
-                        lit(" published quantities"), coalesce(concat(lit("; "), col("check_note")), lit("")))
-                        .as("detail"),
-                when(col("disagrees"), lit(QualityFlag.TOTAL_MISMATCH.code())).as(Column.OBS_FLAGS.columnName()),
-                lit("country").as("level"));
-        for (String level : List.of("subregion", "region", "world")) {
-            boolean world = level.equals("world");
-            Dataset<Row> src = world ? countries : withM;
-            org.apache.spark.sql.Column code = world ? lit(AggregateStep.WORLD) : col(level);
-            org.apache.spark.sql.Column name = world ? lit("World") : col(level + "_name");
-            Dataset<Row> a = src.groupBy(col(Column.ORIGIN.columnName()), code.as(Column.REF_AREA.columnName()),
-                            col(Column.TIME_PERIOD.columnName()), col("category"), col("family"))
-                    .agg(sum(col("kg")).cast(KG).as("total"), countDistinct(col(Column.REF_AREA.columnName())).as("n"),
-                            sum(when(col("basis").equalTo(CategoryTotal.Basis.REPORTED_TOTAL.code()), 1L).otherwise(0L))
-                                    .as("n_total"),
-                            sum(when(col("disagrees"), 1L).otherwise(0L)).as("n_mismatch"),
-                            array_join(array_sort(array_distinct(flatten(collect_list(col("drugs"))))), "; ").as("drugs"),
-                            min(name).as(Column.AREA_NAME.columnName()))
-                    .withColumn("detail", format_string("sum of %d countries' totals (%s); %d counted from the "
-                            + "country's own total row (no breakdown reported); %d whose breakdown and own total "
-                            + "differ by more than 1 g (flagged total-mismatch on the country rows)", col("n"),
-                            lit(world ? "every country" : "UNODC " + level + " members"), col("n_total"),
-                            col("n_mismatch")))
-                    .withColumn(Column.OBS_FLAGS.columnName(), lit(null).cast(DataTypes.StringType))
-                    .withColumn("level", lit(world ? "world" : "unodc_" + level));
-            out = out.unionByName(a, true);
-        }
-        return totalRows(out).unionByName(trends(series), true);
-    }
-
-    private static Dataset<Row> totalRows(Dataset<Row> out) {
-        return out.select(
-                lit(INDICATOR).as(Column.INDICATOR.columnName()),
-                col(Column.REF_AREA.columnName()),
-                col(Column.TIME_PERIOD.columnName()),
-                lit("T").as(Column.SEX.columnName()),
-                lit("_T").as(Column.AGE.columnName()),
-                col("total").cast(DataTypes.DoubleType).as(Column.VALUE.columnName()),
-                lit(null).cast(DataTypes.DoubleType).as(Column.LOWER.columnName()),
-                lit(null).cast(DataTypes.DoubleType).as(Column.UPPER.columnName()),
-                lit(Unit.KILOGRAMS.code()).as(Column.UNIT.columnName()),
-                lit(ObsStatus.ESTIMATED.code()).as(Column.OBS_STATUS.columnName()),
-                lit("drugstats: seized kg by category (core SeizureCountryTotals, rule " + RULE.code() + ")")
-                        .as(Column.SOURCE.columnName()),
-                concat(lit("summed: "), col("drugs"), lit(" | "), col("detail"))
-                        .as(Column.NOTES.columnName()),
-                col(Column.ORIGIN.columnName()),
-                lit(0).as(Column.UNIT_MULT.columnName()),
-                col("category").as(Column.DRUG.columnName()),
-                col("family").as(Column.DRUG_GROUP.columnName()),
-                lit(null).cast(DataTypes.StringType).as(Column.DRUG_SUBGROUP.columnName()),
-                lit(METHOD).as(Column.METHOD.columnName()),
-                lit(null).cast(DataTypes.StringType).as(Column.ADJUSTMENT.columnName()),
-                col(Column.OBS_FLAGS.columnName()),
-                col(Column.AREA_NAME.columnName()),
-                lit(null).cast(DataTypes.StringType).as(Column.RECORD.columnName()),
-                lit(SeizureTotalsStep.INDICATOR).as("inputs"),
-                col("n").cast(DataTypes.IntegerType).as(N_WITH_DATA));
+        Map<String, List<String[]>> unodc = IndicatorGroups.unodc(membership.collectAsList());
+        return IndicatorGroups.inOneGroup(obs, INPUTS, ROWS, rows -> rows(countryTotals(rows), unodc));
     }
 
     /**
-     * {@value #TREND}: one row per (origin, aggregate, category) over {@value #FIRST}-{@value #LAST}, by core's
-     * {@link SeizureTrend}: the log-linear APC as value with its interval as lower/upper, the Mann–Kendall test and
-     * Sen's slope in {@code notes}; {@code obs_status} {@code missing} and the reason in {@code notes} where the
-     * series is not fitted (its reporting countries change too much, a year without data, a year with 0 kg).
+     * The {@value #INDICATOR} and {@value #TREND} rows of canonical observation rows, in plain Java (one task):
+     * country totals by core, exact decimal sums of their members for the UNODC sub-regions and regions and of
+     * every country for the world, and core's trend of each aggregate. As Spark group-bys, distinct counts,
+     * joins and unions these were about 9 shuffles of the indicators step (issue 18).
+     *
+     * @param countries the country totals ({@link #countryTotals}) of the observations
+     * @param unodc UNODC sub-region and region of every country ({@link IndicatorGroups#unodc})
      */
-    static Dataset<Row> trends(Dataset<Row> series) {
-        Dataset<Row> s = series.filter(col(Column.TIME_PERIOD.columnName()).rlike("^[0-9]{4}$"));
-        return s.groupByKey((MapFunction<Row, String>) r -> r.getString(0) + "\u0000" + r.getString(1) + "\u0000"
-                        + r.getString(5), Encoders.STRING())
-                .flatMapGroups(new Trend(), Encoders.row(IndicatorStep.INDICATORS.add(N_WITH_DATA, DataTypes.IntegerType)));
+    static List<Row> rows(List<Row> countries, Map<String, List<String[]>> unodc) {
+        List<Row> out = new ArrayList<>();
+        Map<List<String>, Level> levels = new java.util.LinkedHashMap<>();
+        Map<List<String>, List<Row>> series = new java.util.LinkedHashMap<>();
+        for (Row c : countries) {
+            String origin = c.isNullAt(0) ? null : c.getString(0);
+            String area = c.getString(1);
+            String year = c.getString(2);
+            String category = c.getString(4);
+            String family = c.getString(5);
+            BigDecimal kg = c.getDecimal(6);
+            boolean reported = CategoryTotal.Basis.REPORTED_TOTAL.code().equals(c.getString(7));
+            boolean disagrees = c.getBoolean(11);
+            List<String> drugs = scala.jdk.javaapi.CollectionConverters.asJava(c.<String>getSeq(9));
+            String detail = "basis " + c.getString(7) + ": " + c.getInt(8) + " published quantities"
+                    + (c.isNullAt(10) ? "" : "; " + c.getString(10));
+            out.add(totalRow(origin, area, year, c.isNullAt(3) ? null : c.getString(3), category, family, kg, 1,
+                    String.join("; ", drugs), detail, disagrees ? QualityFlag.TOTAL_MISMATCH.code() : null));
+            List<String[]> targets = new ArrayList<>();
+            for (String[] m : unodc.getOrDefault(area, List.of())) {
+                targets.add(new String[] {"subregion", m[0], m[1]});
+                targets.add(new String[] {"region", m[2], m[3]});
+            }
+            targets.add(new String[] {"world", AggregateStep.WORLD, "World"});
+            for (String[] t : targets) {
+                levels.computeIfAbsent(java.util.Arrays.asList(t[0], origin, t[1], year, category, family),
+                        k -> new Level()).add(area, kg, reported, disagrees, drugs, t[2]);
+                if (year != null && YEAR.matcher(year).find()) {
+                    series.computeIfAbsent(java.util.Arrays.asList(origin, t[1], category), k -> new ArrayList<>())
+                            .add(RowFactory.create(origin, t[1], t[2], area, year, category, family, kg));
+                }
+            }
+        }
+        for (String level : List.of("subregion", "region", "world")) {
+            boolean world = level.equals("world");
+            for (Map.Entry<List<String>, Level> e : levels.entrySet()) {
+                if (!e.getKey().get(0).equals(level)) {
+                    continue;
+                }
+                Level l = e.getValue();
+                String detail = String.format(Locale.US, "sum of %d countries' totals (%s); %d counted from the "
+                        + "country's own total row (no breakdown reported); %d whose breakdown and own total "
+                        + "differ by more than 1 g (flagged total-mismatch on the country rows)", l.areas.size(),
+                        world ? "every country" : "UNODC " + level + " members", l.reported, l.mismatched);
+                List<String> k = e.getKey();
+                out.add(totalRow(k.get(1), k.get(2), k.get(3), l.name, k.get(4), k.get(5), l.kg, l.areas.size(),
+                        String.join("; ", l.drugs), detail, null));
+            }
+        }
+        Trend trend = new Trend();
+        for (Map.Entry<List<String>, List<Row>> e : series.entrySet()) {
+            trend.call(e.getKey().get(0) + "\u0000" + e.getKey().get(1) + "\u0000" + e.getKey().get(2),
+                    e.getValue().iterator()).forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("^[0-9]{4}$");
+
+    /** The sums of one aggregate, category and year (Spark's sum, count distinct, min, sorted distinct drugs). */
+    private static final class Level {
+        final java.util.Set<String> areas = new java.util.HashSet<>();
+        final java.util.SortedSet<String> drugs = new java.util.TreeSet<>();
+        BigDecimal kg;
+        long reported;
+        long mismatched;
+        String name;
+
+        void add(String area, BigDecimal v, boolean rep, boolean dis, List<String> d, String nm) {
+            if (area != null) {
+                areas.add(area);
+            }
+            kg = kg == null ? v : kg.add(v);
+            reported += rep ? 1 : 0;
+            mismatched += dis ? 1 : 0;
+            drugs.addAll(d);
+            name = name == null ? nm : nm == null || name.compareTo(nm) <= 0 ? name : nm;
+        }
+    }
+
+    private static Row totalRow(String origin, String area, String year, String name, String category,
+            String family, BigDecimal kg, int n, String drugs, String detail, String flags) {
+        Object[] v = new Object[ROWS.size()];
+        v[Column.INDICATOR.ordinal()] = INDICATOR;
+        v[Column.REF_AREA.ordinal()] = area;
+        v[Column.TIME_PERIOD.ordinal()] = year;
+        v[Column.SEX.ordinal()] = "T";
+        v[Column.AGE.ordinal()] = "_T";
+        v[Column.VALUE.ordinal()] = kg.setScale(6, RoundingMode.HALF_UP).doubleValue();
+        v[Column.UNIT.ordinal()] = Unit.KILOGRAMS.code();
+        v[Column.OBS_STATUS.ordinal()] = ObsStatus.ESTIMATED.code();
+        v[Column.SOURCE.ordinal()] = "drugstats: seized kg by category (core SeizureCountryTotals, rule " + RULE.code()
+                + ")";
+        v[Column.NOTES.ordinal()] = "summed: " + drugs + " | " + detail;
+        v[Column.ORIGIN.ordinal()] = origin;
+        v[Column.UNIT_MULT.ordinal()] = 0;
+        v[Column.DRUG.ordinal()] = category;
+        v[Column.DRUG_GROUP.ordinal()] = family;
+        v[Column.METHOD.ordinal()] = METHOD;
+        v[Column.OBS_FLAGS.ordinal()] = flags;
+        v[Column.AREA_NAME.ordinal()] = name;
+        v[Column.values().length] = SeizureTotalsStep.INDICATOR;
+        v[Column.values().length + 1] = n;
+        return RowFactory.create(v);
     }
 
     /** Core's trend of one aggregate and category. */
@@ -258,19 +277,36 @@ public final class SeizureCategoryStep {
                 .toPlainString();
     }
 
-    /** Country totals ({@link #COUNTRY}) of the {@code seizures_quantity} observations, by core. */
-    static Dataset<Row> countryTotals(Dataset<Row> obs) {
-        Dataset<Row> s = obs.filter(col(Column.INDICATOR.columnName()).equalTo(SeizureTotalsStep.INDICATOR)
-                        .and(org.apache.spark.sql.functions.not(coalesce(col(Column.OBS_FLAGS.columnName()), lit(""))
-                                .contains(QualityFlag.PUBLISHED_AGGREGATE.code()))))
-                .select(coalesce(col(Column.ORIGIN.columnName()), lit("")).as(Column.ORIGIN.columnName()),
-                        col(Column.REF_AREA.columnName()), col(Column.TIME_PERIOD.columnName()),
-                        col(Column.AREA_NAME.columnName()), col(Column.DRUG_GROUP.columnName()),
-                        col(Column.DRUG_SUBGROUP.columnName()), col(Column.DRUG.columnName()),
-                        Schemas.baseValue().as("v"), col(Column.UNIT.columnName()));
-        return s.groupByKey((MapFunction<Row, String>) r -> r.getString(0) + "\u0000" + r.getString(1) + "\u0000"
-                        + r.getString(2), Encoders.STRING())
-                .flatMapGroups(new Count(RULE), Encoders.row(COUNTRY));
+    /**
+     * Country totals ({@link #COUNTRY}) of the {@code seizures_quantity} observations, by core: one group per
+     * (origin, country, year), in the order of {@code obs}.
+     */
+    static List<Row> countryTotals(List<Row> obs) {
+        Map<List<String>, List<Row>> groups = new java.util.LinkedHashMap<>();
+        for (Row r : obs) {
+            if (!SeizureTotalsStep.INDICATOR.equals(IndicatorGroups.text(r, Column.INDICATOR))) {
+                continue;
+            }
+            String flags = IndicatorGroups.text(r, Column.OBS_FLAGS);
+            if (flags != null && flags.contains(QualityFlag.PUBLISHED_AGGREGATE.code())) {
+                continue;
+            }
+            String origin = IndicatorGroups.text(r, Column.ORIGIN);
+            Row in = RowFactory.create(origin == null ? "" : origin, IndicatorGroups.text(r, Column.REF_AREA),
+                    IndicatorGroups.text(r, Column.TIME_PERIOD), IndicatorGroups.text(r, Column.AREA_NAME),
+                    IndicatorGroups.text(r, Column.DRUG_GROUP), IndicatorGroups.text(r, Column.DRUG_SUBGROUP),
+                    IndicatorGroups.text(r, Column.DRUG),
+                    r.isNullAt(Column.VALUE.ordinal()) ? null : IndicatorGroups.base(r),
+                    IndicatorGroups.text(r, Column.UNIT));
+            groups.computeIfAbsent(java.util.Arrays.asList(in.getString(0), in.getString(1), in.getString(2)),
+                    k -> new ArrayList<>()).add(in);
+        }
+        Count count = new Count(RULE);
+        List<Row> out = new ArrayList<>();
+        for (Map.Entry<List<String>, List<Row>> e : groups.entrySet()) {
+            count.call(String.join("\u0000", e.getKey()), e.getValue().iterator()).forEachRemaining(out::add);
+        }
+        return out;
     }
 
     /** Core's count of one origin, country and year. */

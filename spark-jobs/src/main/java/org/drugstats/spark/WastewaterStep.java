@@ -1,13 +1,13 @@
 package org.drugstats.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.format_string;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.drugstats.core.data.Column;
 import org.drugstats.core.data.ObsStatus;
@@ -57,7 +58,6 @@ import org.drugstats.core.stats.trend.MannKendall;
 public final class WastewaterStep {
 
     /** Decimal type of the exact sums (loads × populations: up to 10^17 with ten decimals). */
-    private static final org.apache.spark.sql.types.DecimalType EXACT = DataTypes.createDecimalType(38, 10);
 
     public static final String LOAD = "wastewater_mass_load";
     public static final String MEAN = "wastewater_mass_load_mean";
@@ -74,97 +74,160 @@ public final class WastewaterStep {
     private WastewaterStep() {
     }
 
-    /** The means per country and for Europe, and the weekend/weekday ratios, as rows of the indicators schema. */
+    static final String WEEKDAY = "wastewater_mass_load_weekday_mean";
+    static final String WEEKEND = "wastewater_mass_load_weekend_mean";
+
+    /**
+     * The means per country and for Europe, and the weekend/weekday ratios, as rows of the indicators schema:
+     * computed in plain Java in one group (one task) of the waste-water observations, a few thousand rows. As Spark
+     * group-bys and joins they were 4 shuffles (Spark jobs) of the indicators step (issue 18).
+     */
     static Dataset<Row> indicators(Dataset<Row> analysis, Geography geography) {
-        Dataset<Row> loads = analysis.filter(col(Column.INDICATOR.columnName()).equalTo(LOAD)
-                .and(col(Column.VALUE.columnName()).isNotNull()).and(col(Column.SUB_AREA.columnName()).isNotNull()));
-        Dataset<Row> pop = analysis.filter(col(Column.INDICATOR.columnName()).equalTo(POPULATION)
-                        .and(col(Column.VALUE.columnName()).gt(0)))
-                .groupBy(col(Column.SUB_AREA.columnName()).as("p_site"))
-                // min, not first: the same value whichever partition a site's rows come from
-                .agg(org.apache.spark.sql.functions.min(Schemas.baseValue()).as("pop"));
-        Dataset<Row> joined = loads.join(pop, loads.col(Column.SUB_AREA.columnName()).equalTo(pop.col("p_site")))
-                .withColumn("load", Schemas.baseValue());
-        List<String> europe = geography.countries().stream().filter(c -> "150".equals(c.regionCode()))
-                .map(M49Country::iso3).toList();
-        Dataset<Row> byCountry = means(joined, col(Column.REF_AREA.columnName()), null);
-        Dataset<Row> byEurope = means(joined.filter(col(Column.REF_AREA.columnName()).isin(europe.toArray())),
-                lit(EUROPE), "Europe (EUDA sites in M49 Europe)");
-        return byCountry.unionByName(byEurope, true).unionByName(ratios(analysis), true);
+        Set<String> europe = Set.copyOf(geography.countries().stream().filter(c -> "150".equals(c.regionCode()))
+                .map(M49Country::iso3).toList());
+        return IndicatorGroups.inOneGroup(analysis, Set.of(LOAD, POPULATION, WEEKDAY, WEEKEND), ROWS,
+                rows -> indicatorRows(rows, europe));
     }
 
-    private static Dataset<Row> means(Dataset<Row> joined, org.apache.spark.sql.Column area, String areaName) {
-        Dataset<Row> g = joined.groupBy(area.as("m_area"), col(Column.TIME_PERIOD.columnName()).as("m_year"),
-                        col(Column.DRUG.columnName()).as("m_drug"), col(Column.DRUG_SUBGROUP.columnName()).as("m_sub"))
-                // exact decimal sums: a sum of doubles depends on the order the rows arrive in, which differs
-                // between local[*] and a cluster (the cluster test compares the two byte for byte)
-                .agg(sum(col("load").multiply(col("pop")).cast(EXACT)).cast(DataTypes.DoubleType).as("lp"),
-                        sum(col("pop").cast(EXACT)).cast(DataTypes.DoubleType).as("p"),
-                        count(lit(1)).as("sites"),
-                        org.apache.spark.sql.functions.min(col(Column.ORIGIN.columnName())).as("m_origin"));
-        Map<Column, org.apache.spark.sql.Column> v = new EnumMap<>(Column.class);
-        v.put(Column.INDICATOR, lit(MEAN));
-        v.put(Column.REF_AREA, col("m_area"));
-        v.put(Column.TIME_PERIOD, col("m_year"));
-        v.put(Column.VALUE, col("lp").divide(col("p")));
-        v.put(Column.UNIT, lit(Unit.MG_PER_1000_PER_DAY.code()));
-        v.put(Column.SOURCE, lit("drugstats: population-weighted mean of EUDA site loads"));
-        v.put(Column.NOTES, format_string("%d sites, population served %.0f", col("sites"), col("p")));
-        v.put(Column.ORIGIN, col("m_origin"));
-        v.put(Column.DRUG, col("m_drug"));
-        v.put(Column.DRUG_SUBGROUP, col("m_sub"));
-        v.put(Column.METHOD, lit("population-weighted-mean"));
-        if (areaName != null) {
-            v.put(Column.AREA_NAME, lit(areaName));
-        }
-        return canonical(g, v, LOAD + ";" + POPULATION);
-    }
+    /**
+     * The rows' schema: {@link IndicatorStep#INDICATORS} with {@code ref_area}, {@code time_period} and
+     * {@code origin} nullable, as the Spark plan these rows were first computed by gave them (its group keys came
+     * from the observations' nullable columns): the union of the indicators takes its nullability from its parts,
+     * and {@code results/indicators} keeps its Parquet schema (optional columns) byte for byte.
+     */
+    static final org.apache.spark.sql.types.StructType ROWS = nullable(IndicatorStep.INDICATORS,
+            Set.of(Column.REF_AREA.columnName(), Column.TIME_PERIOD.columnName(), Column.ORIGIN.columnName()));
 
-    private static Dataset<Row> ratios(Dataset<Row> analysis) {
-        Dataset<Row> wd = analysis.filter(col(Column.INDICATOR.columnName()).equalTo("wastewater_mass_load_weekday_mean")
-                        .and(col(Column.VALUE.columnName()).gt(0)))
-                .select(col(Column.SUB_AREA.columnName()).as("w_site"), col(Column.TIME_PERIOD.columnName()).as("w_year"),
-                        col(Column.DRUG.columnName()).as("w_drug"), Schemas.baseValue().as("weekday"));
-        Dataset<Row> we = analysis.filter(col(Column.INDICATOR.columnName()).equalTo("wastewater_mass_load_weekend_mean")
-                .and(col(Column.VALUE.columnName()).isNotNull()));
-        Dataset<Row> j = we.join(wd, we.col(Column.SUB_AREA.columnName()).equalTo(wd.col("w_site"))
-                .and(we.col(Column.TIME_PERIOD.columnName()).equalTo(wd.col("w_year")))
-                .and(we.col(Column.DRUG.columnName()).equalTo(wd.col("w_drug"))));
-        Map<Column, org.apache.spark.sql.Column> v = new EnumMap<>(Column.class);
-        v.put(Column.INDICATOR, lit(RATIO));
-        v.put(Column.REF_AREA, col(Column.REF_AREA.columnName()));
-        v.put(Column.TIME_PERIOD, col(Column.TIME_PERIOD.columnName()));
-        v.put(Column.VALUE, Schemas.baseValue().divide(col("weekday")));
-        v.put(Column.UNIT, lit(Unit.RATIO.code()));
-        v.put(Column.SOURCE, lit("drugstats: weekend mean / weekday mean"));
-        v.put(Column.ORIGIN, col(Column.ORIGIN.columnName()));
-        v.put(Column.DRUG, col(Column.DRUG.columnName()));
-        v.put(Column.DRUG_SUBGROUP, col(Column.DRUG_SUBGROUP.columnName()));
-        v.put(Column.METHOD, lit("weekend-mean/weekday-mean"));
-        v.put(Column.AREA_NAME, col(Column.AREA_NAME.columnName()));
-        v.put(Column.SUB_AREA, col(Column.SUB_AREA.columnName()));
-        return canonical(j, v, "wastewater_mass_load_weekend_mean;wastewater_mass_load_weekday_mean");
-    }
-
-    /** Rows of the indicators schema: the given canonical columns, the others empty; status estimated, T, _T. */
-    private static Dataset<Row> canonical(Dataset<Row> d, Map<Column, org.apache.spark.sql.Column> given,
-            String inputs) {
-        List<org.apache.spark.sql.Column> cols = new ArrayList<>();
-        for (Column c : Column.values()) {
-            org.apache.spark.sql.Column e = given.get(c);
-            if (e == null) {
-                e = switch (c) {
-                    case SEX -> lit("T");
-                    case AGE -> lit("_T");
-                    case OBS_STATUS -> lit(ObsStatus.ESTIMATED.code());
-                    case UNIT_MULT -> lit(0);
-                    default -> lit(null);
-                };
+    private static org.apache.spark.sql.types.StructType nullable(org.apache.spark.sql.types.StructType t,
+            Set<String> names) {
+        org.apache.spark.sql.types.StructField[] f = t.fields().clone();
+        for (int i = 0; i < f.length; i++) {
+            if (names.contains(f[i].name())) {
+                f[i] = new org.apache.spark.sql.types.StructField(f[i].name(), f[i].dataType(), true, f[i].metadata());
             }
-            cols.add(e.cast(Schemas.sparkType(c)).as(c.columnName()));
         }
-        cols.add(lit(inputs).as("inputs"));
-        return d.select(cols.toArray(new org.apache.spark.sql.Column[0]));
+        return new org.apache.spark.sql.types.StructType(f);
+    }
+
+    /** A double cast to {@code decimal(38,10)} as Spark casts it: its shortest decimal text, half up. */
+    private static BigDecimal dec10(double d) {
+        return new BigDecimal(Double.toString(d), MathContext.DECIMAL128).setScale(10, RoundingMode.HALF_UP);
+    }
+
+    /** The indicator rows of canonical waste-water rows (in a fixed order). */
+    static List<Row> indicatorRows(List<Row> rows, Set<String> europe) {
+        // the population served by each site: the least of its positive figures
+        Map<String, Double> pop = new HashMap<>();
+        Map<List<String>, List<Double>> weekday = new HashMap<>();
+        for (Row r : rows) {
+            String ind = IndicatorGroups.text(r, Column.INDICATOR);
+            Double v = IndicatorGroups.number(r, Column.VALUE);
+            if (POPULATION.equals(ind) && v != null && v > 0 && IndicatorGroups.text(r, Column.SUB_AREA) != null) {
+                pop.merge(IndicatorGroups.text(r, Column.SUB_AREA), IndicatorGroups.base(r), Math::min);
+            } else if (WEEKDAY.equals(ind) && v != null && v > 0) {
+                List<String> k = ratioKey(r);
+                if (!k.contains(null)) {
+                    weekday.computeIfAbsent(k, x -> new ArrayList<>()).add(IndicatorGroups.base(r));
+                }
+            }
+        }
+        Map<List<String>, Mean> byCountry = new LinkedHashMap<>();
+        Map<List<String>, Mean> byEurope = new LinkedHashMap<>();
+        List<Row> out = new ArrayList<>();
+        for (Row r : rows) {
+            String ind = IndicatorGroups.text(r, Column.INDICATOR);
+            if (IndicatorGroups.number(r, Column.VALUE) == null) {
+                continue;
+            }
+            if (LOAD.equals(ind) && IndicatorGroups.text(r, Column.SUB_AREA) != null) {
+                Double p = pop.get(IndicatorGroups.text(r, Column.SUB_AREA));
+                if (p == null) {
+                    continue;
+                }
+                double load = IndicatorGroups.base(r);
+                String area = IndicatorGroups.text(r, Column.REF_AREA);
+                List<String> k = java.util.Arrays.asList(area, IndicatorGroups.text(r, Column.TIME_PERIOD),
+                        IndicatorGroups.text(r, Column.DRUG), IndicatorGroups.text(r, Column.DRUG_SUBGROUP));
+                byCountry.computeIfAbsent(k, x -> new Mean()).add(load, p, IndicatorGroups.text(r, Column.ORIGIN));
+                if (area != null && europe.contains(area)) {
+                    List<String> e = new ArrayList<>(k);
+                    e.set(0, EUROPE);
+                    byEurope.computeIfAbsent(e, x -> new Mean()).add(load, p, IndicatorGroups.text(r, Column.ORIGIN));
+                }
+            } else if (WEEKEND.equals(ind)) {
+                for (double wd : weekday.getOrDefault(ratioKey(r), List.of())) {
+                    Object[] v = row(RATIO, IndicatorGroups.text(r, Column.REF_AREA),
+                            IndicatorGroups.text(r, Column.TIME_PERIOD), IndicatorGroups.base(r) / wd, Unit.RATIO,
+                            "drugstats: weekend mean / weekday mean", IndicatorGroups.text(r, Column.ORIGIN),
+                            IndicatorGroups.text(r, Column.DRUG), IndicatorGroups.text(r, Column.DRUG_SUBGROUP),
+                            "weekend-mean/weekday-mean", WEEKEND + ";" + WEEKDAY);
+                    v[Column.AREA_NAME.ordinal()] = IndicatorGroups.text(r, Column.AREA_NAME);
+                    v[Column.SUB_AREA.ordinal()] = IndicatorGroups.text(r, Column.SUB_AREA);
+                    out.add(RowFactory.create(v));
+                }
+            }
+        }
+        means(byCountry, null, out);
+        means(byEurope, "Europe (EUDA sites in M49 Europe)", out);
+        return out;
+    }
+
+    private static List<String> ratioKey(Row r) {
+        return java.util.Arrays.asList(IndicatorGroups.text(r, Column.SUB_AREA),
+                IndicatorGroups.text(r, Column.TIME_PERIOD), IndicatorGroups.text(r, Column.DRUG));
+    }
+
+    /** Σ load × population and Σ population of one area, year and drug: exact decimals of scale 10. */
+    private static final class Mean {
+        BigDecimal lp = BigDecimal.ZERO.setScale(10);
+        BigDecimal p = BigDecimal.ZERO.setScale(10);
+        long sites;
+        String origin;
+
+        void add(double load, double pop, String o) {
+            // exact decimal sums: a sum of doubles depends on the order the rows arrive in, which differs
+            // between local[*] and a cluster (the cluster test compares the two byte for byte)
+            lp = lp.add(dec10(load * pop));
+            p = p.add(dec10(pop));
+            sites++;
+            origin = origin == null ? o : o == null || origin.compareTo(o) <= 0 ? origin : o;
+        }
+    }
+
+    private static void means(Map<List<String>, Mean> means, String areaName, List<Row> out) {
+        for (Map.Entry<List<String>, Mean> e : means.entrySet()) {
+            Mean m = e.getValue();
+            double p = m.p.doubleValue();
+            List<String> k = e.getKey();
+            Object[] v = row(MEAN, k.get(0), k.get(1), m.lp.doubleValue() / p, Unit.MG_PER_1000_PER_DAY,
+                    "drugstats: population-weighted mean of EUDA site loads", m.origin, k.get(2), k.get(3),
+                    "population-weighted-mean", LOAD + ";" + POPULATION);
+            v[Column.NOTES.ordinal()] = String.format(Locale.US, "%d sites, population served %.0f", m.sites, p);
+            v[Column.AREA_NAME.ordinal()] = areaName;
+            out.add(RowFactory.create(v));
+        }
+    }
+
+    /** A row of the indicators schema: status estimated, sex T, age _T, unit_mult 0, the rest empty. */
+    private static Object[] row(String indicator, String area, String year, double value, Unit unit, String source,
+            String origin, String drug, String subgroup, String method, String inputs) {
+        Object[] v = new Object[IndicatorStep.INDICATORS.size()];
+        v[Column.INDICATOR.ordinal()] = indicator;
+        v[Column.REF_AREA.ordinal()] = area;
+        v[Column.TIME_PERIOD.ordinal()] = year;
+        v[Column.SEX.ordinal()] = "T";
+        v[Column.AGE.ordinal()] = "_T";
+        v[Column.VALUE.ordinal()] = value;
+        v[Column.UNIT.ordinal()] = unit.code();
+        v[Column.OBS_STATUS.ordinal()] = ObsStatus.ESTIMATED.code();
+        v[Column.SOURCE.ordinal()] = source;
+        v[Column.ORIGIN.ordinal()] = origin;
+        v[Column.UNIT_MULT.ordinal()] = 0;
+        v[Column.DRUG.ordinal()] = drug;
+        v[Column.DRUG_SUBGROUP.ordinal()] = subgroup;
+        v[Column.METHOD.ordinal()] = method;
+        v[Column.values().length] = inputs;
+        return v;
     }
 
     /** Mann–Kendall/Sen and, for long series, joinpoint of every site's daily-mean series per drug. */
