@@ -352,6 +352,10 @@ public final class Pipeline {
                     }
                     progress.always("report: %d pages, %d charts, %d tables in %.1f s", r.pages().size(), r.charts(),
                             r.tables(), r.seconds());
+                    StringBuilder phases = new StringBuilder();
+                    r.phases().forEach((phase, secs) -> phases.append(phases.length() == 0 ? "" : ", ")
+                            .append(String.format(Locale.ROOT, "%s %.1f s", phase, secs)));
+                    progress.detail("report phases: %s", phases);
                 }
             });
             progress.always("published %s: %d inputs, %,d rows read, %,d accepted, %,d quarantined, in %.1f s",
