@@ -206,7 +206,10 @@ public final class TrendStep {
         org.apache.spark.sql.Column x = when(tp.rlike("^[0-9]{4}$"), tp.cast(DataTypes.DoubleType))
                 .when(tp.rlike("^[0-9]{4}/[0-9]{2}$"), org.apache.spark.sql.functions.substring(tp, 1, 4)
                         .cast(DataTypes.DoubleType));
-        Dataset<Row> d = data.filter(col(Column.VALUE.columnName()).isNotNull())
+        // a one-partition run gathers the series' parts (observations, aggregates, derived indicators) into its one
+        // partition here, so that neither the window below nor the fit's grouping shuffles them
+        Dataset<Row> in = SparkSessions.shufflesIntoOne(data.sparkSession()) ? data.coalesce(1) : data;
+        Dataset<Row> d = in.filter(col(Column.VALUE.columnName()).isNotNull())
                 .withColumn("x", x)
                 .filter(col("x").isNotNull())
                 .withColumn("y", Schemas.baseValue());
@@ -240,9 +243,13 @@ public final class TrendStep {
         if (Arrays.asList(points.columns()).contains(REGIME)) {
             in.add(REGIME);
         }
-        Dataset<Row> all = points.select(in.stream().map(org.apache.spark.sql.functions::col)
-                        .toArray(org.apache.spark.sql.Column[]::new))
-                .repartition(key).sortWithinPartitions(sort)
+        Dataset<Row> selected = points.select(in.stream().map(org.apache.spark.sql.functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new));
+        // one partition holds every series whole: coalescing keeps the rows there, where repartitioning by the series
+        // would shuffle them into it (each series' points are then sorted by x either way)
+        Dataset<Row> all = (SparkSessions.shufflesIntoOne(points.sparkSession()) ? selected.coalesce(1)
+                        : selected.repartition(key))
+                .sortWithinPartitions(sort)
                 .mapPartitions(new FitPartition(settings), Encoders.row(FITTED));
         return new Fitted(all);
     }
