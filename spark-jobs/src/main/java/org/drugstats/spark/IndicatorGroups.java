@@ -3,8 +3,6 @@ package org.drugstats.spark;
 import static org.apache.spark.sql.functions.col;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -199,7 +197,7 @@ final class IndicatorGroups {
 
     /** A double cast to {@code decimal(38,6)} as Spark casts it: its shortest decimal text, half up. */
     static BigDecimal dec6(double d) {
-        return new BigDecimal(Double.toString(d), MathContext.DECIMAL128).setScale(6, RoundingMode.HALF_UP);
+        return SqlSemantics.cast(d, 6);
     }
 
     private static boolean flagged(Row r, QualityFlag f) {
@@ -207,14 +205,12 @@ final class IndicatorGroups {
         return flags != null && flags.contains(f.code());
     }
 
-    private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
-
     /** The order of "one value per key": status normal first, then method, source (nulls first) and value. */
     static final Comparator<Row> FIRST = Comparator.<Row>comparingInt(r -> "normal".equals(text(r, Column.OBS_STATUS))
                     ? 0 : 1)
-            .thenComparing(r -> text(r, Column.METHOD), TEXT)
-            .thenComparing(r -> text(r, Column.SOURCE), TEXT)
-            .thenComparing(r -> number(r, Column.VALUE), Comparator.nullsFirst(Double::compare));
+            .thenComparing(r -> text(r, Column.METHOD), SqlSemantics.UTF8_NULLS_FIRST)
+            .thenComparing(r -> text(r, Column.SOURCE), SqlSemantics.UTF8_NULLS_FIRST)
+            .thenComparing(r -> number(r, Column.VALUE), SqlSemantics::compareDoublesNullsFirst);
 
     /** One row per (indicator, area, period, sex, age, extra columns): the first by {@link #FIRST}. */
     static List<Row> onePer(List<Row> rows, Column... extra) {

@@ -1,6 +1,5 @@
 package org.drugstats.spark;
 
-import static org.apache.spark.sql.functions.lit;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -76,11 +75,6 @@ public final class SeizureCategoryStep {
             Schemas.field("disagrees", DataTypes.BooleanType, false)));
 
     private SeizureCategoryStep() {
-    }
-
-    /** The other indicators with an empty {@value #N_WITH_DATA} column, so that they union with this step's rows. */
-    public static Dataset<Row> withoutCount(Dataset<Row> indicators) {
-        return indicators.withColumn(N_WITH_DATA, lit(null).cast(DataTypes.IntegerType));
     }
 
     /** The indicators read from the observations. */

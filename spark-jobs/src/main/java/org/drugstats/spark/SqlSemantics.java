@@ -79,6 +79,14 @@ final class SqlSemantics {
     }
 
     /**
+     * {@code CAST(d AS DECIMAL(p,scale))} of a finite double: its shortest decimal form ({@code Double.toString})
+     * rounded HALF_UP to {@code scale} places, as Spark casts it.
+     */
+    static BigDecimal cast(double d, int scale) {
+        return new BigDecimal(Double.toString(d)).setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    /**
      * {@code CAST(d AS DECIMAL(38,6))}: the shortest decimal form of {@code d} rounded HALF_UP to 6 places.
      *
      * @throws DrugstatsException for NaN, an infinity or more than 38 digits (Spark's ANSI mode fails too)
@@ -87,7 +95,7 @@ final class SqlSemantics {
         if (!Double.isFinite(d)) {
             throw DrugstatsException.of("aggregate: value %s cannot be summed as decimal(38,6)", d);
         }
-        BigDecimal v = new BigDecimal(Double.toString(d)).setScale(SCALE, RoundingMode.HALF_UP);
+        BigDecimal v = cast(d, SCALE);
         if (v.precision() > PRECISION) {
             throw DrugstatsException.of("aggregate: value %s exceeds decimal(38,6)", d);
         }

@@ -3,8 +3,6 @@ package org.drugstats.spark;
 import static org.apache.spark.sql.functions.col;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -111,7 +109,7 @@ public final class WastewaterStep {
 
     /** A double cast to {@code decimal(38,10)} as Spark casts it: its shortest decimal text, half up. */
     private static BigDecimal dec10(double d) {
-        return new BigDecimal(Double.toString(d), MathContext.DECIMAL128).setScale(10, RoundingMode.HALF_UP);
+        return SqlSemantics.cast(d, 10);
     }
 
     /** The indicator rows of canonical waste-water rows (in a fixed order). */
