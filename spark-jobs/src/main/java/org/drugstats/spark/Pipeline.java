@@ -111,26 +111,39 @@ public final class Pipeline {
             }
             PlanCuts cuts = PlanCuts.under(spark, publisher.staging().resolve(".spark").resolve("checkpoints"),
                     persisted);
-            // 1. validate
+            // 1. validate: a small run's canonical extracts on the driver where it reads them as Spark would
             begin("validate");
-            ValidateStep.Result v = ValidateStep.run(spark, inputs);
+            List<InputFiles.Input> eventInputs = inputs.stream()
+                    .filter(i -> i.kind() == InputFiles.Kind.SEIZURE_EVENTS).toList();
+            Path quarantineDir = publisher.staging().resolve(ResultsLayout.QUARANTINE);
+            DriverValidation.Result onDriver = small ? validateOnDriver(publisher, totalRows, quarantineDir) : null;
+            ValidateStep.Result v = ValidateStep.run(spark, onDriver == null ? inputs : eventInputs);
             for (Dataset<Row> c : v.checked()) {
                 persist(c, persisted);
             }
             // not cached: read twice (counted, then cut below) from validation's cached checked rows, which costs
             // less than building a second in-memory copy of every accepted row
-            Dataset<Row> observations = v.observations();
+            Dataset<Row> observations = onDriver == null ? v.observations() : onDriver.observations();
             // not cached: 10^8 accepted events cost more to cache than to read again through the fast path (measured)
             Dataset<Row> events = v.events();
-            Dataset<Row> quarantine = persist(v.quarantine(), persisted);
-            Map<String, Long> quarantined = QuarantineFiles.write(quarantine, inputs,
-                    publisher.staging().resolve(ResultsLayout.QUARANTINE));
+            Map<String, Long> quarantined = new HashMap<>();
+            Map<String, Long> accepted = new HashMap<>();
+            if (onDriver == null || !eventInputs.isEmpty()) {
+                Dataset<Row> quarantine = persist(v.quarantine(), persisted);
+                quarantined.putAll(QuarantineFiles.write(quarantine, onDriver == null ? inputs : eventInputs,
+                        quarantineDir));
+                if (onDriver == null) {
+                    countByInput(observations, accepted);
+                }
+                countByInput(events, accepted);
+            }
+            if (onDriver != null) {
+                quarantined.putAll(onDriver.quarantined());
+                accepted.putAll(onDriver.accepted());
+            }
             for (InputFiles.Input in : inputs) {
                 publisher.recordOutput(ResultsLayout.QUARANTINE + "/" + in.quarantineName() + ".csv", quarantined.get(in.name()));
             }
-            Map<String, Long> accepted = new HashMap<>();
-            countByInput(observations, accepted);
-            countByInput(events, accepted);
             List<Manifest.InputEntry> inputEntries = new ArrayList<>();
             long read = 0;
             long ok = 0;
@@ -166,8 +179,6 @@ public final class Pipeline {
             record(progress.end(read, ok), "validate", read, ok, Map.of("rows_quarantined", bad));
 
             // 1b. record-level seizure events → country totals
-            List<InputFiles.Input> eventInputs = inputs.stream()
-                    .filter(i -> i.kind() == InputFiles.Kind.SEIZURE_EVENTS).toList();
             Dataset<Row> used = observations;
             if (!eventInputs.isEmpty()) {
                 begin("seizure-totals");
@@ -181,8 +192,11 @@ public final class Pipeline {
 
             List<Origin> origins = origins(inputs);
             // the plans of the steps below start here, not at the reading and checking of every input
-            Dataset<Row> canonical = cuts.cutOfCached(used.select(java.util.Arrays.stream(Schemas.EXTRACT_COLUMNS)
-                    .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new)));
+            Dataset<Row> canonicalRows = used.select(java.util.Arrays.stream(Schemas.EXTRACT_COLUMNS)
+                    .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
+            // rows validated on the driver are read from one file already: a plan of one leaf, nothing to cut
+            Dataset<Row> canonical = onDriver != null && eventInputs.isEmpty() ? persist(canonicalRows, persisted)
+                    : cuts.cutOfCached(canonicalRows);
             // validation's caches are not read again: free them before the analysis steps
             for (Dataset<Row> d : List.copyOf(persisted)) {
                 if (d != canonical) {
@@ -368,6 +382,32 @@ public final class Pipeline {
             spark.sparkContext().clearJobGroup();
             spark.conf().set(SHUFFLE_PARTITIONS, shufflePartitions);
             spark.conf().set(CACHE_COMPRESSED, cacheCompressed);
+        }
+    }
+
+    /**
+     * The canonical extracts validated on the driver ({@link DriverValidation}), or null where they are not suitable
+     * (the reason is told with {@code --verbose}) and {@link ValidateStep} checks them with Spark. A file the driver
+     * cannot read is left to Spark as well, which words the error as for every other run; the quarantine files the
+     * driver had begun are rewritten then.
+     */
+    private DriverValidation.Result validateOnDriver(Publisher publisher, long totalRows, Path quarantineDir) {
+        List<InputFiles.Input> extracts = inputs.stream().filter(i -> i.kind() == InputFiles.Kind.EXTRACT).toList();
+        if (extracts.isEmpty()) {
+            return null;
+        }
+        java.util.Optional<String> why = DriverValidation.unsuitable(spark, extracts, totalRows,
+                Runtime.getRuntime().maxMemory());
+        if (why.isPresent()) {
+            progress.detail("extracts validated with Spark: %s", why.get());
+            return null;
+        }
+        try {
+            return DriverValidation.run(spark, extracts,
+                    publisher.staging().resolve(".spark").resolve("validated"), quarantineDir);
+        } catch (DrugstatsException e) {
+            progress.detail("extracts validated with Spark: %s", e.getMessage());
+            return null;
         }
     }
 

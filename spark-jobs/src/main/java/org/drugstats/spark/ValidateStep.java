@@ -191,13 +191,20 @@ public final class ValidateStep {
                         col("first_row"), text(Column.INDICATOR), text(Column.REF_AREA), text(Column.TIME_PERIOD),
                         text(Column.SEX), text(Column.AGE), text(Column.DRUG), text(Column.METHOD),
                         col("source"),
-                        // as core's ExtractValidator words it: the group only where the key has one
-                        when(text(Column.DRUG_GROUP).isNotNull(), org.apache.spark.sql.functions.concat(
-                                lit(", drug_group="), text(Column.DRUG_GROUP))).otherwise(lit(""))));
+                        // as core's ExtractValidator.describeKey words it: group, record and sub-area only where
+                        // the key has them
+                        org.apache.spark.sql.functions.concat(optionalKeyPart(Column.DRUG_GROUP),
+                                optionalKeyPart(Column.RECORD), optionalKeyPart(Column.SUB_AREA))));
         Dataset<Row> bad = withFirst.filter(org.apache.spark.sql.functions.not(col(OK)));
         Dataset<Row> quarantine = toQuarantine(bad).unionByName(toQuarantine(dups));
         Dataset<Row> noEvents = spark.createDataFrame(List.of(), EVENTS);
         return new Result(observations, noEvents, quarantine, List.of(withFirst));
+    }
+
+    /** {@code ", column=text"} where the checked row has the column, else empty. */
+    private static org.apache.spark.sql.Column optionalKeyPart(Column c) {
+        return when(text(c).isNotNull(), org.apache.spark.sql.functions.concat(lit(", " + c.columnName() + "="),
+                text(c))).otherwise(lit(""));
     }
 
     /**

@@ -221,7 +221,11 @@ public final class ExtractValidator {
         return t;
     }
 
-    private static String describeKey(ObservationKey k) {
+    /**
+     * How a duplicate's quarantine detail names its key: every key column, the optional ones (drug group, record,
+     * sub-area) only where the key has them.
+     */
+    public static String describeKey(ObservationKey k) {
         return String.format(Locale.ROOT,
                 "(indicator=%s, ref_area=%s, time_period=%s, sex=%s, age=%s, drug=%s, method=%s, source=%s%s)",
                 k.indicator(), k.refArea(), k.timePeriod(), k.sex().code(), k.age(), k.drug(), k.method(), k.source(),
