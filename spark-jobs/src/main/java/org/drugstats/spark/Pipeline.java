@@ -122,7 +122,7 @@ public final class Pipeline {
                 persist(c, persisted);
             }
             // not cached: read twice (counted, then cut below) from validation's cached checked rows, which costs
-            // less than building a second in-memory copy of every accepted row
+            // less than building a second in-memory copy of every accepted row (or from the driver's file)
             Dataset<Row> observations = onDriver == null ? v.observations() : onDriver.observations();
             // not cached: 10^8 accepted events cost more to cache than to read again through the fast path (measured)
             Dataset<Row> events = v.events();
@@ -194,8 +194,9 @@ public final class Pipeline {
             // the plans of the steps below start here, not at the reading and checking of every input
             Dataset<Row> canonicalRows = used.select(java.util.Arrays.stream(Schemas.EXTRACT_COLUMNS)
                     .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
-            // rows validated on the driver are read from one file already: a plan of one leaf, nothing to cut
-            Dataset<Row> canonical = onDriver != null && eventInputs.isEmpty() ? persist(canonicalRows, persisted)
+            // rows validated on the driver are read from one file already: a plan of one leaf, nothing to cut; not
+            // cached either, as the file is local and read twice (published observations, analysis inputs)
+            Dataset<Row> canonical = onDriver != null && eventInputs.isEmpty() ? canonicalRows
                     : cuts.cutOfCached(canonicalRows);
             // validation's caches are not read again: free them before the analysis steps
             for (Dataset<Row> d : List.copyOf(persisted)) {
