@@ -121,8 +121,8 @@ class RunPipelineTest {
     }
 
     /**
-     * The fixture is a small run (under {@code spark.small_run_rows}): every shuffle and the cached analysis inputs
-     * in one partition. The general path (the key 0: the configured shuffle partitions, the analysis inputs in the
+     * The fixture is a small run (under {@code spark.small_run_rows}): its extracts validated on the driver, every
+     * shuffle and the cached analysis inputs in one partition. The general path (the key 0: the configured shuffle partitions, the analysis inputs in the
      * default parallelism) must publish the same bytes, so the shortcut can never change a result.
      */
     @Test
