@@ -43,6 +43,7 @@ import org.drugstats.core.data.Column;
 import org.drugstats.core.data.ExtractValidator;
 import org.drugstats.core.data.Observation;
 import org.drugstats.core.data.ObservationKey;
+import org.drugstats.core.data.ParquetExtracts;
 import org.drugstats.core.data.PathInputFile;
 import org.drugstats.core.data.QuarantineReason;
 import org.drugstats.core.data.QuarantineRow;
@@ -366,33 +367,14 @@ final class DriverValidation {
                 .build();
     }
 
-    /** The row as {@link ValidateStep} gives an accepted row: each column's typed value. */
+    /** The row as {@link ValidateStep} gives an accepted row: each column's typed value (as an extract holds it). */
     private static Group group(SimpleGroupFactory groups, Accepted a, String input) {
         Group g = groups.newGroup();
-        Observation o = a.o();
         for (Column c : Column.values()) {
-            switch (c) {
-                case VALUE -> putDouble(g, c, o.value());
-                case LOWER -> putDouble(g, c, o.lower());
-                case UPPER -> putDouble(g, c, o.upper());
-                case STD_ERROR -> putDouble(g, c, o.stdError());
-                case UNIT_MULT -> g.append(c.columnName(), o.unitMult());
-                default -> {
-                    String s = o.text(c);
-                    if (s != null) {
-                        g.append(c.columnName(), s);
-                    }
-                }
-            }
+            ParquetExtracts.putValue(g, c, a.o());
         }
         g.append(Schemas.INPUT, input);
         g.append(Schemas.ROW, a.row());
         return g;
-    }
-
-    private static void putDouble(Group g, Column c, Double d) {
-        if (d != null) {
-            g.append(c.columnName(), d.doubleValue());
-        }
     }
 }

@@ -172,7 +172,12 @@ public final class ParquetExtracts {
      */
     private static final long ROW_GROUP_BYTES = 64L << 20;
 
-    static void putValue(Group g, Column c, Observation o) {
+    /**
+     * Appends an observation's value of a column to a row of a schema with the canonical column names and types
+     * (strings as UTF-8 binaries, numbers as doubles, the unit multiplier as a 32-bit integer); a missing value
+     * leaves the field empty.
+     */
+    public static void putValue(Group g, Column c, Observation o) {
         switch (c) {
             case VALUE -> putDouble(g, c, o.value());
             case LOWER -> putDouble(g, c, o.lower());
