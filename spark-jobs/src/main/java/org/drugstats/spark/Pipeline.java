@@ -74,7 +74,9 @@ public final class Pipeline {
     private Manifest run() {
         try {
             return runSteps();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark throws its SparkException (a checked exception) undeclared, e.g. "Multiple failures in stage
+            // materialization" when two stages of one adaptive query fail at once
             throw SparkErrors.explain(currentStep, e, inputs);
         }
     }

@@ -15,7 +15,7 @@ public final class SparkErrors {
     }
 
     /** The error to report for {@code e}, thrown during {@code step}. */
-    public static DrugstatsException explain(String step, RuntimeException e, List<InputFiles.Input> inputs) {
+    public static DrugstatsException explain(String step, Exception e, List<InputFiles.Input> inputs) {
         if (e instanceof DrugstatsException de) {
             return de;
         }
@@ -24,29 +24,42 @@ public final class SparkErrors {
                 return de;
             }
         }
-        String all = chainText(e);
+        List<Throwable> all = new java.util.ArrayList<>();
+        collect(e, all, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        for (InputFiles.Input in : inputs) {
+            for (var part : in.parts()) {
+                String path = part.toAbsolutePath().toString();
+                for (Throwable t : all) {
+                    if (t.getMessage() != null && t.getMessage().contains(path)) {
+                        return new DrugstatsException(part + ": cannot read input " + in.name() + " ("
+                                + rootText(t) + "); the file is corrupt or not a drugstats extract", e);
+                    }
+                }
+            }
+        }
+        return new DrugstatsException(step + ": failed: " + rootText(e), e);
+    }
+
+    /** The first line of the deepest cause of {@code e}. */
+    private static String rootText(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String rootText = firstLine(root.getClass().getSimpleName() + ": " + root.getMessage());
-        for (InputFiles.Input in : inputs) {
-            for (var part : in.parts()) {
-                if (all.contains(part.toAbsolutePath().toString())) {
-                    return new DrugstatsException(part + ": cannot read input " + in.name() + " (" + rootText
-                            + "); the file is corrupt or not a drugstats extract", e);
-                }
-            }
-        }
-        return new DrugstatsException(step + ": failed: " + rootText, e);
+        return firstLine(root.getClass().getSimpleName() + ": " + root.getMessage());
     }
 
-    private static String chainText(Throwable e) {
-        StringBuilder sb = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            sb.append(t.getMessage()).append('\n');
+    /**
+     * The exception, its causes and the exceptions suppressed along them, in that order (Spark adds the other failures
+     * of a query's stages as suppressed exceptions of the first).
+     */
+    private static void collect(Throwable e, List<Throwable> into, java.util.Set<Throwable> seen) {
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            into.add(t);
+            for (Throwable s : t.getSuppressed()) {
+                collect(s, into, seen);
+            }
         }
-        return sb.toString();
     }
 
     private static String firstLine(String s) {
