@@ -58,33 +58,36 @@ final class FiniteResults {
     static void check(Path file, String rel, List<String> key) {
         try (ParquetFileReader reader = ParquetFileReader.open(org.drugstats.core.data.PathInputFile.of(file))) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
-            List<Integer> numbers = new ArrayList<>();
-            for (int i = 0; i < schema.getFieldCount(); i++) {
-                Type t = schema.getType(i);
+            List<Type> numbers = new ArrayList<>();
+            for (Type t : schema.getFields()) {
                 if (t.isPrimitive() && (t.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.DOUBLE
                         || t.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.FLOAT)) {
-                    numbers.add(i);
+                    numbers.add(t);
                 }
             }
             if (numbers.isEmpty()) {
                 return;
             }
-            MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
+            // only the number columns are read: the text columns of a row are decoded for the message alone
+            MessageType projection = new MessageType(schema.getName(), numbers);
+            reader.setRequestedSchema(projection);
+            MessageColumnIO io = new ColumnIOFactory().getColumnIO(projection, schema);
             PageReadStore pages;
             long row = 0;
             while ((pages = reader.readNextRowGroup()) != null) {
-                RecordReader<Group> rr = io.getRecordReader(pages, new GroupRecordConverter(schema));
+                RecordReader<Group> rr = io.getRecordReader(pages, new GroupRecordConverter(projection));
                 for (long i = 0, n = pages.getRowCount(); i < n; i++, row++) {
                     Group g = rr.read();
-                    for (int f : numbers) {
+                    for (int f = 0; f < numbers.size(); f++) {
+                        boolean isDouble = numbers.get(f).asPrimitiveType().getPrimitiveTypeName()
+                                == PrimitiveTypeName.DOUBLE;
                         for (int k = 0; k < g.getFieldRepetitionCount(f); k++) {
-                            double v = schema.getType(f).asPrimitiveType().getPrimitiveTypeName()
-                                    == PrimitiveTypeName.DOUBLE ? g.getDouble(f, k) : g.getFloat(f, k);
+                            double v = isDouble ? g.getDouble(f, k) : g.getFloat(f, k);
                             if (!Double.isFinite(v)) {
                                 throw DrugstatsException.of("step %s, table %s, row %d %s: column '%s' is %s; "
                                         + "expected a finite number (the step overflowed or divided by zero; nothing "
-                                        + "was published)", step(rel), rel, row + 1, describe(g, schema, key),
-                                        schema.getFieldName(f), Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity"
+                                        + "was published)", step(rel), rel, row + 1, describe(file, row, key),
+                                        numbers.get(f).getName(), Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity"
                                                 : "-Infinity");
                             }
                         }
@@ -93,6 +96,30 @@ final class FiniteResults {
             }
         } catch (IOException e) {
             throw DrugstatsException.of(e, "%s: cannot read the result to check it: %s", file, e.getMessage());
+        }
+    }
+
+    /** The key of row {@code index} (0-based) of {@code file}, read again whole for the message. */
+    private static String describe(Path file, long index, List<String> key) throws IOException {
+        try (ParquetFileReader reader = ParquetFileReader.open(org.drugstats.core.data.PathInputFile.of(file))) {
+            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
+            PageReadStore pages;
+            long row = 0;
+            while ((pages = reader.readNextRowGroup()) != null) {
+                long n = pages.getRowCount();
+                if (index >= row + n) {
+                    row += n;
+                    continue;
+                }
+                RecordReader<Group> rr = io.getRecordReader(pages, new GroupRecordConverter(schema));
+                Group g = null;
+                for (long i = row; i <= index; i++) {
+                    g = rr.read();
+                }
+                return describe(g, schema, key);
+            }
+            return "(row not found)";
         }
     }
 
