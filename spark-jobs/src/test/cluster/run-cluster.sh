@@ -143,6 +143,8 @@ grep -q 'Successfully registered with master' "$work/worker1.log" && grep -q 'Su
 
 # --- the run under spark-submit -------------------------------------------------------------------------------------
 say "submitting drugstats run (client mode)"
+# created before the run starts, so that the wait below can grep it at once
+: >"$work/submit.log"
 setsid java "${flags[@]}" -Xmx1g -Dlog4j.configurationFile="$spark_home/conf/log4j2.properties" -cp "$daemon_cp" \
   org.apache.spark.deploy.SparkSubmit --master "spark://127.0.0.1:$master_port" --deploy-mode client \
   --class org.drugstats.cli.DrugstatsCli --jars "$(IFS=,; echo "${app_jars[*]}")" \
