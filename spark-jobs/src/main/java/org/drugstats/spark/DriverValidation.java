@@ -87,16 +87,6 @@ final class DriverValidation {
 
     private static final Comparator<String> TEXT = SqlSemantics.UTF8_NULLS_FIRST;
 
-    /**
-     * Read options of one file: pages are checked against their CRC-32 where the writer stored one, so that a damaged
-     * page is not read as garbage here but left to the Spark step, as any file this class cannot read. New for every
-     * file, never shared: the options hold a codec factory whose decompressors are reused and not safe to use from two
-     * threads (two runs in one JVM would read garbage; found when inputs were checked in parallel).
-     */
-    private static org.apache.parquet.ParquetReadOptions readOptions() {
-        return org.apache.parquet.ParquetReadOptions.builder().usePageChecksumVerification(true).build();
-    }
-
     /** What validation on the driver gives: the accepted observations and the rows accepted and quarantined. */
     record Result(Dataset<Row> observations, Map<String, Long> accepted, Map<String, Long> quarantined) {
     }
@@ -235,7 +225,9 @@ final class DriverValidation {
         Texts texts = new Texts();
         long row = 0;
         for (Path part : in.parts()) {
-            try (ParquetFileReader reader = ParquetFileReader.open(PathInputFile.of(part), readOptions())) {
+            try (ParquetFileReader reader = ParquetFileReader.open(PathInputFile.of(part),
+                    // pages checked against their CRC-32: a damaged page is left to the Spark step, not read as garbage
+                    ParquetExtracts.verifyingReadOptions())) {
                 MessageType schema = reader.getFooter().getFileMetaData().getSchema();
                 int[] index = new int[Column.values().length];
                 for (Column c : Column.values()) {

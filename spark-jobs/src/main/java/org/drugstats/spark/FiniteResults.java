@@ -104,14 +104,16 @@ final class FiniteResults {
         try (ParquetFileReader reader = ParquetFileReader.open(org.drugstats.core.data.PathInputFile.of(file))) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
-            PageReadStore pages;
             long row = 0;
-            while ((pages = reader.readNextRowGroup()) != null) {
-                long n = pages.getRowCount();
+            for (var block : reader.getRowGroups()) {
+                long n = block.getRowCount();
                 if (index >= row + n) {
+                    // the row groups before the row's are skipped, not decoded
+                    reader.skipNextRowGroup();
                     row += n;
                     continue;
                 }
+                PageReadStore pages = reader.readNextRowGroup();
                 RecordReader<Group> rr = io.getRecordReader(pages, new GroupRecordConverter(schema));
                 Group g = null;
                 for (long i = row; i <= index; i++) {

@@ -54,11 +54,11 @@ public final class ParquetExtracts {
 
     /**
      * Read options that verify the CRC-32 of every data page that carries one (Parquet format, PageHeader.crc; the
-     * writer here stores it for every page): a flipped byte in a page is an error, not a different number. New for
-     * every file: the options hold a codec factory whose decompressors are reused and not safe to use from two threads
-     * (two extracts read at once in one JVM read garbage or fail).
+     * writer here stores it for every page): a flipped byte in a page is an error, not a different number. Call it for
+     * every file and never share the result: the options hold a codec factory whose decompressors are reused and not
+     * safe to use from two threads (two extracts read at once in one JVM read garbage or fail).
      */
-    private static org.apache.parquet.ParquetReadOptions verifyChecksums() {
+    public static org.apache.parquet.ParquetReadOptions verifyingReadOptions() {
         return org.apache.parquet.ParquetReadOptions.builder().usePageChecksumVerification(true).build();
     }
 
@@ -318,7 +318,7 @@ public final class ParquetExtracts {
     }
 
     private static void readFile(Path f, java.util.function.Consumer<String[]> rows, List<Origin> origins) {
-        try (ParquetFileReader reader = ParquetFileReader.open(PathInputFile.of(f), verifyChecksums())) {
+        try (ParquetFileReader reader = ParquetFileReader.open(PathInputFile.of(f), verifyingReadOptions())) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             Map<String, String> kv = reader.getFooter().getFileMetaData().getKeyValueMetaData();
             int[] index = checkSchema(f, schema);

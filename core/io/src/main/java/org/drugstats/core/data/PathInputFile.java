@@ -58,11 +58,6 @@ public final class PathInputFile extends LocalInputFile {
             }
 
             @Override
-            public int available() throws IOException {
-                return (int) Math.min(Integer.MAX_VALUE, Math.max(0, file.length() - file.getFilePointer()));
-            }
-
-            @Override
             public void close() throws IOException {
                 file.close();
             }

@@ -3,6 +3,7 @@ package org.drugstats.core.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.EOFException;
 import java.nio.ByteBuffer;
@@ -102,7 +103,7 @@ class PathInputFileTest {
                 }
             }
         }
-        assertEquals(true, end > 4 && end < a.length, "row groups end inside the file: " + end);
+        assertTrue(end > 4 && end < a.length, "row groups end inside the file: " + end);
         assertArrayEquals(Arrays.copyOfRange(a, 0, (int) end), Arrays.copyOfRange(b, 0, (int) end));
     }
 }
