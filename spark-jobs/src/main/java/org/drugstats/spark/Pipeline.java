@@ -42,15 +42,6 @@ public final class Pipeline {
     public record Options(Path data, Path out, Path configFile, String master) {
     }
 
-    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
-    /**
-     * Whether cached datasets are compressed column by column. A small run's caches hold at most a million rows,
-     * and choosing and applying the encodings cost more than the memory they save: on the embedded data about 3% of
-     * the CPU time and 2% of the wall time on a quiet machine (8% of the CPU on a busy one), same result bytes
-     * (BENCHMARKS.md).
-     */
-    private static final String CACHE_COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
-
     private final SparkSession spark;
     private final RunConfig config;
     private final Options options;
@@ -97,19 +88,17 @@ public final class Pipeline {
         boolean small = totalRows < config.smallRunRows();
         record(progress.end(0, inputs.size()), "inputs", 0, inputs.size(), Map.of("files", inputs.size()));
         if (small) {
-            progress.detail("%,d input rows: a small run, every shuffle in one partition (spark.small_run_rows %,d)",
-                    totalRows, config.smallRunRows());
+            progress.detail("%,d input rows: a small run, every shuffle in one partition%s (spark.small_run_rows %,d)",
+                    totalRows, config.smallRunCodegen() ? "" : ", expressions interpreted", config.smallRunRows());
         }
-        String shufflePartitions = spark.conf().get(SHUFFLE_PARTITIONS);
-        String cacheCompressed = spark.conf().get(CACHE_COMPRESSED);
+        SmallRunSettings smallRun = SmallRunSettings.remember(spark);
 
         List<Dataset<Row>> persisted = new ArrayList<>();
         // one geography for the whole run: memberships, names, the countries of the inequality and the tracker
         Geography geography = Geography.fromResources();
         try (Publisher publisher = Publisher.begin(options.out())) {
             if (small) {
-                spark.conf().set(SHUFFLE_PARTITIONS, "1");
-                spark.conf().set(CACHE_COMPRESSED, "false");
+                smallRun.apply(config.smallRunCodegen());
             }
             PlanCuts cuts = PlanCuts.under(spark, publisher.staging().resolve(".spark").resolve("checkpoints"),
                     persisted);
@@ -223,8 +212,7 @@ public final class Pipeline {
             // in one partition too
             boolean smallAnalysis = nObs < config.smallRunRows();
             if (smallAnalysis && !small) {
-                spark.conf().set(SHUFFLE_PARTITIONS, "1");
-                spark.conf().set(CACHE_COMPRESSED, "false");
+                smallRun.apply(config.smallRunCodegen());
                 progress.detail("%,d observations to analyse: the analysis steps in one partition "
                         + "(spark.small_run_rows %,d)", nObs, config.smallRunRows());
             }
@@ -383,8 +371,7 @@ public final class Pipeline {
                 d.unpersist();
             }
             spark.sparkContext().clearJobGroup();
-            spark.conf().set(SHUFFLE_PARTITIONS, shufflePartitions);
-            spark.conf().set(CACHE_COMPRESSED, cacheCompressed);
+            smallRun.restore();
         }
     }
 

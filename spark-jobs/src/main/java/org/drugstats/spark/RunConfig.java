@@ -51,8 +51,10 @@ public final class RunConfig {
                 v -> asLong(v)),
         SHUFFLE_PARTITIONS("spark.shuffle_partitions", 8, "spark.sql.shuffle.partitions: small for the embedded data (a few thousand rows); raise it for generated data of 10^8 rows (e.g. 64).",
                 v -> intIn(v, 1, 100_000)),
-        SMALL_RUN_ROWS("spark.small_run_rows", 1_000_000L, "A run whose inputs hold fewer rows than this (the embedded data: 386,719) computes every shuffle and its cached analysis inputs in one partition, and caches without column compression: spark.sql.shuffle.partitions is 1 and spark.sql.inMemoryColumnarStorage.compressed false during the run; the key spark.shuffle_partitions applies from this size on. In a larger run the steps after validation do the same when the observations they analyse are fewer (10^8 seizure events make 8,256 country totals). 0 turns it off.",
+        SMALL_RUN_ROWS("spark.small_run_rows", 1_000_000L, "A run whose inputs hold fewer rows than this (the embedded data: 386,719) computes every shuffle and its cached analysis inputs in one partition, caches without column compression and evaluates expressions without generated code: spark.sql.shuffle.partitions is 1, spark.sql.inMemoryColumnarStorage.compressed false, spark.sql.codegen.wholeStage false and spark.sql.codegen.factoryMode NO_CODEGEN during the run (see spark.small_run_codegen); the key spark.shuffle_partitions applies from this size on. In a larger run the steps after validation do the same when the observations they analyse are fewer (10^8 seizure events make 8,256 country totals). 0 turns it off.",
                 v -> longIn(v, 0, Long.MAX_VALUE)),
+        SMALL_RUN_CODEGEN("spark.small_run_codegen", false, "true keeps Spark's generated code in a small run (see spark.small_run_rows). By default a small run evaluates with Spark's interpreted expressions: compiling a class for every plan cost more than it saved on a few hundred thousand rows (271 classes for the embedded data; about a tenth of the run's wall time, BENCHMARKS.md). Both ways publish the same bytes.",
+                v -> asBoolean(v)),
         ADAPTIVE("spark.adaptive", true, "spark.sql.adaptive.enabled: adaptive query execution coalesces small shuffle partitions and handles skew. Only true: with it off, Spark 4.0.4 fails on a cached dataset read twice in one query (SPARK-59009), which the run does.",
                 v -> adaptiveOnly(v)),
         SERIALIZER("spark.serializer", Serializer.KRYO, "kryo or java: the serializer for shuffled and cached data.",
@@ -273,6 +275,11 @@ public final class RunConfig {
     /** Below this number of input rows a run computes in one partition (see {@link Key#SMALL_RUN_ROWS}). */
     public long smallRunRows() {
         return (Long) values.get(Key.SMALL_RUN_ROWS);
+    }
+
+    /** Whether a small run keeps Spark's generated code (see {@link Key#SMALL_RUN_CODEGEN}). */
+    public boolean smallRunCodegen() {
+        return (Boolean) values.get(Key.SMALL_RUN_CODEGEN);
     }
 
     /** Whether the run renders the HTML report as its last step. */
