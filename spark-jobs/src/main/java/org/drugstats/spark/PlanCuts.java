@@ -48,9 +48,12 @@ final class PlanCuts {
     /**
      * The rows of {@code d} behind a plan that is a single leaf, cached in memory (spilling to disk).
      * Costs one job computing {@code d} (cached, so the write does not compute it a second time) and one writing it.
+     * The cut replaces {@code d}: its cached rows are freed after, also where the caller had cached it (then it is not
+     * cached a second time, which Spark would warn about on every run).
      */
     Dataset<Row> cut(Dataset<Row> d) {
-        Dataset<Row> computed = d.persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> computed = d.storageLevel().equals(StorageLevel.NONE()) ? d.persist(StorageLevel.MEMORY_AND_DISK())
+                : d;
         Dataset<Row> leaf = computed.checkpoint(true).persist(StorageLevel.MEMORY_AND_DISK());
         persisted.add(leaf);
         leaf.count();
