@@ -213,8 +213,9 @@ public final class Pipeline {
             boolean smallAnalysis = nObs < config.smallRunRows();
             if (smallAnalysis && !small) {
                 smallRun.apply(config.smallRunCodegen());
-                progress.detail("%,d observations to analyse: the analysis steps in one partition "
-                        + "(spark.small_run_rows %,d)", nObs, config.smallRunRows());
+                progress.detail("%,d observations to analyse: the analysis steps in one partition%s "
+                        + "(spark.small_run_rows %,d)", nObs, config.smallRunCodegen() ? "" : ", expressions interpreted",
+                        config.smallRunRows());
             }
             int partitions = smallAnalysis ? 1 : analysisPartitions(spark, nObs);
             Dataset<Row> analysis = cuts.cut(Records.collapse(canonical, config.recordsSummed()).coalesce(partitions)
